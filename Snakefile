@@ -1,0 +1,24 @@
+# Index only: the stages live in rules/*.smk, helpers in rules/common.smk.
+from snakemake.utils import min_version
+
+min_version("9.0")
+
+
+configfile: "config/config.yaml"
+
+
+include: "rules/common.smk"
+
+
+include: "rules/report.smk"
+
+
+rule all:
+    default_target: True
+    input:
+        rules.render_report.output,
+
+
+rule report:
+    input:
+        rules.render_report.output,
