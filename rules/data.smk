@@ -1,0 +1,15 @@
+# Stage: read, validate and clean the coding sheet.
+
+
+rule clean_cases:
+    input:
+        sheet=config["input"]["coding_sheet"],
+    output:
+        cases="results/clean/cases.parquet",
+        cleaning_log="results/clean/cleaning_log.csv",
+    params:
+        sheet_name=config["input"]["sheet_name"],
+    log:
+        f"{LOGS}/clean_cases.log",
+    script:
+        "../scripts/clean_cases.py"

@@ -1,0 +1,191 @@
+"""Raw coding sheet (validated strings) -> the clean per-defendant table and the cleaning log.
+
+Pure functions on DataFrames. Every transformation that changes what a cell says, and every cell that could
+not be read, is listed in the cleaning log (ids, column, raw value, result, rule). Unreadable sanction phrases
+are kept as "niet te lezen" and never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import numpy as np
+import pandas as pd
+
+from mhcases.codebook import BY_NAME, COLUMNS, MULTI_SEPARATOR
+from mhcases.offences import combination_label, parse_charges
+from mhcases.phrases import Sanction, parse_sanction
+from mhcases.schemas import CLEAN_SCHEMA, parse_date, to_number
+from mhcases.sheet import ROW
+
+LOG_COLUMNS = ["source_row", "case_id", "defendant_id", "column", "raw_value", "result", "rule"]
+
+FORM_FLAGS = {
+    "seksuele uitbuiting": "form_sexual",
+    "arbeidsuitbuiting": "form_labour",
+    "criminele uitbuiting": "form_criminal",
+    "gedwongen dienstverlening": "form_services",
+}
+YES_NO_COLUMNS = ("victim_minor", "victim_under16", "victim_disabled", "violence", "organised")
+STATUS_MODALITY = {"unknown": "onbekend", "acquittal": "vrijspraak", "discharge": "ontslag", "unparsed": "niet te lezen"}
+MODALITY_ORDER = ("onvoorwaardelijk", "voorwaardelijk", "taakstraf", "werkstraf", "maatregel")
+
+
+def modality(s: Sanction) -> str:
+    """The letter's "straf- en/of maatregeltype" of one sanction: its components joined by " en "."""
+    if s.status != "parsed":
+        return STATUS_MODALITY[s.status]
+    parts = []
+    if s.unconditional_months or s.unconditional_equals_pretrial:
+        parts.append("onvoorwaardelijk")
+    if s.conditional_months:
+        parts.append("voorwaardelijk")
+    if s.community_service_kind:
+        parts.append(s.community_service_kind)
+    if s.measures:
+        parts.append("maatregel")
+    if not parts:
+        return "geldboete" if s.fine_euros else "overig"
+    return " en ".join(parts)
+
+
+def describe_sanction(s: Sanction) -> str:
+    """A short Dutch rendering of what was read from a phrase (for the cleaning log)."""
+    if s.status != "parsed":
+        return STATUS_MODALITY[s.status] + (f" ({s.reason})" if s.reason else "")
+    bits = []
+    if s.unconditional_equals_pretrial:
+        bits.append("onvoorwaardelijk = voorarrest")
+    elif s.unconditional_months is not None:
+        bits.append(f"onvoorwaardelijk {s.unconditional_months:g} mnd")
+    if s.conditional_months is not None:
+        bits.append(f"voorwaardelijk {s.conditional_months:g} mnd")
+    if s.probation_months is not None:
+        bits.append(f"proeftijd {s.probation_months:g} mnd")
+    if s.community_service_hours is not None:
+        bits.append(f"{s.community_service_kind} {s.community_service_hours:g} uur")
+    if s.measures:
+        bits.append("maatregel: " + ", ".join(s.measures))
+    if s.fine_euros is not None:
+        bits.append(f"geldboete € {s.fine_euros:g}")
+    if s.detention_kind and s.detention_kind != "gevangenisstraf":
+        bits.append(s.detention_kind)
+    return "; ".join(bits) or "geen straf"
+
+
+def _sanction_columns(texts: pd.Series, prefix: str) -> tuple[pd.DataFrame, list[Sanction]]:
+    unique = {text: parse_sanction(text) for text in texts.unique()}
+    parsed = [unique[t] for t in texts]
+    records = pd.DataFrame([asdict(s) for s in parsed], index=texts.index)
+    out = pd.DataFrame(index=texts.index)
+    out[f"{prefix}_status"] = records["status"].astype(str)
+    out[f"{prefix}_detention_kind"] = records["detention_kind"].astype(object)
+    for field, name in [("unconditional_months", "unconditional_months"), ("conditional_months", "conditional_months"),
+                        ("probation_months", "probation_months"), ("community_service_hours", "community_hours"),
+                        ("fine_euros", "fine_euros")]:
+        out[f"{prefix}_{name}"] = pd.to_numeric(records[field], errors="coerce").astype(float)
+    out[f"{prefix}_equals_pretrial"] = records["unconditional_equals_pretrial"].astype(bool)
+    out[f"{prefix}_community_kind"] = records["community_service_kind"].astype(object)
+    out[f"{prefix}_measures"] = [";".join(s.measures) for s in parsed]
+    for measure in ("tbs", "pij", "contactverbod", "gebiedsverbod"):
+        out[f"{prefix}_{measure}"] = [measure in s.measures for s in parsed]
+    out[f"{prefix}_modality"] = [modality(s) for s in parsed]
+    return out, parsed
+
+
+def clean_sheet(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Turn a validated raw sheet into (clean table, cleaning log). `raw` must have passed validate_raw."""
+    log: list[tuple] = []
+    ids = raw[[ROW, "case_id", "defendant_id"]]
+
+    def note(mask: pd.Series, column: str, raw_values: pd.Series, results: pd.Series | str, rule: str) -> None:
+        if not mask.any():
+            return
+        res = results if isinstance(results, str) else results[mask].astype(str)
+        chunk = pd.DataFrame({"source_row": ids.loc[mask, ROW], "case_id": ids.loc[mask, "case_id"],
+                              "defendant_id": ids.loc[mask, "defendant_id"], "column": column,
+                              "raw_value": raw_values[mask], "result": res, "rule": rule})
+        log.extend(chunk.itertuples(index=False, name=None))
+
+    clean = pd.DataFrame(index=raw.index)
+    clean["source_row"] = raw[ROW].astype(int)
+    for name in ("case_id", "defendant_id"):
+        clean[name] = raw[name]
+    clean["ecli"] = raw["ecli"].replace("", None)
+
+    # categories: canonical spelling from the codebook (case and spaces normalised)
+    for column in COLUMNS:
+        if column.kind != "category":
+            continue
+        canonical = {a.lower(): a for a in column.allowed}
+        values = raw[column.name].str.lower().map(canonical)
+        note(values != raw[column.name], column.name, raw[column.name], values, "schrijfwijze genormaliseerd")
+        clean[column.name] = values
+
+    # dates
+    dates = raw["decision_date"].map(parse_date)
+    dutch = ~raw["decision_date"].str.match(r"^\d{4}-")
+    clean["decision_date"] = pd.to_datetime(dates).astype("datetime64[ns]")
+    note(dutch, "decision_date", raw["decision_date"], clean["decision_date"].dt.strftime("%Y-%m-%d"),
+         "datum DD-MM-JJJJ omgezet naar JJJJ-MM-DD")
+
+    # numbers: empty = unknown; decimal comma accepted
+    for column in COLUMNS:
+        if column.kind not in ("integer", "number"):
+            continue
+        values = raw[column.name]
+        clean[column.name] = values.map(lambda v: to_number(v) if v else np.nan).astype(float)
+        note(values.str.contains(",", regex=False), column.name, values, clean[column.name],
+             "decimale komma gelezen als punt")
+
+    # yes/no/unknown -> nullable boolean
+    for name in YES_NO_COLUMNS:
+        clean[name] = clean[name].map({"ja": True, "nee": False, "onbekend": pd.NA}).astype("boolean")
+
+    # exploitation forms: one flag per form
+    forms = raw["exploitation_forms"].str.lower().str.split(MULTI_SEPARATOR).map(lambda xs: [x.strip() for x in xs])
+    clean["exploitation_forms"] = forms.map(";".join)
+    for form, flag in FORM_FLAGS.items():
+        clean[flag] = forms.map(lambda xs, f=form: f in xs)
+    known = forms.map(lambda xs: [x for x in xs if x in FORM_FLAGS])
+    clean["exploitation_form"] = known.map(lambda xs: xs[0] if len(xs) == 1 else ("meerdere vormen" if xs else "onbekend"))
+
+    # charges -> articles, offence groups, Table 1 category
+    unique_charges = {text: parse_charges(text) for text in raw["charges"].unique()}
+    charges = raw["charges"].map(unique_charges)
+    clean["charges"] = raw["charges"]
+    clean["articles"] = charges.map(lambda c: ";".join(c.articles))
+    clean["offence_groups"] = charges.map(lambda c: ";".join(c.groups))
+    clean["n_co_offences"] = charges.map(lambda c: len(c.groups)).astype(int)
+    clean["charge_combination"] = charges.map(lambda c: combination_label(c.groups))
+    clean["charges_trafficking"] = charges.map(lambda c: "273f Sr" in c.articles)
+    note(pd.Series(True, index=raw.index), "charges", raw["charges"], clean["charge_combination"],
+         "artikelen gelezen; feitencombinatie (tabel 1)")
+    unknown = charges.map(lambda c: bool(c.unknown_articles))
+    note(unknown, "charges", raw["charges"], charges.map(lambda c: ", ".join(c.unknown_articles)),
+         "artikel zonder delictsgroep: eigen groep 'overig feit'")
+    note(~clean["charges_trafficking"], "charges", raw["charges"], "geen art. 273f Sr gevonden",
+         "tenlastelegging zonder mensenhandel-artikel")
+
+    # sanctions
+    for column, prefix in (("demand", "demand"), ("sentence", "sentence")):
+        frame, parsed = _sanction_columns(raw[column], prefix)
+        clean = pd.concat([clean, frame], axis=1)
+        described = pd.Series([describe_sanction(s) for s in parsed], index=raw.index)
+        unparsed = clean[f"{prefix}_status"].eq("unparsed")
+        note(~unparsed, column, raw[column], described, "strafzin gelezen")
+        note(unparsed, column, raw[column], described, "NIET TE LEZEN: niet geraden, als ontbrekend behandeld")
+        clean[column] = raw[column]
+
+    # verdicts
+    clean["acquitted"] = clean["verdict_trafficking"].eq("vrijspraak")
+    clean["partially_acquitted"] = clean["verdict_trafficking"].eq("partiele vrijspraak")
+    clean["proven"] = clean["verdict_trafficking"].isin(["bewezen", "partiele vrijspraak"])
+    clean["motivation"] = raw["motivation"].replace("", None)
+    clean = clean.reset_index(drop=True)
+    CLEAN_SCHEMA.validate(clean)
+    log_frame = pd.DataFrame(log, columns=LOG_COLUMNS).sort_values(["source_row", "column", "rule"], kind="stable")
+    return clean, log_frame.reset_index(drop=True)
+
+
+__all__ = ["clean_sheet", "modality", "describe_sanction", "LOG_COLUMNS", "BY_NAME"]
