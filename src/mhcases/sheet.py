@@ -111,14 +111,14 @@ def _frame_from_rows(path: Path, rows: list[list[str]]) -> tuple[pd.DataFrame, i
     header_index = None
     for i, row in enumerate(rows[:MAX_TITLE_ROWS]):
         names = {str(c).strip().lower() for c in row}
-        if "case_id" in names and "defendant_id" in names:
+        if len(names & set(COLUMN_NAMES)) >= len(COLUMN_NAMES) // 2:
             header_index = i
             break
     if header_index is None:
         first = rows[0] if rows else []
         raise InputError(path, [Problem(1, None, ", ".join(map(str, first[:5])),
-                                        "geen kopregel gevonden met de kolommen 'case_id' en 'defendant_id' "
-                                        f"(in de eerste {MAX_TITLE_ROWS} rijen)")])
+                                        "geen kopregel gevonden met de kolomnamen van het codeboek "
+                                        f"(in de eerste {MAX_TITLE_ROWS} rijen; zie docs/codebook.md)")])
     header = [str(c).strip().lower() for c in rows[header_index]]
     header_row = header_index + 1
     problems = []

@@ -1,0 +1,165 @@
+"""Bad input: each malformed sheet gives one clear message naming file, row, column and value."""
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from mhcases.codebook import COLUMN_NAMES
+from mhcases.schemas import validate_raw
+from mhcases.sheet import InputError, read_sheet
+
+ROWS = [
+    {"case_id": "Z001", "defendant_id": "Z001-1", "ecli": "", "court": "Rechtbank Amsterdam",
+     "decision_date": "2018-03-01", "charges": "mensenhandel (art. 273f Sr)", "exploitation_forms": "seksuele uitbuiting",
+     "victims_charged": "2", "period_charged_months": "12", "victim_minor": "ja", "victim_under16": "nee",
+     "victim_disabled": "nee", "violence": "onbekend", "organised": "nee",
+     "demand": "gevangenisstraf voor de duur van 30 maanden", "verdict_trafficking": "bewezen",
+     "verdict_other": "niet van toepassing", "sentence": "gevangenisstraf voor de duur van 24 maanden",
+     "period_proven_months": "10", "victims_proven": "2", "motivation": "Ernstige inbreuk."},
+    {"case_id": "Z002", "defendant_id": "Z002-1", "ecli": "ECLI:NL:RBDHA:2019:1", "court": "Rechtbank Den Haag",
+     "decision_date": "2019-01-15", "charges": "mensenhandel (art. 273f Sr) en witwassen (art. 420bis Sr)",
+     "exploitation_forms": "arbeidsuitbuiting;criminele uitbuiting", "victims_charged": "", "period_charged_months": "",
+     "victim_minor": "nee", "victim_under16": "nee", "victim_disabled": "ja", "violence": "nee", "organised": "ja",
+     "demand": "onbekend", "verdict_trafficking": "vrijspraak", "verdict_other": "bewezen",
+     "sentence": "taakstraf van 120 uren", "period_proven_months": "", "victims_proven": "", "motivation": ""},
+]
+
+
+def write_csv(path: Path, rows: list[dict], delimiter: str = ",", encoding: str = "utf-8", columns=COLUMN_NAMES) -> Path:
+    with open(path, "w", newline="", encoding=encoding) as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(columns), delimiter=delimiter, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def load(path: Path) -> pd.DataFrame:
+    return validate_raw(read_sheet(path), str(path))
+
+
+def with_cell(row: int, column: str, value: str) -> list[dict]:
+    rows = [dict(r) for r in ROWS]
+    rows[row][column] = value
+    return rows
+
+
+def assert_error(path: Path, *fragments: str) -> None:
+    with pytest.raises(InputError) as info:
+        load(path)
+    message = str(info.value)
+    assert str(path) in message
+    for fragment in fragments:
+        assert fragment in message, message
+
+
+def test_a_valid_sheet_reads(tmp_path):
+    frame = load(write_csv(tmp_path / "ok.csv", ROWS))
+    assert frame["defendant_id"].tolist() == ["Z001-1", "Z002-1"]
+    assert frame["source_row"].tolist() == [2, 3]
+
+
+@pytest.mark.parametrize("column", ["verdict_trafficking", "demand", "case_id"])
+def test_missing_column(tmp_path, column):
+    path = write_csv(tmp_path / "s.csv", ROWS, columns=[c for c in COLUMN_NAMES if c != column])
+    assert_error(path, "rij 1", f"kolom '{column}'", "ontbreekt")
+
+
+def test_unknown_extra_column(tmp_path):
+    rows = [dict(r, opmerking="x") for r in ROWS]
+    path = write_csv(tmp_path / "s.csv", rows, columns=[*COLUMN_NAMES, "opmerking"])
+    assert_error(path, "kolom 'opmerking'", "onbekende kolom")
+
+
+@pytest.mark.parametrize("column, value, message", [
+    ("victims_charged", "drie", "geheel getal"),
+    ("period_charged_months", "-3", "getal zijn van 0 t/m 480"),
+    ("period_charged_months", "9999", "getal zijn van 0 t/m 480"),
+    ("victims_proven", "2.5", "geheel getal"),
+    ("verdict_trafficking", "schuldig", "onbekende waarde"),
+    ("exploitation_forms", "seksuele uitbuiting;drugs", "onbekende waarde"),
+    ("decision_date", "2018-13-45", "geen geldige datum"),
+    ("court", "Rechtbank Atlantis", "onbekende waarde"),
+    ("case_id", "", "verplichte waarde ontbreekt"),
+    ("demand", "", "verplichte waarde ontbreekt"),
+])
+def test_bad_cell_is_located(tmp_path, column, value, message):
+    path = write_csv(tmp_path / "s.csv", with_cell(1, column, value))
+    assert_error(path, "rij 3", "verdachte Z002-1", f"kolom '{column}'", f"waarde {value!r}", message)
+
+
+def test_duplicate_defendant_ids(tmp_path):
+    path = write_csv(tmp_path / "s.csv", with_cell(1, "defendant_id", "Z001-1"))
+    assert_error(path, "rij 3", "kolom 'defendant_id'", "'Z001-1'", "meer dan eens")
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_bytes(b"")
+    assert_error(path, "leeg")
+
+
+def test_header_only(tmp_path):
+    assert_error(write_csv(tmp_path / "s.csv", []), "geen enkele verdachte")
+
+
+def test_non_utf8_bytes(tmp_path):
+    path = write_csv(tmp_path / "s.csv", with_cell(1, "motivation", "Zwaar aangerekend é"), encoding="latin-1")
+    assert_error(path, "rij 3", "UTF-8")
+
+
+def test_ragged_row(tmp_path):
+    path = write_csv(tmp_path / "s.csv", ROWS)
+    path.write_text(path.read_text(encoding="utf-8") + "Z003,Z003-1" + ",x" * 30 + "\n", encoding="utf-8")
+    assert_error(path, "rij 4", "meer cellen")
+
+
+def test_bom_and_semicolons_as_excel_writes_them_are_accepted(tmp_path):
+    path = write_csv(tmp_path / "s.csv", ROWS, delimiter=";", encoding="utf-8-sig")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    frame = load(path)
+    assert frame["exploitation_forms"].tolist() == ["seksuele uitbuiting", "arbeidsuitbuiting;criminele uitbuiting"]
+
+
+def test_xlsx_with_a_title_row_is_accepted(tmp_path):
+    path = tmp_path / "s.xlsx"
+    body = pd.DataFrame(ROWS, columns=list(COLUMN_NAMES))
+    body["victims_charged"] = pd.to_numeric(body["victims_charged"]).astype("Int64")
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        pd.DataFrame([["Codeerblad mensenhandel, versie 2"]]).to_excel(writer, header=False, index=False)
+        body.to_excel(writer, startrow=2, index=False)
+    frame = load(path)
+    assert frame["source_row"].tolist() == [4, 5]
+    assert frame["victims_charged"].tolist() == ["2", ""]
+
+
+def test_xlsx_that_is_not_xlsx(tmp_path):
+    path = tmp_path / "s.xlsx"
+    path.write_text("not a workbook")
+    assert_error(path, "XLSX")
+
+
+def test_wrong_extension(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text("x")
+    assert_error(path, ".txt")
+
+
+def _clean_script():
+    spec = importlib.util.spec_from_file_location("clean_cases", Path(__file__).parents[1] / "scripts" / "clean_cases.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_script_exits_nonzero_with_the_message_and_writes_nothing(tmp_path, capsys):
+    sheet = write_csv(tmp_path / "s.csv", with_cell(0, "victims_charged", "veel"))
+    out = tmp_path / "out"
+    with pytest.raises(SystemExit) as info:
+        _clean_script().main(str(sheet), None, str(out / "cases.parquet"), str(out / "log.csv"), str(tmp_path / "x.log"))
+    assert info.value.code == 1
+    assert "kolom 'victims_charged'" in capsys.readouterr().err
+    assert not out.exists() or not any(out.iterdir())
+    assert "Traceback" not in (tmp_path / "x.log").read_text()
