@@ -45,3 +45,40 @@ rule duration_tables:
         f"{LOGS}/duration_tables.log",
     script:
         "../scripts/duration_tables.py"
+
+
+rule demand_sentence:
+    input:
+        cases=rules.clean_cases.output.cases,
+    output:
+        summary="results/tables/strafeis_vs_opgelegd.csv",
+        test="results/tables/strafeis_vs_opgelegd_toets.csv",
+        per_defendant="results/tables/strafeis_vs_opgelegd_per_verdachte.csv",
+    params:
+        replicates=config["analysis"]["bootstrap_replicates"],
+        seed=config["analysis"]["seed"],
+        level=config["analysis"]["ci_level"],
+    log:
+        f"{LOGS}/demand_sentence.log",
+    script:
+        "../scripts/demand_sentence.py"
+
+
+rule figures:
+    input:
+        cases=rules.clean_cases.output.cases,
+        tabel_3=rules.duration_tables.output.tabel_3,
+        tabel_5=rules.duration_tables.output.tabel_5,
+    output:
+        shift_svg=report("results/figures/verschuiving_links.svg", caption="../report/captions/verschuiving_links.rst", category="Figuren"),
+        shift_png="results/figures/verschuiving_links.png",
+        scatter_svg=report("results/figures/eis_vs_opgelegd.svg", caption="../report/captions/eis_vs_opgelegd.rst", category="Figuren"),
+        scatter_png="results/figures/eis_vs_opgelegd.png",
+        ecdf_svg=report("results/figures/ecdf_eis_opgelegd.svg", caption="../report/captions/ecdf_eis_opgelegd.rst", category="Figuren"),
+        ecdf_png="results/figures/ecdf_eis_opgelegd.png",
+    params:
+        synthetic=config["input"]["synthetic"],
+    log:
+        f"{LOGS}/figures.log",
+    script:
+        "../scripts/figures.py"

@@ -49,6 +49,20 @@ def modality(s: Sanction) -> str:
     return " en ".join(parts)
 
 
+def analysis_months(clean: pd.DataFrame, prefix: str) -> pd.Series:
+    """Unconditional months as the analyses use them (docs/methods.md).
+
+    Known months as read; 0 when the phrase was read but has no unconditional detention (fully suspended, only
+    community service or a measure) and for a demanded or imposed acquittal or discharge; missing (NaN) when
+    the phrase is unknown, unreadable, or the detention equals pre-trial detention of unknown length.
+    """
+    status = clean[f"{prefix}_status"]
+    months = clean[f"{prefix}_unconditional_months"]
+    zero = (status.isin(["acquittal", "discharge"])
+            | (status.eq("parsed") & months.isna() & ~clean[f"{prefix}_equals_pretrial"]))
+    return months.where(~zero, 0.0).astype(float)
+
+
 def describe_sanction(s: Sanction) -> str:
     """A short Dutch rendering of what was read from a phrase (for the cleaning log)."""
     if s.status != "parsed":
@@ -181,6 +195,8 @@ def clean_sheet(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     clean["acquitted"] = clean["verdict_trafficking"].eq("vrijspraak")
     clean["partially_acquitted"] = clean["verdict_trafficking"].eq("partiele vrijspraak")
     clean["proven"] = clean["verdict_trafficking"].isin(["bewezen", "partiele vrijspraak"])
+    for prefix, name in (("demand", "demand_months"), ("sentence", "imposed_months")):
+        clean[name] = analysis_months(clean, prefix)
     clean["motivation"] = raw["motivation"].replace("", None)
     clean = clean.reset_index(drop=True)
     CLEAN_SCHEMA.validate(clean)

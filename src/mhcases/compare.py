@@ -1,0 +1,88 @@
+"""Demand (strafeis) versus imposed sentence (strafoplegging), per defendant, in unconditional months."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import stats as scipy_stats
+
+from mhcases.stats import case_bootstrap
+
+EQUAL_TOLERANCE = 0.5  # months: |imposed - demand| below this counts as "gelijk aan de eis"
+VERDICT_ORDER = ("bewezen", "partiele vrijspraak", "vrijspraak", "ontslag")
+
+
+def pairs(clean: pd.DataFrame) -> pd.DataFrame:
+    """Defendants with both a known demand and a known imposed sentence (months, zeros included)."""
+    both = clean.dropna(subset=["demand_months", "imposed_months"]).copy()
+    both["difference"] = both["imposed_months"] - both["demand_months"]
+    both["ratio"] = (both["imposed_months"] / both["demand_months"]).where(both["demand_months"] > 0)
+    both["direction"] = np.select(
+        [both["difference"] < -EQUAL_TOLERANCE, both["difference"] > EQUAL_TOLERANCE],
+        ["lager", "hoger"], default="gelijk")
+    return both
+
+
+def summary_measures(frame: pd.DataFrame) -> pd.Series:
+    """The measures reported for every group (NaN where a group has no defendants with a positive demand)."""
+    if len(frame) == 0:
+        return pd.Series({k: np.nan for k in MEASURES})
+    ratio = frame["ratio"].dropna()
+    return pd.Series({
+        "mediaan_eis": frame["demand_months"].median(),
+        "mediaan_opgelegd": frame["imposed_months"].median(),
+        "gemiddelde_eis": frame["demand_months"].mean(),
+        "gemiddelde_opgelegd": frame["imposed_months"].mean(),
+        "gemiddeld_verschil": frame["difference"].mean(),
+        "mediaan_verschil": frame["difference"].median(),
+        "gemiddelde_ratio": ratio.mean() if len(ratio) else np.nan,
+        "mediaan_ratio": ratio.median() if len(ratio) else np.nan,
+        "aandeel_lager": frame["direction"].eq("lager").mean(),
+        "aandeel_gelijk": frame["direction"].eq("gelijk").mean(),
+        "aandeel_hoger": frame["direction"].eq("hoger").mean(),
+    })
+
+
+MEASURES = tuple(summary_measures(pd.DataFrame({
+    "demand_months": [1.0], "imposed_months": [1.0], "difference": [0.0], "ratio": [1.0], "direction": ["gelijk"]
+})).index)
+
+
+def demand_versus_imposed(clean: pd.DataFrame, replicates: int, seed: int, level: float) -> pd.DataFrame:
+    """Tidy table: group, subgroup, measure, estimate, ci_low, ci_high, n, n_clusters (case bootstrap)."""
+    data = pairs(clean)
+    groupings = [("alle verdachten", None, pd.Series("alle", index=data.index))]
+    groupings.append(("beslissing mensenhandel", VERDICT_ORDER, data["verdict_trafficking"]))
+    groupings.append(("uitbuitingsvorm", None, data["exploitation_form"]))
+    results = []
+    for g, (group, order, labels) in enumerate(groupings):
+        values = [v for v in (order or sorted(labels.unique())) if (labels == v).any()]
+        for k, value in enumerate(values):
+            subset = data[labels == value]
+            table = case_bootstrap(subset, summary_measures, replicates, seed + 1000 * g + k, level)
+            table.insert(0, "subgroep", value)
+            table.insert(0, "groep", group)
+            results.append(table)
+    return pd.concat(results, ignore_index=True)
+
+
+def wilcoxon_test(clean: pd.DataFrame, subset: str = "bewezen") -> pd.DataFrame:
+    """Paired Wilcoxon signed-rank test of imposed vs demand months (all pairs, and fully proven only).
+
+    Assumes independent pairs and a symmetric distribution of differences; co-defendants break independence
+    (the case bootstrap intervals do not need it). Zero differences are handled with Pratt's method.
+    """
+    data = pairs(clean)
+    rows = []
+    for label, part in (("alle verdachten", data), (f"mensenhandel {subset}", data[data["verdict_trafficking"] == subset])):
+        differences = part["difference"].to_numpy()
+        nonzero = int((differences != 0).sum())
+        if nonzero == 0:
+            statistic, p_value = np.nan, np.nan
+        else:
+            result = scipy_stats.wilcoxon(differences, zero_method="pratt", alternative="two-sided")
+            statistic, p_value = float(result.statistic), float(result.pvalue)
+        rows.append({"groep": label, "toets": "Wilcoxon signed-rank (Pratt)", "statistiek": statistic,
+                     "p": p_value, "n": len(part), "n_niet_nul": nonzero,
+                     "mediaan_verschil": float(np.median(differences)) if len(part) else np.nan})
+    return pd.DataFrame(rows)

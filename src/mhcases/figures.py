@@ -1,0 +1,112 @@
+"""Figures (seaborn/matplotlib), Dutch labels, deterministic SVG and PNG output."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import seaborn as sns  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+from mhcases.compare import pairs  # noqa: E402
+from mhcases.runner import write_atomic  # noqa: E402
+
+FONT = "Source Sans Pro"
+SYNTHETIC_MARK = "SYNTHETISCHE GEGEVENS"
+VERDICT_LABELS = {"bewezen": "bewezen", "partiele vrijspraak": "partiële vrijspraak", "vrijspraak": "vrijspraak",
+                  "ontslag": "ontslag"}
+PALETTE = {"Strafeis": "#4a6f8a", "Opgelegd": "#c0504d", "bewezen": "#4a6f8a", "partiële vrijspraak": "#e0a030",
+           "vrijspraak": "#c0504d", "ontslag": "#7f7f7f"}
+
+
+def font_dir() -> Path:
+    return Path(str(resources.files("font_source_sans_pro") / "files"))
+
+
+def setup_style() -> None:
+    """One look for every figure; fixed SVG ids and no dates so files are byte-identical across runs."""
+    for path in sorted(font_dir().glob("*.ttf")):
+        font_manager.fontManager.addfont(str(path))
+    sns.set_theme(style="whitegrid", context="paper", font=FONT)
+    plt.rcParams.update({"svg.hashsalt": "mhcases", "svg.fonttype": "path", "figure.dpi": 100,
+                         "axes.titlesize": 11, "axes.labelsize": 10, "legend.fontsize": 9})
+
+
+def _mark(fig: plt.Figure, synthetic: bool) -> None:
+    if synthetic:
+        fig.text(0.99, 0.01, SYNTHETIC_MARK, ha="right", va="bottom", fontsize=8, color="#b00020", weight="bold")
+
+
+def save(fig: plt.Figure, svg: str | Path, png: str | Path) -> None:
+    write_atomic(svg, lambda tmp: fig.savefig(tmp, format="svg", metadata={"Date": None}, bbox_inches="tight"))
+    write_atomic(png, lambda tmp: fig.savefig(tmp, format="png", dpi=150, metadata={"Software": None},
+                                              bbox_inches="tight"))
+    plt.close(fig)
+
+
+def shift_figure(tabel_3: pd.DataFrame, tabel_5: pd.DataFrame, synthetic: bool) -> plt.Figure:
+    """Tables 3 and 5 side by side: the distribution of demanded and imposed unconditional months."""
+    known = lambda t: t[~t["categorie"].isin(["overig", "Totaal"])]  # noqa: E731
+    n3, n5 = int(known(tabel_3)["frequentie"].sum()), int(known(tabel_5)["frequentie"].sum())
+    o3 = int(tabel_3.loc[tabel_3["categorie"] == "overig", "frequentie"].sum())
+    o5 = int(tabel_5.loc[tabel_5["categorie"] == "overig", "frequentie"].sum())
+    data = pd.concat([
+        known(tabel_3).assign(reeks=f"Strafeis (tabel 3, n = {n3})"),
+        known(tabel_5).assign(reeks=f"Opgelegd bij bewezenverklaring (tabel 5, n = {n5})"),
+    ])
+    data["categorie"] = data["categorie"].str.replace(" maanden", "", regex=False)
+    fig, ax = plt.subplots(figsize=(7.0, 3.6))
+    sns.barplot(data=data, x="categorie", y="frequentie", hue="reeks", ax=ax,
+                palette=[PALETTE["Strafeis"], PALETTE["Opgelegd"]])
+    ax.set_xlabel("Onvoorwaardelijk deel (maanden)")
+    ax.set_ylabel("Aantal verdachten")
+    ax.set_title("Duur onvoorwaardelijk deel: strafeis en opgelegde straf")
+    ax.legend(title=None, frameon=False)
+    fig.text(0.01, 0.01, f"Niet in de grafiek («overig»): strafeis {o3}, opgelegd {o5} (o.a. vrijspraken).",
+             fontsize=8, color="#555555")
+    _mark(fig, synthetic)
+    return fig
+
+
+def scatter_figure(clean: pd.DataFrame, synthetic: bool) -> plt.Figure:
+    """Demand vs imposed months per defendant, identity line, coloured by the verdict on mensenhandel."""
+    data = pairs(clean).assign(beslissing=lambda d: d["verdict_trafficking"].map(VERDICT_LABELS))
+    fig, ax = plt.subplots(figsize=(5.6, 5.0))
+    top = max(float(data[["demand_months", "imposed_months"]].max().max()), 1.0) * 1.05 if len(data) else 1.0
+    ax.plot([0, top], [0, top], color="#333333", linewidth=0.8, linestyle="--", label="opgelegd = eis")
+    sns.scatterplot(data=data, x="demand_months", y="imposed_months", hue="beslissing", palette=PALETTE,
+                    hue_order=[v for v in VERDICT_LABELS.values() if v in set(data["beslissing"])],
+                    ax=ax, s=28, alpha=0.8, edgecolor="white", linewidth=0.4)
+    ax.set_xlim(0, top)
+    ax.set_ylim(0, top)
+    ax.set_xlabel("Geëist onvoorwaardelijk (maanden)")
+    ax.set_ylabel("Opgelegd onvoorwaardelijk (maanden)")
+    ax.set_title(f"Strafeis en opgelegde straf per verdachte (n = {len(data)})")
+    ax.legend(title="Mensenhandel", frameon=False, loc="upper left")
+    _mark(fig, synthetic)
+    return fig
+
+
+def ecdf_figure(clean: pd.DataFrame, synthetic: bool) -> plt.Figure:
+    """Empirical distribution functions of demanded and imposed unconditional months (same defendants)."""
+    data = pairs(clean)
+    long = pd.concat([
+        pd.DataFrame({"maanden": data["demand_months"], "reeks": "Strafeis"}),
+        pd.DataFrame({"maanden": data["imposed_months"], "reeks": "Opgelegd"}),
+    ], ignore_index=True)
+    fig, ax = plt.subplots(figsize=(6.0, 3.6))
+    sns.ecdfplot(data=long, x="maanden", hue="reeks", palette=PALETTE, ax=ax)
+    ax.set_xlabel("Onvoorwaardelijk deel (maanden)")
+    ax.set_ylabel("Cumulatief aandeel verdachten")
+    ax.set_title(f"Verdeling van eis en opgelegde straf (n = {len(data)} verdachten)")
+    legend = ax.get_legend()
+    if legend is not None:
+        legend.set_title(None)
+        legend.set_frame_on(False)
+    _mark(fig, synthetic)
+    return fig

@@ -1,0 +1,58 @@
+"""Uncertainty that respects the design: defendants are clustered in cases, so bootstraps resample cases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+Statistic = Callable[[pd.DataFrame], "float | pd.Series"]
+
+
+def cluster_indices(frame: pd.DataFrame, cluster: str = "case_id") -> list[np.ndarray]:
+    """Row positions of each cluster, clusters in sorted order."""
+    codes, _ = pd.factorize(frame[cluster], sort=True)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.flatnonzero(np.diff(codes[order])) + 1
+    return np.split(order, bounds)
+
+
+def case_bootstrap(frame: pd.DataFrame, statistic: Statistic, replicates: int, seed: int, level: float = 0.95,
+                   cluster: str = "case_id") -> pd.DataFrame:
+    """Percentile bootstrap interval of `statistic(frame)`, resampling whole clusters (cases) with replacement.
+
+    Returns one row per statistic component: estimate, ci_low, ci_high, n (rows), n_clusters, replicates.
+    Replicates whose statistic is undefined (NaN, e.g. an empty subgroup) are dropped; their count is reported.
+    """
+    estimate = pd.Series(statistic(frame), dtype=float)
+    if len(frame) == 0:
+        return _summary(estimate, np.full((0, len(estimate)), np.nan), level, 0, 0, replicates)
+    draws = bootstrap_draws(frame, statistic, estimate.index, replicates, seed, cluster)
+    return _summary(estimate, draws, level, len(frame), frame[cluster].nunique(), replicates)
+
+
+def bootstrap_draws(frame: pd.DataFrame, statistic: Statistic, names: pd.Index, replicates: int, seed: int,
+                    cluster: str = "case_id") -> np.ndarray:
+    """The statistic on `replicates` case-resampled copies of `frame` (rows: replicates, columns: `names`)."""
+    groups = cluster_indices(frame, cluster)
+    rng = np.random.default_rng(seed)
+    draws = np.empty((replicates, len(names)))
+    for r in range(replicates):
+        chosen = rng.integers(0, len(groups), size=len(groups))
+        rows = np.concatenate([groups[i] for i in chosen])
+        draws[r] = pd.Series(statistic(frame.iloc[rows]), dtype=float).reindex(names).to_numpy()
+    return draws
+
+
+def _summary(estimate: pd.Series, draws: np.ndarray, level: float, n: int, n_clusters: int,
+             replicates: int) -> pd.DataFrame:
+    alpha = (1 - level) / 2
+    rows = []
+    for j, name in enumerate(estimate.index):
+        column = draws[:, j] if draws.size else np.array([])
+        valid = column[~np.isnan(column)]
+        low, high = (np.quantile(valid, [alpha, 1 - alpha]) if valid.size else (np.nan, np.nan))
+        rows.append({"measure": name, "estimate": estimate.iloc[j], "ci_low": low, "ci_high": high,
+                     "n": n, "n_clusters": n_clusters, "replicates": int(valid.size)})
+    return pd.DataFrame(rows)
