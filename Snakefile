@@ -8,8 +8,6 @@ configfile: "config/config.yaml"
 
 
 include: "rules/common.smk"
-
-
 include: "rules/data.smk"
 include: "rules/describe.smk"
 include: "rules/report.smk"

@@ -1,0 +1,110 @@
+"""The "verschuiving naar links": the gap between demanded and imposed unconditional months, decomposed.
+
+Three factors move a defendant's imposed months away from the demand (docs/methods.md, section "Decompositie"):
+  A  full acquittal of mensenhandel        (acquitted defendants)
+  P  partial acquittal                     (partially acquitted defendants)
+  S  the court's discount on the demand    (everyone: what fully proven defendants get relative to the demand)
+Each defendant's imposed months are written as demand × the factors that apply to them, so that with all factors
+switched on every defendant has exactly the observed sentence, and with none the court imposes the demand:
+  fully proven:     D·ρ                 (S: ρ = Y/D, own ratio)
+  partly acquitted: D·R·(ρ/R)           (S: R, the pooled ratio ΣY/ΣD of the fully proven; P: the rest)
+  acquitted:        D·R·(ρ/R)           (S: R; A: the rest, ρ is usually 0)
+Switching factors on one at a time gives an answer that depends on the order; the Shapley value averages each
+factor's contribution over all 3! orders, so the three parts add up exactly to the observed gap, for the mean and
+for the median.
+"""
+
+from __future__ import annotations
+
+from itertools import permutations
+
+import numpy as np
+import pandas as pd
+
+from mhcases.compare import pairs
+from mhcases.stats import case_bootstrap
+
+FACTORS = ("A", "P", "S")
+FACTOR_LABELS = {"A": "volledige vrijspraak", "P": "partiële vrijspraak", "S": "korting bij bewezenverklaring"}
+
+
+def factor_multipliers(data: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Per defendant, the multiplier each factor applies to the demand (1 where the factor does not apply)."""
+    demand = data["demand_months"].to_numpy(float)
+    imposed = data["imposed_months"].to_numpy(float)
+    verdict = data["verdict_trafficking"].to_numpy()
+    positive = demand > 0
+    proven = (verdict == "bewezen") & positive
+    pooled = imposed[proven].sum() / demand[proven].sum() if demand[proven].sum() > 0 else 1.0
+    rho = np.divide(imposed, demand, out=np.ones_like(demand), where=positive)
+    other = positive & (verdict != "bewezen")
+    rest = np.divide(rho, pooled, out=np.zeros_like(rho), where=pooled > 0)
+    multipliers = {f: np.ones_like(demand) for f in FACTORS}
+    multipliers["S"] = np.where(proven, rho, np.where(other, pooled, 1.0))
+    multipliers["P"] = np.where(other & (verdict == "partiele vrijspraak"), rest, 1.0)
+    multipliers["A"] = np.where(other & (verdict != "partiele vrijspraak"), rest, 1.0)
+    return multipliers
+
+
+def counterfactual(data: pd.DataFrame, active: frozenset[str]) -> np.ndarray:
+    """Imposed months with only the `active` factors at work (defendants with demand 0 keep their sentence)."""
+    multipliers = factor_multipliers(data)
+    demand = data["demand_months"].to_numpy(float)
+    result = demand.copy()
+    for factor in active:
+        result = result * multipliers[factor]
+    return np.where(demand > 0, result, data["imposed_months"].to_numpy(float))
+
+
+def shapley(value, players=FACTORS) -> dict[str, float]:
+    """Shapley values of a set function `value(frozenset)` by averaging marginal contributions over all orders."""
+    totals = dict.fromkeys(players, 0.0)
+    orders = list(permutations(players))
+    for order in orders:
+        present: frozenset[str] = frozenset()
+        for player in order:
+            totals[player] += value(present | {player}) - value(present)
+            present = present | {player}
+    return {p: totals[p] / len(orders) for p in players}
+
+
+def decompose_gap(data: pd.DataFrame, measure: str = "mean") -> pd.Series:
+    """Observed gap (demand − imposed) and its Shapley parts; `data` = pairs() of the clean table."""
+    centre = np.mean if measure == "mean" else np.median
+    demand = data["demand_months"].to_numpy(float)
+    base = float(centre(demand))
+    cache: dict[frozenset[str], float] = {}
+
+    def value(active: frozenset[str]) -> float:
+        if active not in cache:
+            cache[active] = base - float(centre(counterfactual(data, active)))
+        return cache[active]
+
+    parts = shapley(value)
+    observed = base - float(centre(data["imposed_months"].to_numpy(float)))
+    out = {"kloof": observed, **{FACTOR_LABELS[f]: parts[f] for f in FACTORS}}
+    out.update({f"aandeel {FACTOR_LABELS[f]}": parts[f] / observed if observed else np.nan for f in FACTORS})
+    return pd.Series(out)
+
+
+def decomposition_table(clean: pd.DataFrame, replicates: int, seed: int, level: float) -> pd.DataFrame:
+    """Mean and median gap with Shapley parts and shares, 95% intervals from the case bootstrap."""
+    data = pairs(clean)
+    tables = []
+    for k, measure in enumerate(("mean", "median")):
+        table = case_bootstrap(data, lambda d, m=measure: decompose_gap(d, m), replicates, seed + k, level)
+        table.insert(0, "maat", "gemiddelde" if measure == "mean" else "mediaan")
+        tables.append(table)
+    return pd.concat(tables, ignore_index=True)
+
+
+def counterfactual_distribution(clean: pd.DataFrame) -> pd.DataFrame:
+    """Observed imposed months next to two counterfactuals: no full acquittals (P and S at work) and no
+    acquittals at all (only S: everyone sentenced as the fully proven are)."""
+    data = pairs(clean)
+    return pd.DataFrame({
+        "case_id": data["case_id"].to_numpy(), "defendant_id": data["defendant_id"].to_numpy(),
+        "eis": data["demand_months"].to_numpy(), "opgelegd": data["imposed_months"].to_numpy(),
+        "zonder_volledige_vrijspraken": counterfactual(data, frozenset({"P", "S"})),
+        "zonder_vrijspraken": counterfactual(data, frozenset({"S"})),
+    })
