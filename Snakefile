@@ -10,6 +10,7 @@ configfile: "config/config.yaml"
 include: "rules/common.smk"
 include: "rules/data.smk"
 include: "rules/describe.smk"
+include: "rules/models.smk"
 include: "rules/report.smk"
 
 
@@ -17,6 +18,11 @@ rule all:
     default_target: True
     input:
         rules.render_report.output,
+        rules.check_published.output,
+        rules.figures.output,
+        rules.demand_sentence.output,
+        rules.decomposition.output,
+        rules.models.output,
 
 
 rule report:

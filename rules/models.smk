@@ -1,0 +1,36 @@
+# Stage: the left shift decomposed, and the regression models (docs/methods.md).
+
+
+rule decomposition:
+    input:
+        cases=rules.clean_cases.output.cases,
+    output:
+        shares="results/models/decompositie.csv",
+        counterfactual="results/models/contrafeitelijk.csv",
+    params:
+        replicates=config["analysis"]["bootstrap_replicates"],
+        seed=config["analysis"]["seed"],
+        level=config["analysis"]["ci_level"],
+    log:
+        f"{LOGS}/decomposition.log",
+    script:
+        "../scripts/decomposition.py"
+
+
+rule models:
+    input:
+        cases=rules.clean_cases.output.cases,
+    output:
+        coefficients="results/models/coefficienten.csv",
+        effects="results/models/effecten.csv",
+        two_part="results/models/tweedelig_effect.csv",
+        power="results/models/onderscheidend_vermogen.csv",
+        sensitivity="results/models/gevoeligheid.csv",
+    params:
+        replicates=config["analysis"]["model_bootstrap_replicates"],
+        seed=config["analysis"]["seed"],
+        level=config["analysis"]["ci_level"],
+    log:
+        f"{LOGS}/models.log",
+    script:
+        "../scripts/models.py"
