@@ -1,4 +1,5 @@
 # Helpers shared by the stage files; no rules here.
+import os
 from pathlib import Path
 
 from mhcases.config import ConfigError, validated_config
@@ -7,6 +8,16 @@ try:
     config.update(validated_config(config, workflow.source_path("../config/schema.yaml")))
 except ConfigError as error:
     raise WorkflowError(str(error)) from None
+
+
+# Scripts import the library of this workflow's own tree (not whatever copy is installed).
+SRC = str(Path(workflow.basedir) / "src")
+os.environ["PYTHONPATH"] = os.pathsep.join([SRC, *filter(None, [os.environ.get("PYTHONPATH")])])
+
+
+def lib(*modules):
+    """Library modules a rule's script uses, as inputs: editing one reruns the rule and everything downstream."""
+    return [f"src/mhcases/{m}.py" for m in ("__init__", "runner", "config", "sheet", *modules)]
 
 
 def files_under(folder):

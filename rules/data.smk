@@ -3,6 +3,7 @@
 
 rule clean_cases:
     input:
+        code=lib("codebook", "schemas", "clean", "offences", "phrases"),
         sheet=config["input"]["coding_sheet"],
     output:
         cases="results/clean/cases.parquet",

@@ -3,6 +3,7 @@
 
 rule published_tables:
     input:
+        code=lib("tables", "offences", "published"),
         cases=rules.clean_cases.output.cases,
         published=files_under(config["published_dir"]),
     output:
@@ -20,6 +21,7 @@ rule published_tables:
 
 rule check_published:
     input:
+        code=lib("tables", "offences", "published"),
         **rules.published_tables.output,
         published=files_under(config["published_dir"]),
     output:
@@ -35,6 +37,7 @@ rule check_published:
 
 rule duration_tables:
     input:
+        code=lib("tables", "offences"),
         cases=rules.clean_cases.output.cases,
     output:
         tabel_3="results/tables/tabel_3.csv",
@@ -49,6 +52,7 @@ rule duration_tables:
 
 rule demand_sentence:
     input:
+        code=lib("compare", "stats"),
         cases=rules.clean_cases.output.cases,
     output:
         summary="results/tables/strafeis_vs_opgelegd.csv",
@@ -66,6 +70,7 @@ rule demand_sentence:
 
 rule figures:
     input:
+        code=lib("figures", "compare", "stats"),
         cases=rules.clean_cases.output.cases,
         tabel_3=rules.duration_tables.output.tabel_3,
         tabel_5=rules.duration_tables.output.tabel_5,

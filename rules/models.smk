@@ -3,6 +3,7 @@
 
 rule decomposition:
     input:
+        code=lib("decompose", "compare", "stats"),
         cases=rules.clean_cases.output.cases,
     output:
         shares="results/models/decompositie.csv",
@@ -19,6 +20,7 @@ rule decomposition:
 
 rule models:
     input:
+        code=lib("models", "stats"),
         cases=rules.clean_cases.output.cases,
     output:
         coefficients="results/models/coefficienten.csv",
