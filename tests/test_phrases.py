@@ -1,0 +1,627 @@
+"""Tests for mhcases.phrases: the parser of Dutch sentencing phrases (strafeis/strafoplegging)."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mhcases.phrases import (
+    IGNORED_PHRASES,
+    MEASURES,
+    STATUSES,
+    Sanction,
+    dutch_number_words,
+    parse_duration_months,
+    parse_number,
+    parse_sanction,
+)
+
+DAY = 12 / 365.25
+WEEK = 7 * 12 / 365.25
+
+
+def parsed(**fields: object) -> Sanction:
+    return Sanction(status="parsed", **fields)  # type: ignore[arg-type]
+
+
+def assert_same(actual: Sanction, expected: Sanction) -> None:
+    """Field-by-field equality; floats compared with a tiny relative tolerance."""
+    a, e = dataclasses.asdict(actual), dataclasses.asdict(expected)
+    assert a.keys() == e.keys()
+    for key in e:
+        if isinstance(e[key], float) and isinstance(a[key], float):
+            assert a[key] == pytest.approx(e[key], rel=1e-12), (key, actual)
+        else:
+            assert a[key] == e[key], (key, actual)
+
+
+# ---------------------------------------------------------------------------------------------
+# Unit tests: every supported form
+# ---------------------------------------------------------------------------------------------
+
+G = "gevangenisstraf"
+J = "jeugddetentie"
+
+PARSED_CASES: list[tuple[str, Sanction]] = [
+    # --- the forms from the brief ---
+    ("gevangenisstraf voor de duur van 30 maanden", parsed(detention_kind=G, unconditional_months=30.0)),
+    (
+        "gevangenisstraf voor de duur van 30 maanden, waarvan 10 maanden voorwaardelijk met een proeftijd van 2 jaren",
+        parsed(detention_kind=G, unconditional_months=20.0, conditional_months=10.0, probation_months=24.0),
+    ),
+    (
+        "gevangenisstraf voor de duur van 30 maanden, waarvan 10 maanden voorwaardelijk",
+        parsed(detention_kind=G, unconditional_months=20.0, conditional_months=10.0),
+    ),
+    (
+        "gevangenisstraf voor de duur van 42 (tweeënveertig) maanden, met aftrek van voorarrest",
+        parsed(detention_kind=G, unconditional_months=42.0),
+    ),
+    ("gevangenisstraf van 3 jaren", parsed(detention_kind=G, unconditional_months=36.0)),
+    ("gevangenisstraf van 1 jaar en 6 maanden", parsed(detention_kind=G, unconditional_months=18.0)),
+    (
+        "een gevangenisstraf van 24 maanden waarvan 8 maanden niet ten uitvoer zal worden gelegd, "
+        "met een proeftijd van 3 jaren",
+        parsed(detention_kind=G, unconditional_months=16.0, conditional_months=8.0, probation_months=36.0),
+    ),
+    (
+        "voorwaardelijke gevangenisstraf van 6 maanden met een proeftijd van 2 jaren",
+        parsed(detention_kind=G, conditional_months=6.0, probation_months=24.0),
+    ),
+    ("taakstraf van 240 uren", parsed(community_service_hours=240.0, community_service_kind="taakstraf")),
+    (
+        "werkstraf van 120 uur, subsidiair 60 dagen vervangende hechtenis",
+        parsed(community_service_hours=120.0, community_service_kind="werkstraf"),
+    ),
+    (
+        "gevangenisstraf voor de duur van 18 maanden en een taakstraf van 240 uren",
+        parsed(
+            detention_kind=G,
+            unconditional_months=18.0,
+            community_service_hours=240.0,
+            community_service_kind="taakstraf",
+        ),
+    ),
+    ("tbs met dwangverpleging", parsed(measures=("tbs",))),
+    ("terbeschikkingstelling met bevel tot verpleging van overheidswege", parsed(measures=("tbs",))),
+    ("tbs met voorwaarden", parsed(measures=("tbs",))),
+    ("plaatsing in een inrichting voor jeugdigen", parsed(measures=("pij",))),
+    ("PIJ-maatregel", parsed(measures=("pij",))),
+    ("jeugd-tbs", parsed(measures=("pij",))),
+    ("contactverbod", parsed(measures=("contactverbod",))),
+    ("gebiedsverbod", parsed(measures=("gebiedsverbod",))),
+    ("contact- en gebiedsverbod", parsed(measures=("contactverbod", "gebiedsverbod"))),
+    ("vrijheidsbeperkende maatregel (contactverbod)", parsed(measures=("contactverbod",))),
+    ("gedragsbeïnvloedende maatregel", parsed(measures=("gbm",))),
+    ("ISD-maatregel", parsed(measures=("isd",))),
+    ("jeugddetentie voor de duur van 90 dagen", parsed(detention_kind=J, unconditional_months=90 * DAY)),
+    ("jeugddetentie voor de duur van het voorarrest", parsed(detention_kind=J, unconditional_equals_pretrial=True)),
+    ("jeugddetentie gelijk aan het voorarrest", parsed(detention_kind=J, unconditional_equals_pretrial=True)),
+    ("voorwaardelijke jeugddetentie van 2 maanden", parsed(detention_kind=J, conditional_months=2.0)),
+    ("geldboete van € 5.000", parsed(fine_euros=5000.0)),
+    ("geldboete van 2500 euro", parsed(fine_euros=2500.0)),
+    # --- separators ---
+    (
+        "gevangenisstraf van 18 maanden, taakstraf van 240 uren",
+        parsed(detention_kind=G, unconditional_months=18.0, community_service_hours=240.0,
+               community_service_kind="taakstraf"),
+    ),
+    (
+        "gevangenisstraf van 18 maanden; tbs met dwangverpleging",
+        parsed(detention_kind=G, unconditional_months=18.0, measures=("tbs",)),
+    ),
+    (
+        "gevangenisstraf van 4 jaren alsmede tbs met dwangverpleging",
+        parsed(detention_kind=G, unconditional_months=48.0, measures=("tbs",)),
+    ),
+    (
+        "gevangenisstraf van 4 jaren + contactverbod + gebiedsverbod",
+        parsed(detention_kind=G, unconditional_months=48.0, measures=("contactverbod", "gebiedsverbod")),
+    ),
+    # --- realistic variants ---
+    ("Gevangenisstraf  voor de duur van   30 MAANDEN.", parsed(detention_kind=G, unconditional_months=30.0)),
+    ("18 maanden gevangenisstraf", parsed(detention_kind=G, unconditional_months=18.0)),
+    ("anderhalf jaar gevangenisstraf", parsed(detention_kind=G, unconditional_months=18.0)),
+    ("gevangenisstraf van 2,5 jaar", parsed(detention_kind=G, unconditional_months=30.0)),
+    ("gevangenisstraf van 2.5 jaar", parsed(detention_kind=G, unconditional_months=30.0)),
+    ("gevangenisstraf van twaalf maanden", parsed(detention_kind=G, unconditional_months=12.0)),
+    ("gevangenisstraf van één jaar", parsed(detention_kind=G, unconditional_months=12.0)),
+    ("gevangenisstraf voor de duur van 42 (tweeenveertig) maanden", parsed(detention_kind=G, unconditional_months=42.0)),
+    ("gevangenisstraf van 3 weken", parsed(detention_kind=G, unconditional_months=3 * WEEK)),
+    ("hechtenis van 2 weken", parsed(detention_kind="hechtenis", unconditional_months=2 * WEEK)),
+    ("onvoorwaardelijke gevangenisstraf van 8 maanden", parsed(detention_kind=G, unconditional_months=8.0)),
+    (
+        "gevangenisstraf van 6 maanden voorwaardelijk, met een proeftijd van 2 jaren",
+        parsed(detention_kind=G, conditional_months=6.0, probation_months=24.0),
+    ),
+    (
+        "gevangenisstraf voor de duur van 4 jaren, met aftrek van de tijd in verzekering en voorlopige hechtenis "
+        "doorgebracht",
+        parsed(detention_kind=G, unconditional_months=48.0),
+    ),
+    (
+        "gevangenisstraf van 30 maanden met aftrek van voorarrest, waarvan 10 maanden voorwaardelijk "
+        "met een proeftijd van 2 jaren",
+        parsed(detention_kind=G, unconditional_months=20.0, conditional_months=10.0, probation_months=24.0),
+    ),
+    (
+        "gevangenisstraf van 2 jaren, waarvan een gedeelte, groot 6 maanden, voorwaardelijk, "
+        "met een proeftijd van 3 jaren",
+        parsed(detention_kind=G, unconditional_months=18.0, conditional_months=6.0, probation_months=36.0),
+    ),
+    (
+        "gevangenisstraf van 12 maanden en voorwaardelijke gevangenisstraf van 6 maanden met een proeftijd van 2 jaren",
+        parsed(detention_kind=G, unconditional_months=12.0, conditional_months=6.0, probation_months=24.0),
+    ),
+    (
+        "jeugddetentie gelijk aan het voorarrest en voorwaardelijke jeugddetentie van 2 maanden "
+        "met een proeftijd van 2 jaren, alsmede een werkstraf van 80 uur",
+        parsed(detention_kind=J, unconditional_equals_pretrial=True, conditional_months=2.0, probation_months=24.0,
+               community_service_hours=80.0, community_service_kind="werkstraf"),
+    ),
+    (
+        "jeugddetentie voor de duur van 90 dagen, waarvan 60 dagen voorwaardelijk met een proeftijd van 2 jaren",
+        parsed(detention_kind=J, unconditional_months=30 * DAY, conditional_months=60 * DAY, probation_months=24.0),
+    ),
+    (
+        "taakstraf van 240 uren, bij niet naar behoren verrichten te vervangen door 120 dagen hechtenis",
+        parsed(community_service_hours=240.0, community_service_kind="taakstraf"),
+    ),
+    (
+        "werkstraf van 120 uur (subsidiair 60 dagen hechtenis)",
+        parsed(community_service_hours=120.0, community_service_kind="werkstraf"),
+    ),
+    ("240 uur taakstraf", parsed(community_service_hours=240.0, community_service_kind="taakstraf")),
+    (
+        "taakstraf van 240 (tweehonderdveertig) uren",
+        parsed(community_service_hours=240.0, community_service_kind="taakstraf"),
+    ),
+    ("geldboete van €5.000,-", parsed(fine_euros=5000.0)),
+    ("geldboete van € 1.250,50 subsidiair 22 dagen hechtenis", parsed(fine_euros=1250.5)),
+    ("een geldboete ter hoogte van EUR 12.500", parsed(fine_euros=12500.0)),
+    ("tbs met bevel tot verpleging van overheidswege", parsed(measures=("tbs",))),
+    ("de maatregel van terbeschikkingstelling met voorwaarden", parsed(measures=("tbs",))),
+    ("voorwaardelijke PIJ-maatregel", parsed(measures=("pij",))),
+    ("ISD", parsed(measures=("isd",))),
+    ("vrijheidsbeperkende maatregel (contact- en gebiedsverbod)", parsed(measures=("contactverbod", "gebiedsverbod"))),
+    ("vrijheidsbeperkende maatregel in de vorm van een contactverbod", parsed(measures=("contactverbod",))),
+    ("contactverbod voor de duur van 5 jaren", parsed(measures=("contactverbod",))),
+    (
+        "gevangenisstraf voor de duur van 6 jaren en tbs met dwangverpleging, alsmede een contactverbod",
+        parsed(detention_kind=G, unconditional_months=72.0, measures=("contactverbod", "tbs")),
+    ),
+    (
+        "gevangenisstraf van 3 jaren en een schadevergoedingsmaatregel van € 15.000",
+        parsed(detention_kind=G, unconditional_months=36.0),
+    ),
+    (
+        "gevangenisstraf van 3 jaren, schadevergoeding aan het slachtoffer van € 2.500, subsidiair 35 dagen gijzeling",
+        parsed(detention_kind=G, unconditional_months=36.0),
+    ),
+    (
+        "jeugddetentie voor de duur van 4 maanden, plaatsing in een inrichting voor jeugdigen en een "
+        "gedragsbeïnvloedende maatregel",
+        parsed(detention_kind=J, unconditional_months=4.0, measures=("gbm", "pij")),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARSED_CASES, ids=[c[0][:60] for c in PARSED_CASES])
+def test_parsed_forms(text: str, expected: Sanction) -> None:
+    assert_same(parse_sanction(text), expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("vrijspraak", "acquittal"),
+        ("Vrijspraak gevorderd", "acquittal"),
+        ("vrijspraak van mensenhandel", "acquittal"),
+        ("algehele vrijspraak", "acquittal"),
+        ("vrijspraak van het primair ten laste gelegde", "acquittal"),
+        ("ontslag van alle rechtsvervolging", "discharge"),
+        ("ontslag van alle rechtsvervolging gevorderd", "discharge"),
+        ("onbekend", "unknown"),
+        ("Onbekend", "unknown"),
+        ("niet bekend", "unknown"),
+        ("", "unknown"),
+        ("   ", "unknown"),
+        (None, "unknown"),
+        (float("nan"), "unknown"),
+    ],
+)
+def test_status_words(text: str | None, status: str) -> None:
+    result = parse_sanction(text)
+    assert_same(result, Sanction(status=status))
+
+
+@pytest.mark.parametrize(
+    ("text", "reason_part"),
+    [
+        ("gevangenisstraf van veel maanden", "veel"),
+        ("ongeveer 3 jaar", "ongeveer 3 jaar"),
+        ("tbs of 5 jaar", "of 5 jaar"),
+        ("De verdachte krijgt een flinke straf", "flinke straf"),
+        ("gevangenisstraf voor de duur van 30 maanden, waarvan 40 maanden voorwaardelijk", "groter dan"),
+        ("gevangenisstraf voor de duur van 42 (drieënveertig) maanden", "verschillen"),
+        ("gevangenisstraf van 1.000 dagen", "dubbelzinnig"),
+        ("geldboete van € 2.5", "2.5"),
+        ("gevangenisstraf van 12 maanden met een proeftijd van 2 jaren", "proeftijd zonder"),
+        ("gevangenisstraf van 12 maanden en gevangenisstraf van 6 maanden", "onvoorwaardelijke"),
+        ("gevangenisstraf van 12 maanden en hechtenis van 2 weken", "verschillende soorten"),
+        ("taakstraf van 100 uren en werkstraf van 20 uren", "taakstraf"),
+        ("voorwaardelijke taakstraf van 100 uren", "voorwaardelijke taakstraf"),
+        ("taakstraf van 100 uren waarvan 50 uren voorwaardelijk", "waarvan"),
+        ("jeugddetentie gelijk aan het voorarrest, waarvan 1 maand voorwaardelijk", "voorarrest"),
+        ("voorwaardelijke gevangenisstraf van 6 maanden, waarvan 2 maanden voorwaardelijk", "waarvan"),
+        ("gevangenisstraf van 6 maanden en 1 jaar", "aflopend"),
+        ("gevangenisstraf van 0 maanden", "nul"),
+        ("vrijspraak, gevangenisstraf van 2 jaren", "vrijspraak"),
+        ("vervangende hechtenis van 10 dagen", "vervangende hechtenis"),
+        ("30 maanden, waarvan 10 voorwaardelijk", "30 maanden"),
+        ("vrijheidsbeperkende maatregel", "vrijheidsbeperkende maatregel"),
+        ("ontnemingsmaatregel van € 10.000", "ontnemingsmaatregel"),
+        ("gevangenisstraf van 3 jaren en", "en"),
+        ("gevangenisstraf van ³ jaren", "jaren"),
+        (".", "."),
+        ("gevangenisstraf van " + "1" * 5000 + " maanden", "te lang"),
+        ("geldboete van € " + "1" * 5000, "te lang"),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else v,
+)
+def test_unparsed_with_reason(text: str, reason_part: str) -> None:
+    result = parse_sanction(text)
+    assert result.status == "unparsed"
+    assert result.reason and reason_part in result.reason
+    assert_same(result, Sanction(status="unparsed", reason=result.reason))
+
+
+def test_total_detention_months() -> None:
+    assert parse_sanction("gevangenisstraf van 30 maanden, waarvan 10 maanden voorwaardelijk").total_detention_months == 30.0
+    assert parse_sanction("voorwaardelijke gevangenisstraf van 6 maanden").total_detention_months == 6.0
+    assert parse_sanction("taakstraf van 240 uren").total_detention_months is None
+    assert parse_sanction("onbekend").total_detention_months is None
+    # the pretrial part has unknown length, so the total is unknown
+    assert parse_sanction("jeugddetentie gelijk aan het voorarrest").total_detention_months is None
+
+
+def test_non_string_input() -> None:
+    result = parse_sanction(42)  # type: ignore[arg-type]
+    assert result.status == "unparsed" and result.reason
+
+
+def test_ignored_phrases_documented() -> None:
+    joined = " | ".join(IGNORED_PHRASES)
+    for phrase in ("aftrek van", "schadevergoeding", "vervangende hechtenis"):
+        assert phrase in joined
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("3 jaren", 36.0),
+        ("1 jaar en 6 maanden", 18.0),
+        ("42 (tweeënveertig) maanden", 42.0),
+        ("90 dagen", 90 * 12 / 365.25),
+        ("2 weken", 14 * 12 / 365.25),
+        ("anderhalf jaar", 18.0),
+        ("anderhalve maand", 1.5),
+        ("een half jaar", 6.0),
+        ("2,5 jaar", 30.0),
+        ("2.5 jaar", 30.0),
+        ("twaalf maanden", 12.0),
+        ("Een Jaar", 12.0),
+        ("1 jaar, 6 maanden en 10 dagen".replace(",", " en"), 18.0 + 10 * 12 / 365.25),
+        ("  18   MAANDEN ", 18.0),
+        ("6 mnd", 6.0),
+    ],
+)
+def test_parse_duration_months(text: str, months: float) -> None:
+    assert parse_duration_months(text) == pytest.approx(months, rel=1e-12)
+
+
+def test_day_and_week_conversion_is_exact() -> None:
+    assert parse_duration_months("90 dagen") == 90 * 12 / 365.25
+    assert parse_duration_months("3 weken") == 3 * 7 * 12 / 365.25
+    assert parse_sanction("jeugddetentie voor de duur van 90 dagen").unconditional_months == 90 * 12 / 365.25
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["240 uur", "veel maanden", "3", "jaren", "ongeveer 3 jaar", "6 maanden en 1 jaar", "1.000 dagen",
+     "42 (drieënveertig) maanden", ""],
+)
+def test_parse_duration_months_none(text: str) -> None:
+    assert parse_duration_months(text) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("0", 0), ("42", 42), ("nul", 0), ("een", 1), ("één", 1), ("Eén", 1), ("twaalf", 12),
+        ("achttien", 18), ("twintig", 20), ("eenentwintig", 21), ("tweeënveertig", 42),
+        ("tweeenveertig", 42), ("drieëntachtig", 83), ("negenennegentig", 99), ("honderd", 100),
+        ("honderdeen", 101), ("honderdtwintig", 120), ("eenhonderdtwintig", 120),
+        ("tweehonderdveertig", 240), ("driehonderdvijfenzestig", 365), ("negenhonderdnegenennegentig", 999),
+        ("duizend", 1000), ("tweeduizendvijfhonderd", 2500),
+    ],
+)
+def test_parse_number_known_words(word: str, value: int) -> None:
+    assert parse_number(word) == value
+
+
+@pytest.mark.parametrize("word", ["", "anderhalf", "veel", "twee en veertig", "1,5", "-3", "honderdnul", "tweetwintig"])
+def test_parse_number_rejects(word: str) -> None:
+    assert parse_number(word) is None
+
+
+def test_dutch_number_words_known() -> None:
+    assert dutch_number_words(1) == "één"
+    assert dutch_number_words(42) == "tweeënveertig"
+    assert dutch_number_words(18) == "achttien"
+    assert dutch_number_words(120) == "honderdtwintig"
+    assert dutch_number_words(240) == "tweehonderdveertig"
+    assert dutch_number_words(2500) == "tweeduizendvijfhonderd"
+    with pytest.raises(ValueError):
+        dutch_number_words(-1)
+
+
+def test_parse_number_round_trip_exhaustive() -> None:
+    for n in range(1000):
+        assert parse_number(dutch_number_words(n)) == n
+
+
+# ---------------------------------------------------------------------------------------------
+# Property tests
+# ---------------------------------------------------------------------------------------------
+
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(st.integers(min_value=0, max_value=999_999), st.booleans())
+def test_parse_number_round_trip(n: int, upper: bool) -> None:
+    words = dutch_number_words(n)
+    assert parse_number(words.upper() if upper else words) == n
+    assert parse_number(words.replace("ë", "e").replace("é", "e")) == n
+
+
+# --- phrase generator ----------------------------------------------------------------------
+
+
+@st.composite
+def number_text(draw: st.DrawFn, n: int) -> str:
+    style = draw(st.sampled_from(["digits", "words", "both"]))
+    if style == "digits":
+        return str(n)
+    if style == "words":
+        return dutch_number_words(n)
+    return f"{n} ({dutch_number_words(n)})"
+
+
+@st.composite
+def duration_text(draw: st.DrawFn, months: int) -> str:
+    """A wording of a whole number of months."""
+    options = ["months"]
+    if months % 12 == 0:
+        options.append("years")
+    elif months > 12:
+        options.append("years+months")
+    if months % 12 == 6:
+        options.append("half")
+    style = draw(st.sampled_from(options))
+    if style == "months":
+        return f"{draw(number_text(months))} {'maand' if months == 1 else 'maanden'}"
+    years, rest = divmod(months, 12)
+    year_word = "jaar" if years == 1 else draw(st.sampled_from(["jaar", "jaren"]))
+    if style == "years":
+        return f"{draw(number_text(years))} {year_word}"
+    if style == "years+months":
+        month_word = "maand" if rest == 1 else "maanden"
+        return f"{draw(number_text(years))} {year_word} en {draw(number_text(rest))} {month_word}"
+    if months == 18 and draw(st.booleans()):
+        return "anderhalf jaar"
+    sep = draw(st.sampled_from([",", "."]))
+    return f"{years}{sep}5 jaar"
+
+
+@st.composite
+def days_text(draw: st.DrawFn, days: int) -> str:
+    return f"{draw(number_text(days))} {'dag' if days == 1 else 'dagen'}"
+
+
+@st.composite
+def generated_phrase(draw: st.DrawFn) -> tuple[str, Sanction]:
+    fields: dict[str, object] = {}
+    parts: list[str] = []
+    first: str | None = None  # a part that must come first (starts with a number)
+
+    # detention
+    if draw(st.booleans()):
+        kind = draw(st.sampled_from(["gevangenisstraf", "jeugddetentie", "hechtenis"]))
+        fields["detention_kind"] = kind
+        form = draw(st.sampled_from(["pre", "post", "split", "conditional", "pretrial", "days"]))
+        art = draw(st.sampled_from(["", "een "]))
+        probation = None
+        if form == "pretrial":
+            parts.append(f"{art}{kind} " + draw(st.sampled_from(
+                ["voor de duur van het voorarrest", "gelijk aan het voorarrest", "gelijk aan de duur van het voorarrest"])))
+            fields["unconditional_equals_pretrial"] = True
+        elif form == "days":
+            days = draw(st.integers(1, 999))
+            parts.append(f"{art}{kind} voor de duur van {draw(days_text(days))}")
+            fields["unconditional_months"] = days * DAY
+        elif form == "conditional":
+            months = draw(st.integers(1, 60))
+            text = f"voorwaardelijke {kind} van {draw(duration_text(months))}"
+            if draw(st.booleans()):
+                probation = draw(st.integers(1, 5)) * 12
+                text += f" met een proeftijd van {draw(duration_text(probation))}"
+            parts.append(text)
+            fields["conditional_months"] = float(months)
+        else:
+            total = draw(st.integers(2, 240))
+            cond = draw(st.integers(0, total - 1))
+            if form == "split" and cond:
+                text = f"{art}{kind} van {draw(duration_text(total - cond))}"
+                ctext = f"voorwaardelijke {kind} van {draw(duration_text(cond))}"
+                if draw(st.booleans()):
+                    probation = draw(st.integers(1, 5)) * 12
+                    ctext += f" met een proeftijd van {draw(duration_text(probation))}"
+                parts.extend([text, ctext])
+            else:
+                if form == "post":
+                    text = f"{draw(duration_text(total))} {kind}"
+                else:
+                    connector = draw(st.sampled_from(["voor de duur van", "van"]))
+                    text = f"{art}{kind} {connector} {draw(duration_text(total))}"
+                if cond:
+                    tail = draw(st.sampled_from(["voorwaardelijk", "niet ten uitvoer zal worden gelegd"]))
+                    comma = draw(st.sampled_from([",", ""]))
+                    text += f"{comma} waarvan {draw(duration_text(cond))} {tail}"
+                    if draw(st.booleans()):
+                        probation = draw(st.integers(1, 5)) * 12
+                        comma = draw(st.sampled_from([",", ""]))
+                        text += f"{comma} met een proeftijd van {draw(duration_text(probation))}"
+                if draw(st.booleans()):
+                    text += draw(st.sampled_from([", met aftrek van voorarrest", " met aftrek van het voorarrest"]))
+                if form == "post":
+                    first = text
+                else:
+                    parts.append(text)
+            fields["unconditional_months"] = float(total - cond)
+            if cond:
+                fields["conditional_months"] = float(cond)
+        if probation is not None:
+            fields["probation_months"] = float(probation)
+
+    # community service
+    if draw(st.booleans()):
+        kind = draw(st.sampled_from(["taakstraf", "werkstraf"]))
+        hours = draw(st.integers(1, 240))
+        unit = draw(st.sampled_from(["uur", "uren"]))
+        if draw(st.booleans()):
+            text = f"{draw(st.sampled_from(['', 'een ']))}{kind} van {draw(number_text(hours))} {unit}"
+        else:
+            text = f"{draw(number_text(hours))} {unit} {kind}"
+        if draw(st.booleans()):
+            days = draw(st.integers(1, 120))
+            text += draw(st.sampled_from([
+                f", subsidiair {days} dagen vervangende hechtenis",
+                f" subsidiair {days} dagen hechtenis",
+                f", bij niet naar behoren verrichten te vervangen door {days} dagen hechtenis",
+            ]))
+        parts.append(text)
+        fields["community_service_hours"] = float(hours)
+        fields["community_service_kind"] = kind
+
+    # fine
+    if draw(st.booleans()):
+        euros = draw(st.integers(1, 250_000))
+        grouped = f"{euros:,}".replace(",", ".")
+        parts.append("geldboete van " + draw(st.sampled_from(
+            [f"€ {grouped}", f"€{grouped},-", f"{euros} euro", f"€ {grouped},00", f"{grouped} euro"])))
+        fields["fine_euros"] = float(euros)
+
+    # measures
+    wordings = {
+        ("tbs",): ["tbs met dwangverpleging", "terbeschikkingstelling met bevel tot verpleging van overheidswege",
+                   "tbs met voorwaarden", "TBS"],
+        ("pij",): ["plaatsing in een inrichting voor jeugdigen", "PIJ-maatregel", "jeugd-tbs"],
+        ("contactverbod",): ["contactverbod", "vrijheidsbeperkende maatregel (contactverbod)"],
+        ("gebiedsverbod",): ["gebiedsverbod", "een gebiedsverbod voor de duur van 5 jaren"],
+        ("contactverbod", "gebiedsverbod"): ["contact- en gebiedsverbod"],
+        ("gbm",): ["gedragsbeïnvloedende maatregel"],
+        ("isd",): ["ISD-maatregel"],
+    }
+    chosen = draw(st.lists(st.sampled_from(sorted(wordings)), max_size=3, unique=True))
+    measures: set[str] = set()
+    for codes in chosen:
+        parts.append(draw(st.sampled_from(wordings[codes])))
+        measures.update(codes)
+    fields["measures"] = tuple(sorted(measures))
+
+    if draw(st.booleans()):
+        parts.append(draw(st.sampled_from(["schadevergoedingsmaatregel van € 1.000", "schadevergoeding"])))
+
+    parts = draw(st.permutations(parts))
+    if first is not None:
+        parts = [first, *parts]
+    if not parts:
+        parts = ["contactverbod"]
+        fields["measures"] = ("contactverbod",)
+    text = parts[0]
+    for part in parts[1:]:
+        text += draw(st.sampled_from([", ", " en ", "; ", " alsmede ", " + "])) + part
+    # noise: case and spacing
+    if draw(st.booleans()):
+        text = text.upper()
+    if draw(st.booleans()):
+        text = "  " + text.replace(" ", "   ") + " "
+    return text, Sanction(status="parsed", **fields)  # type: ignore[arg-type]
+
+
+@FAST
+@given(generated_phrase())
+def test_generated_phrase_round_trip(case: tuple[str, Sanction]) -> None:
+    text, expected = case
+    assert_same(parse_sanction(text), expected)
+
+
+VOCAB = [
+    "gevangenisstraf", "jeugddetentie", "hechtenis", "voorwaardelijke", "voorwaardelijk", "taakstraf",
+    "werkstraf", "van", "voor", "de", "duur", "het", "voorarrest", "gelijk", "aan", "waarvan", "met", "een",
+    "proeftijd", "aftrek", "subsidiair", "vervangende", "dagen", "maanden", "jaren", "jaar", "uur", "uren",
+    "en", ",", ";", "+", "alsmede", "tbs", "pij", "isd", "contactverbod", "gebiedsverbod", "geldboete", "€",
+    "euro", "0", "1", "6", "10", "30", "1.000", "2,5", "5.000", "(tweeënveertig)", "tweeënveertig",
+    "anderhalf", "half", "vrijspraak", "onbekend", "niet", "ten", "uitvoer", "zal", "worden", "gelegd", "(", ")",
+    "schadevergoeding", "-", ".", "ë",
+]
+
+
+def check_invariants(result: Sanction) -> None:
+    assert isinstance(result, Sanction)
+    assert result.status in STATUSES
+    if result.status == "unparsed":
+        assert isinstance(result.reason, str) and result.reason
+    else:
+        assert result.reason is None
+    if result.status != "parsed":
+        assert_same(result, Sanction(status=result.status, reason=result.reason))
+        return
+    assert result.measures == tuple(sorted(set(result.measures)))
+    assert set(result.measures) <= set(MEASURES)
+    for value in (result.unconditional_months, result.conditional_months, result.probation_months,
+                  result.community_service_hours, result.fine_euros):
+        assert value is None or (math.isfinite(value) and value > 0)
+    assert (result.community_service_hours is None) == (result.community_service_kind is None)
+    has_detention = (result.unconditional_months is not None or result.conditional_months is not None
+                     or result.unconditional_equals_pretrial)
+    assert (result.detention_kind is not None) == has_detention
+    assert not (result.unconditional_equals_pretrial and result.unconditional_months is not None)
+    assert result.probation_months is None or result.conditional_months is not None
+
+
+@FAST
+@given(st.text())
+def test_random_text_never_raises(text: str) -> None:
+    check_invariants(parse_sanction(text))
+
+
+@FAST
+@given(st.lists(st.sampled_from(VOCAB), max_size=14).map(" ".join))
+def test_vocabulary_soup_never_raises(text: str) -> None:
+    check_invariants(parse_sanction(text))
+    parse_duration_months(text)
+
+
+@FAST
+@given(generated_phrase(), st.integers(0, 200), st.text(max_size=3))
+def test_mutated_phrase_never_raises(case: tuple[str, Sanction], cut: int, insert: str) -> None:
+    text = case[0]
+    check_invariants(parse_sanction(text[:cut] + insert + text[cut:]))
+    check_invariants(parse_sanction(text[:cut]))
