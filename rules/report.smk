@@ -13,6 +13,7 @@ rule render_report:
         letter=config["letter"],
         synthetic=config["input"]["synthetic"],
         published_dir=config["published_dir"],
+        month_classes=config["tables"]["month_classes"],
     log:
         f"{LOGS}/render_report.log",
     script:

@@ -1,1 +1,49 @@
-print("stub")
+"""Rule render_report: the Quarto project in report/ -> results/report/kamerbrief.html and .pdf."""
+
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mhcases.render import RenderError, build_date, letter_metadata, render_report
+
+
+def main(
+    qmd: str,
+    html: str,
+    pdf: str,
+    letter: dict[str, Any],
+    synthetic: bool,
+    published_dir: str,
+    month_classes: list[float],
+    log: str,
+) -> None:
+    """Render the letter; the report's paths are parameters relative to the project root (the cwd)."""
+    logging.basicConfig(filename=log, filemode="w", level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    metadata = letter_metadata(letter, synthetic=synthetic, today=build_date(os.environ))
+    params = {
+        "project_root": str(Path.cwd()),
+        "published_dir": published_dir,
+        "synthetic": synthetic,
+        "month_classes": list(month_classes),
+    }
+    try:
+        renderer = render_report(Path(qmd), Path(html), Path(pdf), params=params, letter=metadata)
+    except RenderError as error:
+        logging.getLogger("render_report").error("%s", error)
+        raise SystemExit(f"render_report: {error}") from None
+    logging.getLogger("render_report").info("klaar: %s en %s (%s)", html, pdf, renderer)
+
+
+if "snakemake" in globals():
+    main(
+        snakemake.input.qmd,  # noqa: F821
+        snakemake.output.html,  # noqa: F821
+        snakemake.output.pdf,  # noqa: F821
+        dict(snakemake.params.letter),  # noqa: F821
+        snakemake.params.synthetic,  # noqa: F821
+        snakemake.params.published_dir,  # noqa: F821
+        snakemake.params.month_classes,  # noqa: F821
+        snakemake.log[0],  # noqa: F821
+    )

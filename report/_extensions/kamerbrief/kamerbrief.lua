@@ -1,0 +1,184 @@
+--[[
+kamerbrief.lua: the letter parts that the HTML and Typst outputs share, for Quarto and for the in-repo
+fallback renderer (src/mhcases/render.py) alike. Letter metadata comes from the `kamerbrief` key
+(written by the build; see render.letter_metadata).
+
+Div classes handled here:
+  .kb-table      fallback cross-reference float: its `.kb-caption` becomes the caption of the first table
+  .table-notes   small-type notes under a table (Typst: a block labelled <kb-table-notes>)
+  .kb-signature  replaced by the signatory's title and name (appended at the end when absent)
+  .kb-annex      the annex after the signature: a new page in the PDF
+HTML only: the letter head, the addressee and reference block, the colophon and the synthetic-data marking.
+(In Typst these come from the template, typst-template.typ.)
+]]
+
+-- Reader-facing labels of the HTML letter; keep in step with `labels` in typst-template.typ (a test checks).
+local labels = {
+  date = "Datum",
+  subject = "Betreft",
+  reference = "Ons kenmerk",
+  annexes = "Bijlage(n)",
+  visiting_address = "Bezoekadres",
+  postal_address = "Postadres",
+  contact = "Contact",
+  renderer = "Opgemaakt met",
+  colophon = "Colofon",
+  marking = "SYNTHETISCHE GEGEVENS — geen echte rechtspraak",
+  marking_note = "De cijfers uit het codeerblad zijn gefingeerd en zeggen niets over echte zaken.",
+}
+
+local is_typst = FORMAT:match("typst") ~= nil
+local is_html = FORMAT:match("html") ~= nil
+
+--- Metadata value -> Inlines (or nil when absent or empty).
+local function inlines(value)
+  if value == nil then return nil end
+  local kind = pandoc.utils.type(value)
+  local result
+  if kind == "Inlines" then
+    result = value
+  elseif kind == "Blocks" then
+    result = pandoc.utils.blocks_to_inlines(value)
+  else
+    result = pandoc.Inlines(pandoc.utils.stringify(value))
+  end
+  if #result == 0 then return nil end
+  return result
+end
+
+--- Metadata list (or single value) -> list of Inlines.
+local function lines(value)
+  local result = {}
+  if value == nil then return result end
+  local items = pandoc.utils.type(value) == "List" and value or { value }
+  for _, item in ipairs(items) do
+    local line = inlines(item)
+    if line then table.insert(result, line) end
+  end
+  return result
+end
+
+local function plain_text(text, class)
+  return pandoc.Span(pandoc.Inlines(text), { class = class })
+end
+
+--- A labelled group of lines (colophon, reference block).
+local function field(label, values, class)
+  if #values == 0 then return nil end
+  local content = pandoc.Blocks {}
+  if label then content:insert(pandoc.Plain { plain_text(label, "kb-label") }) end
+  content:insert(pandoc.LineBlock(values))
+  return pandoc.Div(content, { class = class or "kb-field" })
+end
+
+local function typst_wrapped(blocks, label)
+  local result = pandoc.Blocks { pandoc.RawBlock("typst", "#block[") }
+  result:extend(blocks)
+  result:insert(pandoc.RawBlock("typst", "] <" .. label .. ">"))
+  return result
+end
+
+--- The signature: title, then (after signing space) the name.
+local function signature_blocks(letter)
+  local blocks = pandoc.Blocks {}
+  local title, name = inlines(letter.signatory_title), inlines(letter.signatory_name)
+  if title then blocks:insert(pandoc.Para(title)) end
+  if name then blocks:insert(pandoc.Para(name)) end
+  if is_typst then return typst_wrapped(blocks, "kb-signature") end
+  return pandoc.Blocks { pandoc.Div(blocks, { class = "kb-signature" }) }
+end
+
+--- .kb-table: move the caption paragraph into the first table, so that it becomes <caption> / figure caption.
+local function move_caption(div)
+  local caption, rest = nil, pandoc.Blocks {}
+  for _, block in ipairs(div.content) do
+    if caption == nil and block.t == "Div" and block.classes:includes("kb-caption") then
+      caption = pandoc.utils.blocks_to_inlines(block.content)
+    else
+      rest:insert(block)
+    end
+  end
+  if caption == nil then return div end
+  local moved = false
+  rest = rest:walk {
+    Table = function(tbl)
+      if moved then return nil end
+      moved = true
+      tbl.caption = { long = pandoc.Blocks { pandoc.Plain(caption) } }
+      return tbl
+    end,
+  }
+  if not moved then return div end
+  div.content = rest
+  return div
+end
+
+local function html_letter(doc, letter)
+  local marking = nil
+  if letter.synthetic then
+    marking = pandoc.Div(
+      { pandoc.Plain { pandoc.Strong(pandoc.Inlines(labels.marking)), pandoc.Space(), plain_text(labels.marking_note) } },
+      { class = "kb-marking", role = "note" })
+  end
+  local head = pandoc.Div({ pandoc.Plain(inlines(letter.organisation) or pandoc.Inlines("")) },
+    { class = "kb-letterhead", role = "banner" })
+
+  local date = inlines(letter.date)
+  local first_date = date
+  if date and inlines(letter.place) then
+    first_date = pandoc.Inlines {}
+    first_date:extend(inlines(letter.place))
+    first_date:extend { pandoc.Str(","), pandoc.Space() }
+    first_date:extend(date)
+  end
+  local reference = pandoc.Div({
+    field(labels.date, first_date and { first_date } or {}),
+    field(labels.subject, lines(letter.subject)),
+  }, { class = "kb-reference" })
+  local addressee = pandoc.Div({ pandoc.LineBlock(lines(letter.addressee)) }, { class = "kb-addressee" })
+
+  local annexes = lines(letter.annexes)
+  local colophon = pandoc.Div({
+    field(nil, lines(letter.organisation), "kb-field kb-organisation"),
+    field(nil, lines(letter.unit)),
+    field(labels.visiting_address, lines(letter.visiting_address)),
+    field(labels.postal_address, lines(letter.postal_address)),
+    field(labels.contact, lines(letter.contact)),
+    field(labels.reference, lines(letter.reference)),
+    field(labels.annexes, #annexes > 0 and { pandoc.Inlines(tostring(#annexes)) } or {}),
+    field(labels.renderer, lines(letter.renderer), "kb-field kb-renderer"),
+  }, { class = "kb-colophon", role = "complementary", ["aria-label"] = labels.colophon })
+
+  local main = pandoc.Blocks { addressee, reference }
+  main:extend(doc.blocks)
+  local blocks = pandoc.Blocks {}
+  if marking then blocks:insert(marking) end
+  blocks:insert(head)
+  blocks:insert(pandoc.Div({ pandoc.Div(main, { class = "kb-main", role = "main" }), colophon }, { class = "kb-sheet" }))
+  doc.blocks = blocks
+  return doc
+end
+
+function Pandoc(doc)
+  local letter = doc.meta.kamerbrief or {}
+  local signed = false
+  doc.blocks = doc.blocks:walk {
+    Div = function(div)
+      if div.classes:includes("kb-table") then return move_caption(div) end
+      if div.classes:includes("kb-signature") then
+        signed = true
+        return signature_blocks(letter)
+      end
+      if is_typst and div.classes:includes("table-notes") then return typst_wrapped(div.content, "kb-table-notes") end
+      if is_typst and div.classes:includes("kb-annex") then
+        local blocks = pandoc.Blocks { pandoc.RawBlock("typst", "#pagebreak(weak: true)") }
+        blocks:extend(typst_wrapped(div.content, "kb-annex"))
+        return blocks
+      end
+      return nil
+    end,
+  }
+  if not signed then doc.blocks:extend(signature_blocks(letter)) end
+  if is_html then return html_letter(doc, letter) end
+  return doc
+end
