@@ -29,7 +29,7 @@ rule models:
         power="results/models/onderscheidend_vermogen.csv",
         sensitivity="results/models/gevoeligheid.csv",
     params:
-        replicates=config["analysis"]["model_bootstrap_replicates"],
+        replicates=config["analysis"]["bootstrap_replicates"],
         seed=config["analysis"]["seed"],
         level=config["analysis"]["ci_level"],
     log:

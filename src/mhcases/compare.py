@@ -27,19 +27,23 @@ def summary_measures(frame: pd.DataFrame) -> pd.Series:
     """The measures reported for every group (NaN where a group has no defendants with a positive demand)."""
     if len(frame) == 0:
         return pd.Series({k: np.nan for k in MEASURES})
-    ratio = frame["ratio"].dropna()
+    demand = np.asarray(frame["demand_months"], float)
+    imposed = np.asarray(frame["imposed_months"], float)
+    difference = imposed - demand
+    ratio = np.asarray(frame["ratio"], float)
+    ratio = ratio[~np.isnan(ratio)]
     return pd.Series({
-        "mediaan_eis": frame["demand_months"].median(),
-        "mediaan_opgelegd": frame["imposed_months"].median(),
-        "gemiddelde_eis": frame["demand_months"].mean(),
-        "gemiddelde_opgelegd": frame["imposed_months"].mean(),
-        "gemiddeld_verschil": frame["difference"].mean(),
-        "mediaan_verschil": frame["difference"].median(),
-        "gemiddelde_ratio": ratio.mean() if len(ratio) else np.nan,
-        "mediaan_ratio": ratio.median() if len(ratio) else np.nan,
-        "aandeel_lager": frame["direction"].eq("lager").mean(),
-        "aandeel_gelijk": frame["direction"].eq("gelijk").mean(),
-        "aandeel_hoger": frame["direction"].eq("hoger").mean(),
+        "mediaan_eis": np.median(demand),
+        "mediaan_opgelegd": np.median(imposed),
+        "gemiddelde_eis": demand.mean(),
+        "gemiddelde_opgelegd": imposed.mean(),
+        "gemiddeld_verschil": difference.mean(),
+        "mediaan_verschil": np.median(difference),
+        "gemiddelde_ratio": ratio.mean() if ratio.size else np.nan,
+        "mediaan_ratio": np.median(ratio) if ratio.size else np.nan,
+        "aandeel_lager": np.mean(difference < -EQUAL_TOLERANCE),
+        "aandeel_gelijk": np.mean(np.abs(difference) <= EQUAL_TOLERANCE),
+        "aandeel_hoger": np.mean(difference > EQUAL_TOLERANCE),
     })
 
 
@@ -59,7 +63,7 @@ def demand_versus_imposed(clean: pd.DataFrame, replicates: int, seed: int, level
         values = [v for v in (order or sorted(labels.unique())) if (labels == v).any()]
         for k, value in enumerate(values):
             subset = data[labels == value]
-            table = case_bootstrap(subset, summary_measures, replicates, seed + 1000 * g + k, level)
+            table = case_bootstrap(subset, summary_measures, replicates, seed + 1000 * g + k, level, arrays=True)
             table.insert(0, "subgroep", value)
             table.insert(0, "groep", group)
             results.append(table)

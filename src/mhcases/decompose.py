@@ -30,9 +30,9 @@ FACTOR_LABELS = {"A": "volledige vrijspraak", "P": "partiële vrijspraak", "S": 
 
 def factor_multipliers(data: pd.DataFrame) -> dict[str, np.ndarray]:
     """Per defendant, the multiplier each factor applies to the demand (1 where the factor does not apply)."""
-    demand = data["demand_months"].to_numpy(float)
-    imposed = data["imposed_months"].to_numpy(float)
-    verdict = data["verdict_trafficking"].to_numpy()
+    demand = np.asarray(data["demand_months"], float)
+    imposed = np.asarray(data["imposed_months"], float)
+    verdict = np.asarray(data["verdict_trafficking"])
     positive = demand > 0
     proven = (verdict == "bewezen") & positive
     pooled = imposed[proven].sum() / demand[proven].sum() if demand[proven].sum() > 0 else 1.0
@@ -46,14 +46,15 @@ def factor_multipliers(data: pd.DataFrame) -> dict[str, np.ndarray]:
     return multipliers
 
 
-def counterfactual(data: pd.DataFrame, active: frozenset[str]) -> np.ndarray:
+def counterfactual(data: pd.DataFrame, active: frozenset[str],
+                   multipliers: dict[str, np.ndarray] | None = None) -> np.ndarray:
     """Imposed months with only the `active` factors at work (defendants with demand 0 keep their sentence)."""
-    multipliers = factor_multipliers(data)
-    demand = data["demand_months"].to_numpy(float)
+    multipliers = multipliers if multipliers is not None else factor_multipliers(data)
+    demand = np.asarray(data["demand_months"], float)
     result = demand.copy()
     for factor in active:
         result = result * multipliers[factor]
-    return np.where(demand > 0, result, data["imposed_months"].to_numpy(float))
+    return np.where(demand > 0, result, np.asarray(data["imposed_months"], float))
 
 
 def shapley(value, players=FACTORS) -> dict[str, float]:
@@ -71,17 +72,18 @@ def shapley(value, players=FACTORS) -> dict[str, float]:
 def decompose_gap(data: pd.DataFrame, measure: str = "mean") -> pd.Series:
     """Observed gap (demand − imposed) and its Shapley parts; `data` = pairs() of the clean table."""
     centre = np.mean if measure == "mean" else np.median
-    demand = data["demand_months"].to_numpy(float)
+    demand = np.asarray(data["demand_months"], float)
     base = float(centre(demand))
     cache: dict[frozenset[str], float] = {}
+    multipliers = factor_multipliers(data)
 
     def value(active: frozenset[str]) -> float:
         if active not in cache:
-            cache[active] = base - float(centre(counterfactual(data, active)))
+            cache[active] = base - float(centre(counterfactual(data, active, multipliers)))
         return cache[active]
 
     parts = shapley(value)
-    observed = base - float(centre(data["imposed_months"].to_numpy(float)))
+    observed = base - float(centre(np.asarray(data["imposed_months"], float)))
     out = {"kloof": observed, **{FACTOR_LABELS[f]: parts[f] for f in FACTORS}}
     out.update({f"aandeel {FACTOR_LABELS[f]}": parts[f] / observed if observed else np.nan for f in FACTORS})
     return pd.Series(out)
@@ -92,7 +94,8 @@ def decomposition_table(clean: pd.DataFrame, replicates: int, seed: int, level: 
     data = pairs(clean)
     tables = []
     for k, measure in enumerate(("mean", "median")):
-        table = case_bootstrap(data, lambda d, m=measure: decompose_gap(d, m), replicates, seed + k, level)
+        table = case_bootstrap(data, lambda d, m=measure: decompose_gap(d, m), replicates, seed + k, level,
+                               arrays=True)
         table.insert(0, "maat", "gemiddelde" if measure == "mean" else "mediaan")
         tables.append(table)
     return pd.concat(tables, ignore_index=True)

@@ -10,6 +10,7 @@ import warnings
 
 import numpy as np
 import pandas as pd
+import statsmodels.api as sm
 import statsmodels.formula.api as smf
 from scipy import stats as scipy_stats
 
@@ -83,16 +84,26 @@ FORMULAS = {
 LOGIT = {"2_vrijspraak", "4a_tweedelig_kans"}
 
 
-def _usable(formula: str, data: pd.DataFrame) -> str:
-    """Drop covariates without variation in this sample (a form nobody has); say so in the spec."""
+def separated(outcome: pd.Series, covariate: pd.Series) -> bool:
+    """A binary covariate whose group with value 1 (or 0) has only one outcome: its logit estimate diverges."""
+    if covariate.nunique() != 2:
+        return False
+    return bool((outcome.groupby(covariate).nunique() < 2).any())
+
+
+def _usable(formula: str, data: pd.DataFrame, logit: bool = False) -> str:
+    """Drop covariates without variation in this sample (a form nobody has) and, in a logit, binary covariates
+    that separate the outcome (no finite estimate exists); the formula that was fitted is reported."""
     lhs, rhs = formula.split(" ~ ")
     terms = [t for t in rhs.split(" + ") if data[t].nunique() > 1]
+    if logit:
+        terms = [t for t in terms if not separated(data[lhs], data[t])]
     return f"{lhs} ~ {' + '.join(terms)}"
 
 
 def fit(model: str, data: pd.DataFrame, formula: str | None = None):
     """Fit one model with standard errors clustered by case (the quantile model: kernel SEs, see methods)."""
-    formula = _usable(formula or FORMULAS[model], data)
+    formula = _usable(formula or FORMULAS[model], data, logit=model in LOGIT)
     groups = pd.factorize(data["case_id"])[0]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -140,11 +151,14 @@ def effects(fitted: dict, level: float) -> pd.DataFrame:
         outcome = "demand" if model == "1_eis" else "imposed"
         typical = float(np.exp(np.median(data["log_demand" if model == "1_eis" else "log_imposed"])))
         for term in FOCUS:
+            row = {"model": model, "model_label": MODEL_LABELS[model], "term": term, "term_label": TERM_LABELS[term],
+                   "n": int(result.nobs), "n_with": int(data[term].sum()), "note": ""}
             if term not in result.params.index:
+                row["note"] = "niet schatbaar: geen variatie of volledige scheiding in de uitkomst"
+                rows.append(row)
                 continue
             b, lo, hi = result.params[term], ci.loc[term, 0], ci.loc[term, 1]
-            row = {"model": model, "model_label": MODEL_LABELS[model], "term": term, "term_label": TERM_LABELS[term],
-                   "n": int(result.nobs), "n_with": int(data[term].sum()), "p": float(result.pvalues[term])}
+            row["p"] = float(result.pvalues[term])
             if model in LOGIT:
                 row.update(scale="odds ratio", estimate=np.exp(b), ci_low=np.exp(lo), ci_high=np.exp(hi))
             else:
@@ -156,46 +170,72 @@ def effects(fitted: dict, level: float) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _two_part_statistic(cols) -> pd.Series:
+    """Average effect (months) of each focus term on P(Y > 0) · E[Y | Y > 0], on numpy columns."""
+    y1 = np.asarray(cols["any_imposed"], float)
+    names1 = ["log_demand", *COVARIATES]
+    names2 = ["log_demand", "partial", *COVARIATES]
+    positive = y1 > 0
+    keep1 = [n for n in names1 if np.unique(cols[n]).size > 1 and not _separates(y1, np.asarray(cols[n], float))]
+    keep2 = [n for n in names2 if np.unique(np.asarray(cols[n])[positive]).size > 1]
+    x1 = np.column_stack([np.ones(len(y1))] + [np.asarray(cols[n], float) for n in keep1])
+    x2 = np.column_stack([np.ones(len(y1))] + [np.asarray(cols[n], float) for n in keep2])
+    y2 = np.asarray(cols["log_imposed"], float)[positive]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            b1 = sm.Logit(y1, x1).fit(disp=0, maxiter=100).params
+        except Exception:  # singular design or no convergence in this resample: drop the replicate
+            return pd.Series({t: np.nan for t in FOCUS})
+    b2, *_ = np.linalg.lstsq(x2[positive], y2, rcond=None)
+    smear = float(np.mean(np.exp(y2 - x2[positive] @ b2)))
+    out = {}
+    for term in FOCUS:
+        if term not in keep1 or term not in keep2:
+            out[term] = np.nan
+            continue
+        expected = []
+        for value in (1.0, 0.0):
+            a1, a2 = x1.copy(), x2.copy()
+            a1[:, 1 + keep1.index(term)] = value
+            a2[:, 1 + keep2.index(term)] = value
+            expected.append(np.mean(_expit(a1 @ b1) * np.exp(a2 @ b2) * smear))
+        out[term] = expected[0] - expected[1]
+    return pd.Series(out)
+
+
+def _expit(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _separates(outcome: np.ndarray, covariate: np.ndarray) -> bool:
+    values = np.unique(covariate)
+    if values.size != 2:
+        return False
+    return any(np.unique(outcome[covariate == v]).size < 2 for v in values)
+
+
 def two_part_effect(clean: pd.DataFrame, replicates: int, seed: int, level: float) -> pd.DataFrame:
     """Average effect of a minor / disabled victim on expected imposed months, zeros included (model 4a × 4b).
 
     E[Y|x] = P(Y > 0 | x) · exp(x'b) · smearing factor (Duan); the effect is the sample average of
-    E[Y | term = 1] − E[Y | term = 0]. Interval from the case bootstrap.
+    E[Y | term = 1] − E[Y | term = 0]. Interval from the case bootstrap; a focus term that does not vary or
+    separates the outcome in a resample makes that replicate undefined for the term (dropped, counted).
     """
-    frame = model_frame(clean)
-    data = samples(frame)["4a_tweedelig_kans"]
-
-    def statistic(d: pd.DataFrame) -> pd.Series:
-        out = {}
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                part1, _ = fit("4a_tweedelig_kans", d)
-                positive = d.dropna(subset=["log_imposed"])
-                part2, _ = fit("4b_tweedelig_duur", positive)
-            except Exception:  # a resample where a model cannot be fitted (separation): drop the replicate
-                return pd.Series({t: np.nan for t in FOCUS})
-        smear = float(np.mean(np.exp(part2.resid)))
-        for term in FOCUS:
-            if term not in part1.params.index or term not in part2.params.index:
-                out[term] = np.nan
-                continue
-            expected = [np.mean(part1.predict(d.assign(**{term: v})) * np.exp(part2.predict(d.assign(**{term: v})))
-                                * smear) for v in (1.0, 0.0)]
-            out[term] = expected[0] - expected[1]
-        return pd.Series(out)
-
-    estimate = statistic(data)
-    draws = bootstrap_draws(data, statistic, estimate.index, replicates, seed)
+    data = samples(model_frame(clean))["4a_tweedelig_kans"]
+    estimate = _two_part_statistic(data)
+    draws = bootstrap_draws(data, _two_part_statistic, estimate.index, replicates, seed, arrays=True)
     alpha = (1 - level) / 2
     rows = []
     for j, term in enumerate(estimate.index):
         valid = draws[:, j][~np.isnan(draws[:, j])]
+        defined = not np.isnan(estimate[term])
+        low, high = np.quantile(valid, [alpha, 1 - alpha]) if valid.size and defined else (np.nan, np.nan)
         rows.append({"model": "4_tweedelig", "term": term, "term_label": TERM_LABELS[term],
                      "scale": "maanden (gemiddeld effect op verwachte opgelegde straf, nullen meegeteld)",
-                     "estimate": estimate[term], "ci_low": np.quantile(valid, alpha),
-                     "ci_high": np.quantile(valid, 1 - alpha), "n": len(data),
-                     "n_clusters": data["case_id"].nunique(), "replicates": int(valid.size)})
+                     "estimate": estimate[term], "ci_low": low, "ci_high": high, "n": len(data),
+                     "n_clusters": data["case_id"].nunique(), "replicates": int(valid.size),
+                     "note": "" if defined else "niet schatbaar: geen variatie of volledige scheiding in deel 1"})
     return pd.DataFrame(rows)
 
 
