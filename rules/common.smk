@@ -22,7 +22,9 @@ def lib(*modules):
 
 def files_under(folder):
     """Every file below `folder`, sorted, so that a rule reruns when any of them changes."""
-    return sorted(str(p) for p in Path(folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    skip = ("__pycache__", ".quarto")
+    return sorted(str(p) for p in Path(folder).rglob("*")
+                  if p.is_file() and not any(s in p.parts for s in skip) and not p.parent.name.endswith("_files"))
 
 
 LOGS = "results/logs"

@@ -1,11 +1,48 @@
-# Stage: render the Kamerbrief (HTML and PDF) from the Quarto project in report/.
+# Stage: provenance, then render the Kamerbrief (HTML and PDF) from the Quarto project in report/.
+from mhcases.provenance import git_state
+
+
+rule provenance:
+    input:
+        code=lib("provenance"),
+        coding_sheet=config["input"]["coding_sheet"],
+        config="config/config.yaml",
+        **{f"gepubliceerd_{Path(p).name}": p for p in files_under(config["published_dir"])},
+    output:
+        record="results/report/herkomst.yaml",
+    params:
+        git=git_state(workflow.basedir),
+    log:
+        f"{LOGS}/provenance.log",
+    script:
+        "../scripts/provenance.py"
+
+
+# Every result the letter reads, by name; the report gets this mapping as its `results` parameter.
+REPORT_RESULTS = {
+    "cases": rules.clean_cases.output.cases,
+    "cleaning_log": rules.clean_cases.output.cleaning_log,
+    **rules.published_tables.output,
+    **rules.duration_tables.output,
+    "comparison": rules.check_published.output.comparison,
+    "demand_sentence": rules.demand_sentence.output.summary,
+    "demand_sentence_test": rules.demand_sentence.output.test,
+    "demand_sentence_pairs": rules.demand_sentence.output.per_defendant,
+    "decomposition": rules.decomposition.output.shares,
+    "counterfactual": rules.decomposition.output.counterfactual,
+    **{f"model_{k}": v for k, v in rules.models.output.items()},
+    **{f"figure_{k}": v for k, v in rules.figures.output.items()},
+    "provenance": rules.provenance.output.record,
+}
 
 
 rule render_report:
     input:
         qmd="report/kamerbrief.qmd",
         project=files_under("report"),
+        code=lib("render", "present"),
         published=files_under(config["published_dir"]),
+        **REPORT_RESULTS,
     output:
         html="results/report/kamerbrief.html",
         pdf="results/report/kamerbrief.pdf",
@@ -14,6 +51,7 @@ rule render_report:
         synthetic=config["input"]["synthetic"],
         published_dir=config["published_dir"],
         month_classes=config["tables"]["month_classes"],
+        results={name: str(path) for name, path in REPORT_RESULTS.items()},
     log:
         f"{LOGS}/render_report.log",
     script:

@@ -17,6 +17,7 @@ def main(
     synthetic: bool,
     published_dir: str,
     month_classes: list[float],
+    results: dict[str, str],
     log: str,
 ) -> None:
     """Render the letter; the report's paths are parameters relative to the project root (the cwd)."""
@@ -27,6 +28,7 @@ def main(
         "published_dir": published_dir,
         "synthetic": synthetic,
         "month_classes": list(month_classes),
+        "results": {name: str(path) for name, path in results.items()},
     }
     try:
         renderer = render_report(Path(qmd), Path(html), Path(pdf), params=params, letter=metadata)
@@ -45,5 +47,6 @@ if "snakemake" in globals():
         snakemake.params.synthetic,  # noqa: F821
         snakemake.params.published_dir,  # noqa: F821
         snakemake.params.month_classes,  # noqa: F821
+        dict(snakemake.params.results),  # noqa: F821
         snakemake.log[0],  # noqa: F821
     )

@@ -38,6 +38,8 @@ from typing import Any
 
 import yaml
 
+from mhcases.runner import write_atomic
+
 log = logging.getLogger(__name__)
 
 EXTENSION = "kamerbrief"  # report/_extensions/<EXTENSION>/: the letter format
@@ -645,11 +647,7 @@ def render_quarto(
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(data)
-    os.replace(temporary, path)
+    write_atomic(path, lambda tmp: tmp.write_bytes(data))
 
 
 def render_report(
