@@ -164,3 +164,11 @@ def read_sheet(path: str | Path, sheet_name: str | None = None) -> pd.DataFrame:
     else:
         raise InputError(path, [Problem(None, None, suffix, "alleen .csv en .xlsx worden gelezen")])
     return frame
+
+
+def frame_to_raw(frame: pd.DataFrame) -> pd.DataFrame:
+    """An in-memory sheet (e.g. a generated cohort) in the form read_sheet returns: strings, `source_row` first."""
+    raw = frame[list(COLUMN_NAMES)].astype(object).where(frame[list(COLUMN_NAMES)].notna(), "")
+    raw = raw.astype(str).apply(lambda column: column.str.strip())
+    raw.insert(0, ROW, range(2, len(raw) + 2))
+    return raw.reset_index(drop=True)
