@@ -12,7 +12,7 @@ except ConfigError as error:
 
 # Scripts import the library of this workflow's own tree (not whatever copy is installed).
 SRC = str(Path(workflow.basedir) / "src")
-os.environ["PYTHONPATH"] = os.pathsep.join([SRC, *filter(None, [os.environ.get("PYTHONPATH")])])
+os.environ.update(PYTHONPATH=os.pathsep.join([SRC, *filter(None, [os.getenv("PYTHONPATH")])]))
 
 
 def lib(*modules):

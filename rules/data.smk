@@ -12,5 +12,7 @@ rule clean_cases:
         sheet_name=config["input"]["sheet_name"],
     log:
         f"{LOGS}/clean_cases.log",
+    conda:
+        "../envs/mhcases.yaml"
     script:
         "../scripts/clean_cases.py"

@@ -11,10 +11,12 @@ rule published_tables:
         tabel_2="results/tables/tabel_2.csv",
         tabel_4="results/tables/tabel_4.csv",
     params:
-        published_dir=config["published_dir"],
+        published_dir=lambda wildcards, input: str(Path(input.published[0]).parent),
         thresholds=config["tables"]["small_cell_threshold"],
     log:
         f"{LOGS}/published_tables.log",
+    conda:
+        "../envs/mhcases.yaml"
     script:
         "../scripts/published_tables.py"
 
@@ -27,10 +29,12 @@ rule check_published:
     output:
         comparison="results/checks/vergelijking_brief.csv",
     params:
-        published_dir=config["published_dir"],
+        published_dir=lambda wildcards, input: str(Path(input.published[0]).parent),
         synthetic=config["input"]["synthetic"],
     log:
         f"{LOGS}/check_published.log",
+    conda:
+        "../envs/mhcases.yaml"
     script:
         "../scripts/check_published.py"
 
@@ -46,6 +50,8 @@ rule duration_tables:
         bounds=config["tables"]["month_classes"],
     log:
         f"{LOGS}/duration_tables.log",
+    conda:
+        "../envs/mhcases.yaml"
     script:
         "../scripts/duration_tables.py"
 
@@ -64,6 +70,8 @@ rule demand_sentence:
         level=config["analysis"]["ci_level"],
     log:
         f"{LOGS}/demand_sentence.log",
+    conda:
+        "../envs/mhcases.yaml"
     script:
         "../scripts/demand_sentence.py"
 
@@ -85,5 +93,7 @@ rule figures:
         synthetic=config["input"]["synthetic"],
     log:
         f"{LOGS}/figures.log",
+    conda:
+        "../envs/mhcases.yaml"
     script:
         "../scripts/figures.py"

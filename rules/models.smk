@@ -14,6 +14,8 @@ rule decomposition:
         level=config["analysis"]["ci_level"],
     log:
         f"{LOGS}/decomposition.log",
+    conda:
+        "../envs/mhcases.yaml"
     script:
         "../scripts/decomposition.py"
 
@@ -34,5 +36,7 @@ rule models:
         level=config["analysis"]["ci_level"],
     log:
         f"{LOGS}/models.log",
+    conda:
+        "../envs/mhcases.yaml"
     script:
         "../scripts/models.py"

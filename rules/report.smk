@@ -14,6 +14,8 @@ rule provenance:
         git=git_state(workflow.basedir),
     log:
         f"{LOGS}/provenance.log",
+    conda:
+        "../envs/mhcases.yaml"
     script:
         "../scripts/provenance.py"
 
@@ -40,7 +42,7 @@ rule render_report:
     input:
         qmd="report/kamerbrief.qmd",
         project=files_under("report"),
-        code=lib("render", "present"),
+        code=lib("render", "present", "letter", "codebook", "compare"),
         published=files_under(config["published_dir"]),
         **REPORT_RESULTS,
     output:
@@ -49,10 +51,12 @@ rule render_report:
     params:
         letter=config["letter"],
         synthetic=config["input"]["synthetic"],
-        published_dir=config["published_dir"],
+        published_dir=lambda wildcards, input: str(Path(input.published[0]).parent),
         month_classes=config["tables"]["month_classes"],
         results={name: str(path) for name, path in REPORT_RESULTS.items()},
     log:
         f"{LOGS}/render_report.log",
+    conda:
+        "../envs/mhcases.yaml"
     script:
         "../scripts/render_report.py"

@@ -13,7 +13,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 # What a build needs; results/, .snakemake/ and caches are left behind.
-PROJECT_PARTS = ("Snakefile", "rules", "scripts", "config", "data", "report", "profiles")
+PROJECT_PARTS = ("Snakefile", "rules", "scripts", "src", "config", "data", "envs", "report", "profiles")
 SNAKEMAKE = Path(sys.executable).parent / "snakemake"
 BUILD_EPOCH = "1593561600"  # 2020-07-01 00:00 UTC: fixed build date, byte-identical outputs
 

@@ -1,0 +1,28 @@
+"""Two builds in two fresh copies produce byte-identical files under results/ (CSV, Parquet, SVG, PNG, HTML, PDF)."""
+
+import hashlib
+
+import pytest
+
+from conftest import copy_project, run_snakemake
+
+
+def digests(root):
+    """SHA-256 of every output; the rule logs (results/logs/) are diagnostics that may name this machine's paths."""
+    results = root / "results"
+    return {str(p.relative_to(results)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(results.rglob("*")) if p.is_file() and p.relative_to(results).parts[0] != "logs"}
+
+
+@pytest.mark.e2e
+def test_two_builds_are_byte_identical(built_project, tmp_path):
+    (tmp_path / "second").mkdir()
+    again = copy_project(tmp_path / "second")
+    process = run_snakemake(again, "report", "--cores", "2")
+    assert process.returncode == 0, process.stderr[-3000:]
+    first, second = digests(built_project.root), digests(again)
+    assert set(first) == set(second)
+    kinds = {name.rsplit(".", 1)[-1] for name in first}
+    assert {"csv", "parquet", "svg", "png", "html", "pdf"} <= kinds
+    differing = sorted(name for name in first if first[name] != second[name])
+    assert differing == []
