@@ -15,7 +15,7 @@ import pandas as pd
 from mhcases.codebook import BY_NAME, COLUMNS, MULTI_SEPARATOR
 from mhcases.offences import combination_label, parse_charges
 from mhcases.phrases import Sanction, parse_sanction
-from mhcases.schemas import CLEAN_SCHEMA, parse_date, to_number
+from mhcases.schemas import CLEAN_SCHEMA, parse_dates, to_number
 from mhcases.sheet import ROW
 
 LOG_COLUMNS = ["source_row", "case_id", "defendant_id", "column", "raw_value", "result", "rule"]
@@ -88,9 +88,11 @@ def describe_sanction(s: Sanction) -> str:
 
 
 def _sanction_columns(texts: pd.Series, prefix: str) -> tuple[pd.DataFrame, list[Sanction]]:
-    unique = {text: parse_sanction(text) for text in texts.unique()}
-    parsed = [unique[t] for t in texts]
-    records = pd.DataFrame([asdict(s) for s in parsed], index=texts.index)
+    """Parse each distinct phrase once; spread the results over the rows."""
+    codes, uniques = pd.factorize(texts)
+    distinct = [parse_sanction(text) for text in uniques]
+    parsed = [distinct[c] for c in codes]
+    records = pd.DataFrame([asdict(s) for s in distinct]).iloc[codes].set_axis(texts.index)
     out = pd.DataFrame(index=texts.index)
     out[f"{prefix}_status"] = records["status"].astype(str)
     out[f"{prefix}_detention_kind"] = records["detention_kind"].astype(object)
@@ -100,16 +102,17 @@ def _sanction_columns(texts: pd.Series, prefix: str) -> tuple[pd.DataFrame, list
         out[f"{prefix}_{name}"] = pd.to_numeric(records[field], errors="coerce").astype(float)
     out[f"{prefix}_equals_pretrial"] = records["unconditional_equals_pretrial"].astype(bool)
     out[f"{prefix}_community_kind"] = records["community_service_kind"].astype(object)
-    out[f"{prefix}_measures"] = [";".join(s.measures) for s in parsed]
+    spread = lambda values: np.asarray(values, dtype=object)[codes]  # noqa: E731
+    out[f"{prefix}_measures"] = spread([";".join(s.measures) for s in distinct])
     for measure in ("tbs", "pij", "contactverbod", "gebiedsverbod"):
-        out[f"{prefix}_{measure}"] = [measure in s.measures for s in parsed]
-    out[f"{prefix}_modality"] = [modality(s) for s in parsed]
+        out[f"{prefix}_{measure}"] = spread([measure in s.measures for s in distinct]).astype(bool)
+    out[f"{prefix}_modality"] = spread([modality(s) for s in distinct])
     return out, parsed
 
 
 def clean_sheet(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Turn a validated raw sheet into (clean table, cleaning log). `raw` must have passed validate_raw."""
-    log: list[tuple] = []
+    log: list[pd.DataFrame] = []
     ids = raw[[ROW, "case_id", "defendant_id"]]
 
     def note(mask: pd.Series, column: str, raw_values: pd.Series, results: pd.Series | str, rule: str) -> None:
@@ -119,7 +122,7 @@ def clean_sheet(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         chunk = pd.DataFrame({"source_row": ids.loc[mask, ROW], "case_id": ids.loc[mask, "case_id"],
                               "defendant_id": ids.loc[mask, "defendant_id"], "column": column,
                               "raw_value": raw_values[mask], "result": res, "rule": rule})
-        log.extend(chunk.itertuples(index=False, name=None))
+        log.append(chunk)
 
     clean = pd.DataFrame(index=raw.index)
     clean["source_row"] = raw[ROW].astype(int)
@@ -137,9 +140,8 @@ def clean_sheet(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         clean[column.name] = values
 
     # dates
-    dates = raw["decision_date"].map(parse_date)
     dutch = ~raw["decision_date"].str.match(r"^\d{4}-")
-    clean["decision_date"] = pd.to_datetime(dates).astype("datetime64[ns]")
+    clean["decision_date"] = parse_dates(raw["decision_date"])
     note(dutch, "decision_date", raw["decision_date"], clean["decision_date"].dt.strftime("%Y-%m-%d"),
          "datum DD-MM-JJJJ omgezet naar JJJJ-MM-DD")
 
@@ -185,7 +187,8 @@ def clean_sheet(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     for column, prefix in (("demand", "demand"), ("sentence", "sentence")):
         frame, parsed = _sanction_columns(raw[column], prefix)
         clean = pd.concat([clean, frame], axis=1)
-        described = pd.Series([describe_sanction(s) for s in parsed], index=raw.index)
+        described = pd.Series(np.asarray([describe_sanction(s) for s in dict.fromkeys(parsed)], dtype=object)
+                              [pd.factorize(pd.Series(parsed, dtype=object))[0]], index=raw.index)
         unparsed = clean[f"{prefix}_status"].eq("unparsed")
         note(~unparsed, column, raw[column], described, "strafzin gelezen")
         note(unparsed, column, raw[column], described, "NIET TE LEZEN: niet geraden, als ontbrekend behandeld")
@@ -200,7 +203,8 @@ def clean_sheet(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     clean["motivation"] = raw["motivation"].replace("", None)
     clean = clean.reset_index(drop=True)
     CLEAN_SCHEMA.validate(clean)
-    log_frame = pd.DataFrame(log, columns=LOG_COLUMNS).sort_values(["source_row", "column", "rule"], kind="stable")
+    log_frame = (pd.concat(log, ignore_index=True) if log else pd.DataFrame(columns=LOG_COLUMNS))[LOG_COLUMNS]
+    log_frame = log_frame.astype({"source_row": int}).sort_values(["source_row", "column", "rule"], kind="stable")
     return clean, log_frame.reset_index(drop=True)
 
 

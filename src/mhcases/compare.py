@@ -63,7 +63,8 @@ def demand_versus_imposed(clean: pd.DataFrame, replicates: int, seed: int, level
         values = [v for v in (order or sorted(labels.unique())) if (labels == v).any()]
         for k, value in enumerate(values):
             subset = data[labels == value]
-            table = case_bootstrap(subset, summary_measures, replicates, seed + 1000 * g + k, level, arrays=True)
+            table = case_bootstrap(subset, summary_measures, replicates, seed + 1000 * g + k, level, arrays=True,
+                                   columns=["demand_months", "imposed_months", "ratio"])
             table.insert(0, "subgroep", value)
             table.insert(0, "groep", group)
             results.append(table)

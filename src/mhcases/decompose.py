@@ -95,7 +95,7 @@ def decomposition_table(clean: pd.DataFrame, replicates: int, seed: int, level: 
     tables = []
     for k, measure in enumerate(("mean", "median")):
         table = case_bootstrap(data, lambda d, m=measure: decompose_gap(d, m), replicates, seed + k, level,
-                               arrays=True)
+                               arrays=True, columns=["demand_months", "imposed_months", "verdict_trafficking"])
         table.insert(0, "maat", "gemiddelde" if measure == "mean" else "mediaan")
         tables.append(table)
     return pd.concat(tables, ignore_index=True)

@@ -224,7 +224,8 @@ def two_part_effect(clean: pd.DataFrame, replicates: int, seed: int, level: floa
     """
     data = samples(model_frame(clean))["4a_tweedelig_kans"]
     estimate = _two_part_statistic(data)
-    draws = bootstrap_draws(data, _two_part_statistic, estimate.index, replicates, seed, arrays=True)
+    needed = ["any_imposed", "log_imposed", "log_demand", "partial", *COVARIATES]
+    draws = bootstrap_draws(data, _two_part_statistic, estimate.index, replicates, seed, arrays=True, columns=needed)
     alpha = (1 - level) / 2
     rows = []
     for j, term in enumerate(estimate.index):

@@ -13,16 +13,14 @@ from mhcases.sheet import ROW, InputError, Problem
 _ID = re.compile(r"^[A-Za-z0-9_.\-/]+$")
 _INT = re.compile(r"^\d+$")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
-_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{4})$")
 
 
-def parse_date(value: str) -> pd.Timestamp | None:
-    """ISO (2018-05-14) or Dutch (14-5-2018) date, else None."""
-    if not _DATE.match(value):
-        return None
-    fmt = "%Y-%m-%d" if value[4] == "-" else "%d-%m-%Y"
-    parsed = pd.to_datetime(value, format=fmt, errors="coerce")
-    return None if pd.isna(parsed) else parsed
+def parse_dates(values: pd.Series) -> pd.Series:
+    """ISO (2018-05-14) or Dutch (14-5-2018) dates, vectorised; NaT where a value is neither."""
+    iso = pd.to_datetime(values.where(values.str.match(r"^\d{4}-\d{2}-\d{2}$")), format="%Y-%m-%d", errors="coerce")
+    dutch = pd.to_datetime(values.where(values.str.match(r"^\d{1,2}-\d{1,2}-\d{4}$")), format="%d-%m-%Y",
+                           errors="coerce")
+    return iso.fillna(dutch).astype("datetime64[ns]")
 
 
 def to_number(value: str) -> float:
@@ -36,10 +34,11 @@ def _cell_check(column: Column) -> pa.Check:
     def in_range(x: float) -> bool:
         return (column.minimum is None or x >= column.minimum) and (column.maximum is None or x <= column.maximum)
 
+    if column.kind == "date":  # vectorised: one pandas call for the whole column
+        return pa.Check(lambda values: parse_dates(values).notna() | ((values == "") & (not column.required)),
+                        error="geen geldige datum (JJJJ-MM-DD of DD-MM-JJJJ)")
     if column.kind == "id":
         ok, message = (lambda v: bool(_ID.match(v))), "ongeldige code (alleen letters, cijfers, - _ . /)"
-    elif column.kind == "date":
-        ok, message = (lambda v: parse_date(v) is not None), "geen geldige datum (JJJJ-MM-DD of DD-MM-JJJJ)"
     elif column.kind == "category":
         ok = lambda v: v.lower() in lowered_allowed  # noqa: E731
         message = "onbekende waarde; toegestaan: " + ", ".join(column.allowed)

@@ -31,31 +31,49 @@ def cluster_indices(frame: pd.DataFrame, cluster: str = "case_id") -> list[np.nd
     return np.split(order, bounds)
 
 
+def cluster_layout(frame: pd.DataFrame, cluster: str = "case_id") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows ordered by cluster, and each cluster's start and size in that order (clusters sorted)."""
+    codes, _ = pd.factorize(frame[cluster], sort=True)
+    order = np.argsort(codes, kind="stable")
+    sizes = np.bincount(codes)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    return order, starts, sizes
+
+
+def resampled_rows(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Row positions of the chosen clusters (given by their starts and sizes), without a Python loop."""
+    total = int(sizes.sum())
+    offsets = np.arange(total) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    return order[np.repeat(starts, sizes) + offsets]
+
+
 def case_bootstrap(frame: pd.DataFrame, statistic: Statistic, replicates: int, seed: int, level: float = 0.95,
-                   cluster: str = "case_id", arrays: bool = False) -> pd.DataFrame:
+                   cluster: str = "case_id", arrays: bool = False,
+                   columns: list[str] | None = None) -> pd.DataFrame:
     """Percentile bootstrap interval of `statistic(frame)`, resampling whole clusters (cases) with replacement.
 
     Returns one row per statistic component: estimate, ci_low, ci_high, n (rows), n_clusters, replicates.
     Replicates whose statistic is undefined (NaN, e.g. an empty subgroup) are dropped; their count is reported.
-    With `arrays=True` the statistic gets `Columns` (numpy arrays) instead of DataFrames: much faster.
+    With `arrays=True` the statistic gets `Columns` (numpy arrays of `columns`, default all) instead of
+    DataFrames: much faster; name only the columns the statistic reads.
     """
     estimate = pd.Series(statistic(frame), dtype=float)
     if len(frame) == 0:
         return _summary(estimate, np.full((0, len(estimate)), np.nan), level, 0, 0, replicates)
-    draws = bootstrap_draws(frame, statistic, estimate.index, replicates, seed, cluster, arrays)
+    draws = bootstrap_draws(frame, statistic, estimate.index, replicates, seed, cluster, arrays, columns)
     return _summary(estimate, draws, level, len(frame), frame[cluster].nunique(), replicates)
 
 
 def bootstrap_draws(frame: pd.DataFrame, statistic: Statistic, names: pd.Index, replicates: int, seed: int,
-                    cluster: str = "case_id", arrays: bool = False) -> np.ndarray:
+                    cluster: str = "case_id", arrays: bool = False, columns: list[str] | None = None) -> np.ndarray:
     """The statistic on `replicates` case-resampled copies of `frame` (rows: replicates, columns: `names`)."""
-    groups = cluster_indices(frame, cluster)
-    source = Columns({c: frame[c].to_numpy() for c in frame.columns}) if arrays else None
+    order, starts, sizes = cluster_layout(frame, cluster)
+    source = Columns({c: frame[c].to_numpy() for c in (columns or frame.columns)}) if arrays else None
     rng = np.random.default_rng(seed)
     draws = np.empty((replicates, len(names)))
     for r in range(replicates):
-        chosen = rng.integers(0, len(groups), size=len(groups))
-        rows = np.concatenate([groups[i] for i in chosen])
+        chosen = rng.integers(0, len(starts), size=len(starts))
+        rows = resampled_rows(order, starts[chosen], sizes[chosen])
         sample = source.take(rows) if source is not None else frame.iloc[rows]
         draws[r] = pd.Series(statistic(sample), dtype=float).reindex(names).to_numpy()
     return draws
