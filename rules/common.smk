@@ -15,9 +15,13 @@ SRC = str(Path(workflow.basedir) / "src")
 os.environ.update(PYTHONPATH=os.pathsep.join([SRC, *filter(None, [os.getenv("PYTHONPATH")])]))
 
 
+# What every script imports through mhcases.runner.
+BASE_MODULES = ("runner", "config", "sheet", "codebook")
+
+
 def lib(*modules):
     """Library modules a rule's script uses, as inputs: editing one reruns the rule and everything downstream."""
-    return [f"src/mhcases/{m}.py" for m in ("__init__", "runner", "config", "sheet", *modules)]
+    return [f"src/mhcases/{m}.py" for m in dict.fromkeys(("__init__", *BASE_MODULES, *modules))]
 
 
 def files_under(folder):

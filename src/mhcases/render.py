@@ -38,6 +38,7 @@ from typing import Any
 
 import yaml
 
+from mhcases.provenance import build_moment
 from mhcases.runner import write_atomic
 
 log = logging.getLogger(__name__)
@@ -76,10 +77,7 @@ def dutch_date(day: dt.date) -> str:
 
 def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
     """The build date: SOURCE_DATE_EPOCH (UTC) when set, else today."""
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    return dt.date.today()
+    return build_moment(dict(environ)).date()
 
 
 def letter_metadata(letter: Mapping[str, Any], *, synthetic: bool, today: dt.date) -> dict[str, Any]:

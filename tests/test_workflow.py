@@ -1,0 +1,67 @@
+"""Snakemake hygiene: lint-clean, Snakemake's own report, rules declare the library code they run."""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_snakemake
+
+RULE_FILES = sorted((REPO / "rules").glob("*.smk"))
+
+
+def script_imports(path: Path, seen=None) -> set[str]:
+    """mhcases modules a script uses, transitively."""
+    seen = set() if seen is None else seen
+    for node in ast.walk(ast.parse(path.read_text())):
+        names = []
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("mhcases"):
+            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names if a.name.startswith("mhcases")]
+        for name in names:
+            module = name.split(".")[1] if "." in name else None
+            source = REPO / "src" / "mhcases" / f"{module}.py"
+            if module and source.exists() and module not in seen:
+                seen.add(module)
+                script_imports(source, seen)
+    return seen
+
+
+def declared_code(rule: str) -> set[str]:
+    for path in RULE_FILES:
+        match = re.search(rf"rule {rule}:\n(.*?)(?=\n\nrule |\n\n#|\Z)", path.read_text(), flags=re.S)
+        if match:
+            code = re.search(r'code=lib\(([^)]*)\)', match.group(1))
+            base = re.search(r"BASE_MODULES = \(([^)]*)\)", (REPO / "rules" / "common.smk").read_text()).group(1)
+            return set(re.findall(r'"(\w+)"', code.group(1) + base)) if code else set()
+    raise AssertionError(f"rule {rule} not found")
+
+
+@pytest.mark.parametrize("script", sorted((REPO / "scripts").glob("*.py")), ids=lambda p: p.stem)
+def test_rule_declares_every_library_module_its_script_uses(script):
+    missing = script_imports(script) - declared_code(script.stem)
+    assert not missing, f"rule {script.stem}: add {sorted(missing)} to code=lib(...)"
+
+
+def test_one_rule_one_script():
+    rules = {m for p in RULE_FILES for m in re.findall(r"^rule (\w+):", p.read_text(), flags=re.M)}
+    scripts = {p.stem for p in (REPO / "scripts").glob("*.py")}
+    assert scripts == rules
+
+
+@pytest.mark.e2e
+def test_lint_is_clean(built_project):
+    process = run_snakemake(built_project.root, "--lint")
+    assert "Congratulations, your workflow is in a good condition!" in process.stdout + process.stderr
+
+
+@pytest.mark.e2e
+def test_snakemake_report_shows_the_figures_with_captions(built_project):
+    out = built_project.root / "results" / "snakemake-report.html"
+    process = run_snakemake(built_project.root, "--report", str(out))
+    assert process.returncode == 0, process.stderr[-2000:]
+    text = out.read_text(encoding="utf-8", errors="replace")
+    for name in ("verschuiving_links.svg", "eis_vs_opgelegd.svg", "ecdf_eis_opgelegd.svg"):
+        assert name in text
