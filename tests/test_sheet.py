@@ -163,3 +163,24 @@ def test_the_script_exits_nonzero_with_the_message_and_writes_nothing(tmp_path, 
     assert "kolom 'victims_charged'" in capsys.readouterr().err
     assert not out.exists() or not any(out.iterdir())
     assert "Traceback" not in (tmp_path / "x.log").read_text()
+
+
+def test_an_unreadable_phrase_is_logged_not_guessed(tmp_path):
+    from mhcases.clean import clean_sheet
+
+    path = write_csv(tmp_path / "s.csv", with_cell(0, "sentence", "gevangenisstraf van ongeveer drie jaar"))
+    clean, log = clean_sheet(load(path))
+    row = clean.iloc[0]
+    assert row["sentence_status"] == "unparsed" and row["sentence_modality"] == "niet te lezen"
+    assert pd.isna(row["sentence_unconditional_months"]) and pd.isna(row["imposed_months"])
+    logged = log[(log["column"] == "sentence") & log["rule"].str.startswith("NIET TE LEZEN")]
+    assert logged[["source_row", "defendant_id", "raw_value"]].values.tolist() == [
+        [2, "Z001-1", "gevangenisstraf van ongeveer drie jaar"]]
+
+
+def test_every_phrase_read_is_logged_with_its_result(tmp_path):
+    from mhcases.clean import clean_sheet
+
+    _, log = clean_sheet(load(write_csv(tmp_path / "s.csv", ROWS)))
+    demand = log[(log["column"] == "demand") & (log["defendant_id"] == "Z001-1")]
+    assert demand["result"].tolist() == ["onvoorwaardelijk 30 mnd"]

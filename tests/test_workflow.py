@@ -4,6 +4,7 @@ import ast
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from conftest import REPO, run_snakemake
@@ -65,3 +66,22 @@ def test_snakemake_report_shows_the_figures_with_captions(built_project):
     text = out.read_text(encoding="utf-8", errors="replace")
     for name in ("verschuiving_links.svg", "eis_vs_opgelegd.svg", "ecdf_eis_opgelegd.svg"):
         assert name in text
+
+
+@pytest.mark.e2e
+def test_bad_input_stops_the_build_and_leaves_no_stale_output(tmp_path):
+    from conftest import copy_project
+
+    root = copy_project(tmp_path)
+    assert run_snakemake(root, "clean_cases", "--cores", "1").returncode == 0
+    cases = root / "results" / "clean" / "cases.parquet"
+    assert cases.exists()
+    sheet = root / "data" / "raw" / "codeerblad_synthetisch.csv"
+    frame = pd.read_csv(sheet, dtype=str, keep_default_na=False)
+    frame.loc[4, "victim_minor"] = "misschien"  # sheet row 6 (row 1 is the header)
+    frame.to_csv(sheet, index=False)
+    process = run_snakemake(root, "clean_cases", "--cores", "1")
+    assert process.returncode != 0
+    assert "rij 6" in process.stderr and "kolom 'victim_minor'" in process.stderr and "'misschien'" in process.stderr
+    assert not cases.exists()  # the previous, now stale, output is gone
+    assert not list((root / "results" / "clean").glob(".*"))  # no temporary files left behind

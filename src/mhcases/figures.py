@@ -39,7 +39,7 @@ def setup_style() -> None:
 
 def _mark(fig: plt.Figure, synthetic: bool) -> None:
     if synthetic:
-        fig.text(0.99, 0.01, SYNTHETIC_MARK, ha="right", va="bottom", fontsize=8, color="#b00020", weight="bold")
+        fig.text(0.99, 1.0, SYNTHETIC_MARK, ha="right", va="bottom", fontsize=8, color="#b00020", weight="bold")
 
 
 def save(fig: plt.Figure, svg: str | Path, png: str | Path) -> None:
@@ -66,8 +66,9 @@ def shift_figure(tabel_3: pd.DataFrame, tabel_5: pd.DataFrame, synthetic: bool) 
     ax.set_xlabel("Onvoorwaardelijk deel (maanden)")
     ax.set_ylabel("Aantal verdachten")
     ax.set_title("Duur onvoorwaardelijk deel: strafeis en opgelegde straf")
-    ax.legend(title=None, frameon=False)
-    fig.text(0.01, 0.01, f"Niet in de grafiek («overig»): strafeis {o3}, opgelegd {o5} (o.a. vrijspraken).",
+    ax.legend(title=None, frameon=False, loc="upper right", fontsize=8)
+    ax.set_ylim(0, ax.get_ylim()[1] * 1.25)  # room for the legend above the bars
+    fig.text(0.01, -0.04, f"Niet in de grafiek («overig»): strafeis {o3}, opgelegd {o5} (o.a. vrijspraken).",
              fontsize=8, color="#555555")
     _mark(fig, synthetic)
     return fig
