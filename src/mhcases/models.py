@@ -10,8 +10,8 @@ import warnings
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 import statsmodels.formula.api as smf
+from scipy import special as scipy_special
 from scipy import stats as scipy_stats
 
 from mhcases.stats import bootstrap_draws
@@ -84,20 +84,14 @@ FORMULAS = {
 LOGIT = {"2_vrijspraak", "4a_tweedelig_kans"}
 
 
-def separated(outcome: pd.Series, covariate: pd.Series) -> bool:
-    """A binary covariate whose group with value 1 (or 0) has only one outcome: its logit estimate diverges."""
-    if covariate.nunique() != 2:
-        return False
-    return bool((outcome.groupby(covariate).nunique() < 2).any())
-
-
 def _usable(formula: str, data: pd.DataFrame, logit: bool = False) -> str:
     """Drop covariates without variation in this sample (a form nobody has) and, in a logit, binary covariates
     that separate the outcome (no finite estimate exists); the formula that was fitted is reported."""
     lhs, rhs = formula.split(" ~ ")
     terms = [t for t in rhs.split(" + ") if data[t].nunique() > 1]
     if logit:
-        terms = [t for t in terms if not separated(data[lhs], data[t])]
+        outcome = data[lhs].to_numpy(float)
+        terms = [t for t in terms if not _separates(outcome, data[t].to_numpy(float))]
     return f"{lhs} ~ {' + '.join(terms)}"
 
 
@@ -170,49 +164,69 @@ def effects(fitted: dict, level: float) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _two_part_statistic(cols) -> pd.Series:
+def _varies(values: np.ndarray) -> bool:
+    return values.size > 0 and values.min() != values.max()
+
+
+def _separates(outcome: np.ndarray, covariate: np.ndarray) -> bool:
+    """A 0/1 covariate whose group with value 1 or 0 has only one outcome (its logit estimate diverges)."""
+    if not np.isin(covariate, (0.0, 1.0)).all():
+        return False
+    return any(_varies(covariate == v) and not _varies(outcome[covariate == v]) for v in (0.0, 1.0))
+
+
+def logit_newton(x: np.ndarray, y: np.ndarray, start: np.ndarray | None = None, tol: float = 1e-8,
+                 max_iter: int = 50) -> np.ndarray | None:
+    """Maximum-likelihood logit coefficients by Newton–Raphson (the same estimate as statsmodels' Logit);
+    None when it does not converge. Lean on purpose: it runs once per bootstrap replicate."""
+    beta = np.zeros(x.shape[1]) if start is None else start.copy()
+    for _ in range(max_iter):
+        p = _expit(x @ beta)
+        root = x * np.sqrt(p * (1 - p))[:, None]
+        hessian = root.T @ root
+        try:
+            step = np.linalg.solve(hessian, x.T @ (y - p))
+        except np.linalg.LinAlgError:
+            return None
+        beta += step
+        if np.max(np.abs(step)) < tol:
+            return beta
+    return None
+
+
+def _two_part_statistic(cols, start: dict | None = None) -> pd.Series:
     """Average effect (months) of each focus term on P(Y > 0) · E[Y | Y > 0], on numpy columns."""
     y1 = np.asarray(cols["any_imposed"], float)
-    names1 = ["log_demand", *COVARIATES]
-    names2 = ["log_demand", "partial", *COVARIATES]
     positive = y1 > 0
-    keep1 = [n for n in names1 if np.unique(cols[n]).size > 1 and not _separates(y1, np.asarray(cols[n], float))]
-    keep2 = [n for n in names2 if np.unique(np.asarray(cols[n])[positive]).size > 1]
-    x1 = np.column_stack([np.ones(len(y1))] + [np.asarray(cols[n], float) for n in keep1])
-    x2 = np.column_stack([np.ones(len(y1))] + [np.asarray(cols[n], float) for n in keep2])
+    values = {n: np.asarray(cols[n], float) for n in ["log_demand", "partial", *COVARIATES]}
+    keep1 = [n for n in ["log_demand", *COVARIATES] if _varies(values[n]) and not _separates(y1, values[n])]
+    keep2 = [n for n in ["log_demand", "partial", *COVARIATES] if _varies(values[n][positive])]
+    x1 = np.column_stack([np.ones(len(y1))] + [values[n] for n in keep1])
+    x2 = np.column_stack([np.ones(len(y1))] + [values[n] for n in keep2])
     y2 = np.asarray(cols["log_imposed"], float)[positive]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            b1 = sm.Logit(y1, x1).fit(disp=0, maxiter=100).params
-        except Exception:  # singular design or no convergence in this resample: drop the replicate
-            return pd.Series({t: np.nan for t in FOCUS})
-    b2, *_ = np.linalg.lstsq(x2[positive], y2, rcond=None)
-    smear = float(np.mean(np.exp(y2 - x2[positive] @ b2)))
+    b1 = logit_newton(x1, y1, (start or {}).get(tuple(keep1)))
+    if b1 is None:  # no convergence in this resample: drop the replicate
+        return pd.Series({t: np.nan for t in FOCUS})
+    if start is not None:
+        start[tuple(keep1)] = b1
+    x2p = x2[positive]
+    b2 = np.linalg.solve(x2p.T @ x2p, x2p.T @ y2)
+    smear = float(np.mean(np.exp(y2 - x2p @ b2)))
+    eta1, eta2 = x1 @ b1, x2 @ b2
     out = {}
     for term in FOCUS:
         if term not in keep1 or term not in keep2:
             out[term] = np.nan
             continue
-        expected = []
-        for value in (1.0, 0.0):
-            a1, a2 = x1.copy(), x2.copy()
-            a1[:, 1 + keep1.index(term)] = value
-            a2[:, 1 + keep2.index(term)] = value
-            expected.append(np.mean(_expit(a1 @ b1) * np.exp(a2 @ b2) * smear))
+        c1, c2 = b1[1 + keep1.index(term)], b2[1 + keep2.index(term)]
+        expected = [np.mean(_expit(eta1 + (v - values[term]) * c1) * np.exp(eta2 + (v - values[term]) * c2)) * smear
+                    for v in (1.0, 0.0)]
         out[term] = expected[0] - expected[1]
     return pd.Series(out)
 
 
 def _expit(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-x))
-
-
-def _separates(outcome: np.ndarray, covariate: np.ndarray) -> bool:
-    values = np.unique(covariate)
-    if values.size != 2:
-        return False
-    return any(np.unique(outcome[covariate == v]).size < 2 for v in values)
+    return scipy_special.expit(x)
 
 
 def two_part_effect(clean: pd.DataFrame, replicates: int, seed: int, level: float) -> pd.DataFrame:
@@ -223,9 +237,11 @@ def two_part_effect(clean: pd.DataFrame, replicates: int, seed: int, level: floa
     separates the outcome in a resample makes that replicate undefined for the term (dropped, counted).
     """
     data = samples(model_frame(clean))["4a_tweedelig_kans"]
-    estimate = _two_part_statistic(data)
+    start: dict = {}  # full-sample logit estimates warm-start every replicate's Newton iterations
+    estimate = _two_part_statistic(data, start)
     needed = ["any_imposed", "log_imposed", "log_demand", "partial", *COVARIATES]
-    draws = bootstrap_draws(data, _two_part_statistic, estimate.index, replicates, seed, arrays=True, columns=needed)
+    draws = bootstrap_draws(data, lambda d: _two_part_statistic(d, dict(start)), estimate.index, replicates, seed,
+                            arrays=True, columns=needed)
     alpha = (1 - level) / 2
     rows = []
     for j, term in enumerate(estimate.index):
