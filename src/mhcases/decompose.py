@@ -16,7 +16,7 @@ for the median.
 
 from __future__ import annotations
 
-from itertools import permutations
+from itertools import combinations, permutations
 
 import numpy as np
 import pandas as pd
@@ -69,36 +69,45 @@ def shapley(value, players=FACTORS) -> dict[str, float]:
     return {p: totals[p] / len(orders) for p in players}
 
 
+MEASURES = {"gemiddelde": np.mean, "mediaan": np.median}
+
+
 def decompose_gap(data: pd.DataFrame, measure: str = "mean") -> pd.Series:
     """Observed gap (demand − imposed) and its Shapley parts; `data` = pairs() of the clean table."""
-    centre = np.mean if measure == "mean" else np.median
+    name = "gemiddelde" if measure == "mean" else "mediaan"
+    both = decompose_gaps(data, {name: MEASURES[name]})
+    return both.rename(lambda key: key.split(": ", 1)[1])
+
+
+def decompose_gaps(data: pd.DataFrame, measures: dict = MEASURES) -> pd.Series:
+    """The decomposition for several centre measures at once ("<measure>: <part>"), sharing the counterfactuals
+    (they are the expensive part in a bootstrap replicate)."""
     demand = np.asarray(data["demand_months"], float)
-    base = float(centre(demand))
-    cache: dict[frozenset[str], float] = {}
+    imposed = np.asarray(data["imposed_months"], float)
     multipliers = factor_multipliers(data)
-
-    def value(active: frozenset[str]) -> float:
-        if active not in cache:
-            cache[active] = base - float(centre(counterfactual(data, active, multipliers)))
-        return cache[active]
-
-    parts = shapley(value)
-    observed = base - float(centre(np.asarray(data["imposed_months"], float)))
-    out = {"kloof": observed, **{FACTOR_LABELS[f]: parts[f] for f in FACTORS}}
-    out.update({f"aandeel {FACTOR_LABELS[f]}": parts[f] / observed if observed else np.nan for f in FACTORS})
+    subsets = {frozenset(c) for k in range(len(FACTORS) + 1) for c in combinations(FACTORS, k)}
+    outcomes = {active: counterfactual(data, active, multipliers) for active in subsets}
+    out = {}
+    for name, centre in measures.items():
+        base = float(centre(demand))
+        values = {active: base - float(centre(y)) for active, y in outcomes.items()}
+        parts = shapley(values.__getitem__)
+        observed = base - float(centre(imposed))
+        out[f"{name}: kloof"] = observed
+        out.update({f"{name}: {FACTOR_LABELS[f]}": parts[f] for f in FACTORS})
+        out.update({f"{name}: aandeel {FACTOR_LABELS[f]}": parts[f] / observed if observed else np.nan
+                    for f in FACTORS})
     return pd.Series(out)
 
 
 def decomposition_table(clean: pd.DataFrame, replicates: int, seed: int, level: float) -> pd.DataFrame:
     """Mean and median gap with Shapley parts and shares, 95% intervals from the case bootstrap."""
-    data = pairs(clean)
-    tables = []
-    for k, measure in enumerate(("mean", "median")):
-        table = case_bootstrap(data, lambda d, m=measure: decompose_gap(d, m), replicates, seed + k, level,
-                               arrays=True, columns=["demand_months", "imposed_months", "verdict_trafficking"])
-        table.insert(0, "maat", "gemiddelde" if measure == "mean" else "mediaan")
-        tables.append(table)
-    return pd.concat(tables, ignore_index=True)
+    table = case_bootstrap(pairs(clean), decompose_gaps, replicates, seed, level, arrays=True,
+                           columns=["demand_months", "imposed_months", "verdict_trafficking"])
+    split = table["measure"].str.split(": ", n=1, expand=True)
+    table.insert(0, "maat", split[0])
+    table["measure"] = split[1]
+    return table
 
 
 def counterfactual_distribution(clean: pd.DataFrame) -> pd.DataFrame:
