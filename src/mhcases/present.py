@@ -18,6 +18,7 @@ import pandas as pd
 import yaml
 
 MISSING = "–"  # shown for a missing number
+MINUS = "\u2212"  # the minus sign of signed numbers and intervals (format_signed)
 CORRECTED_MARKER = "*"  # marks a row label corrected against the printed letter (see errata.csv)
 CORRECTED_NOTE = "Omschrijving gecorrigeerd ten opzichte van de gedrukte brief; zie «Errata in de bron»."
 CHART_NOTE = f"{MISSING} In de brief alleen als grafiek, zonder getallen; de frequenties volgen uit het codeerblad."
@@ -36,15 +37,16 @@ def _missing(value: Any) -> bool:
 
 
 def format_number(value: float | int | None, decimals: int = 0) -> str:
-    """Dutch number format: `1234.5` -> "1.234,5" (thousands ".", decimal ","); missing -> "–"."""
+    """Dutch number format: `1234.5` -> "1.234,5" (thousands ".", decimal ","), `-3.2` -> "−3,2" (a real minus
+    sign, U+2212); missing -> "–"."""
     if _missing(value):
         return MISSING
     number = float(value)  # type: ignore[arg-type]
     if math.isinf(number):
-        return "∞" if number > 0 else "-∞"
+        return "∞" if number > 0 else f"{MINUS}∞"
     text = f"{abs(number):,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
     negative = number < 0 and any(ch not in "0,." for ch in text)
-    return f"-{text}" if negative else text
+    return f"{MINUS}{text}" if negative else text
 
 
 def format_percent(fraction: float | None, decimals: int = 0) -> str:
@@ -52,6 +54,74 @@ def format_percent(fraction: float | None, decimals: int = 0) -> str:
     if _missing(fraction):
         return MISSING
     return f"{format_number(float(fraction) * 100, decimals)}%"  # type: ignore[arg-type]
+
+
+def format_signed(value: float | None, decimals: int = 0, *, percent: bool = False) -> str:
+    """A difference with its sign: `3.24` -> "+3", `-0.7, 1` -> "−0,7" (a real minus sign); zero has no sign.
+
+    With `percent` the value is a fraction: `-0.017, 1` -> "−1,7%".
+    """
+    if _missing(value):
+        return MISSING
+    number = float(value) * (100 if percent else 1)  # type: ignore[arg-type]
+    text = format_number(number, decimals)
+    if not text.startswith(MINUS) and any(ch not in "0,." for ch in text):
+        text = f"+{text}"
+    return f"{text}%" if percent else text
+
+
+def format_range(
+    low: float | None, high: float | None, decimals: int = 0, *, percent: bool = False, signed: bool = False
+) -> str:
+    """An interval: "24–30", "25–47%" (fractions with `percent`); with a negative bound "−14,5 tot 12,9", so
+    that a dash is never read as a minus sign; with `signed` each bound has its sign: "−14,5 tot +12,9"."""
+    if _missing(low) or _missing(high):
+        return MISSING
+    negative = float(low) < 0 or float(high) < 0  # type: ignore[arg-type]
+    if signed:
+        a, b = (format_signed(x, decimals, percent=percent) for x in (low, high))
+        return f"{a} tot {b}"
+    a, b = (format_percent(x, decimals) if percent else format_number(x, decimals) for x in (low, high))
+    return f"{a} tot {b}" if negative else f"{a.removesuffix('%')}–{b}"
+
+
+def ci_label(level: float = 0.95) -> str:
+    """The short name of a confidence interval at `level`: 0.95 -> "95%-BI" (betrouwbaarheidsinterval)."""
+    percent = float(level) * 100
+    return f"{format_number(percent, 0 if percent.is_integer() else 1)}%-BI"
+
+
+def format_ci(
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    decimals: int = 0,
+    *,
+    percent: bool = False,
+    signed: bool = False,
+    unit: str = "",
+    level: float | None = 0.95,
+) -> str:
+    """An estimate with its interval: "27 maanden (95%-BI 24–30)"; `level=None` leaves the label out
+    ("27 (24–30)", for tables whose header names the interval). A missing interval is left out."""
+    number = format_signed(value, decimals, percent=percent) if signed else (
+        format_percent(value, decimals) if percent else format_number(value, decimals)
+    )
+    text = f"{number} {unit}".strip()
+    if _missing(low) or _missing(high):
+        return text
+    interval = format_range(low, high, decimals, percent=percent, signed=signed)
+    return f"{text} ({ci_label(level)} {interval})" if level is not None else f"{text} ({interval})"
+
+
+def format_p(p: float | None) -> str:
+    """A p-value in Dutch: "p < 0,001", "p = 0,004", "p = 0,04", "p = 0,81"."""
+    if _missing(p):
+        return MISSING
+    value = float(p)  # type: ignore[arg-type]
+    if value < 0.001:
+        return "p < 0,001"
+    return f"p = {format_number(value, 3 if value < 0.01 else 2)}"
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -69,6 +139,23 @@ def note_marker(text: str, *keys: int | str) -> str:
     if not keys:
         return text
     return f"{text}^{','.join(escape_markdown(k) for k in keys)}^"
+
+
+NUMBER_WORDS = (
+    "nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+)  # fmt: skip
+
+
+def number_word(value: int) -> str:
+    """Small counts in words, as Dutch prose writes them: 3 -> "drie"; from 13 on digits ("13", "1.234")."""
+    if float(value).is_integer() and 0 <= int(value) < len(NUMBER_WORDS):
+        return NUMBER_WORDS[int(value)]
+    return format_number(value)
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """The noun form that goes with `count`: plural(1, "zaak", "zaken") -> "zaak"."""
+    return one if count == 1 else many
 
 
 def _is_numeric(series: pd.Series) -> bool:
@@ -228,6 +315,21 @@ def read_errata(folder: str | Path) -> pd.DataFrame:
     return pd.read_csv(Path(folder) / "errata.csv", dtype=str).fillna("")
 
 
+def _row_labels(table: PublishedTable, categories: Sequence[str], corrected: Sequence[bool]) -> list[str]:
+    """Row labels with the letter's note markers and "*" where errata.csv corrected the printed label."""
+    markers = table.note_markers
+    labels = []
+    for category, fixed in zip(categories, corrected):
+        keys = ([markers[category]] if category in markers else []) + ([CORRECTED_MARKER] if fixed else [])
+        labels.append(note_marker(escape_markdown(category), *keys))
+    return labels
+
+
+def _first_header(table: PublishedTable) -> str:
+    markers = table.note_markers
+    return note_marker(escape_markdown(table.header[0]), *([markers["header"]] if "header" in markers else []))
+
+
 def published_table_markdown(table: PublishedTable, categories: Sequence[str] = ()) -> str:
     """The table as the letter prints it: its headers and rows, note markers and verbatim notes.
 
@@ -235,24 +337,114 @@ def published_table_markdown(table: PublishedTable, categories: Sequence[str] = 
     in the cell's `tbl-cap`. A chart without numbers (`table.chart`) is shown with `categories`, then
     "overig" and "Totaal", each with "–", and a note saying so.
     """
-    markers = table.note_markers
     rows = table.rows
     if table.chart:
         labels = [*categories, "overig", "Totaal"]
         rows = pd.DataFrame({"categorie": labels, "categorie_bron": labels, "frequentie": [None] * len(labels)})
     corrected = rows["categorie"] != rows["categorie_bron"]
-    labels = []
-    for category, fixed in zip(rows["categorie"], corrected):
-        keys = ([markers[category]] if category in markers else []) + ([CORRECTED_MARKER] if fixed else [])
-        labels.append(note_marker(escape_markdown(category), *keys))
-    first = note_marker(escape_markdown(table.header[0]), *([markers["header"]] if "header" in markers else []))
-    frame = pd.DataFrame({first: labels, escape_markdown(table.header[1]): list(rows["frequentie"])})
+    labels = _row_labels(table, list(rows["categorie"]), list(corrected))
+    frame = pd.DataFrame({_first_header(table): labels, escape_markdown(table.header[1]): list(rows["frequentie"])})
     notes: dict[int | str, str] = {k: escape_markdown(v) for k, v in table.notes.items()}
     if corrected.any():
         notes[CORRECTED_MARKER] = CORRECTED_NOTE
     if table.chart:
         notes[""] = CHART_NOTE
     return markdown_table(frame, align="lr", notes=notes, widths=[85, 15])
+
+
+CHECK = "✓"  # "Verschil" column: the recomputed frequency equals the letter's
+COMPARISON_NOTE = (
+    "Brief: de frequentie in Kamerstuk 28\\ 638, nr.\\ 183. Codeerblad: berekend uit het codeerblad van deze "
+    f"build. Verschil: codeerblad min brief ({CHECK} = gelijk; {MISSING} = categorie niet in de brief)."
+)
+OTHER = "overig"
+TOTAL = "Totaal"
+
+
+def title_corrected(table: PublishedTable, errata: pd.DataFrame) -> bool:
+    """Whether errata.csv corrects the printed title of `table` (then its caption carries a "*")."""
+    return bool(((errata["tabel"] == table.name) & (errata["plaats"] == "titel")).any())
+
+
+def corrected_title(table: PublishedTable, errata: pd.DataFrame) -> str:
+    """The table's title as the letter prints it, or as errata.csv corrects it."""
+    row = errata[(errata["tabel"] == table.name) & (errata["plaats"] == "titel")]
+    return str(row["correctie"].iloc[0]) if len(row) else table.title
+
+
+def comparison_rows(table: PublishedTable, comparison: pd.DataFrame) -> pd.DataFrame:
+    """The letter's table next to the recomputed one, from the check's cell-by-cell comparison.
+
+    `comparison`: results/checks/vergelijking_brief.csv (tabel, categorie, frequentie_gepubliceerd,
+    frequentie_berekend, verschil). Rows in the letter's order; a category the letter does not have comes
+    before "overig", by descending frequency. Columns: categorie, corrected (bool), brief (None where the
+    letter has no such row), codeerblad, verschil.
+    """
+    own = comparison[comparison["tabel"] == table.name].set_index("categorie")
+    letter = [c for c in table.rows["categorie"] if c not in (OTHER, TOTAL)]
+    new = own.drop(index=[*letter, OTHER, TOTAL], errors="ignore")
+    new = new.assign(_key=-new["frequentie_berekend"]).sort_values(["_key"], kind="stable").index.tolist()
+    order = [*letter, *new, *([OTHER] if OTHER in own.index or OTHER in set(table.rows["categorie"]) else []), TOTAL]
+    printed = dict(zip(table.rows["categorie"], table.rows["categorie_bron"]))
+    rows = []
+    for category in order:
+        in_letter = category in printed
+        computed = int(own.loc[category, "frequentie_berekend"]) if category in own.index else 0
+        brief = int(own.loc[category, "frequentie_gepubliceerd"]) if category in own.index else None
+        if in_letter and brief is None:
+            brief = int(table.frequency(category))
+        rows.append({
+            "categorie": category,
+            "corrected": in_letter and printed[category] != category,
+            "brief": brief if in_letter else None,
+            "codeerblad": computed,
+            "verschil": computed - (brief if in_letter and brief is not None else 0),
+        })
+    return pd.DataFrame(rows)
+
+
+def comparison_table_markdown(
+    table: PublishedTable, comparison: pd.DataFrame, *, title_is_corrected: bool = False
+) -> str:
+    """Markdown of `comparison_rows`: the letter's labels, markers and notes, and the columns "Brief",
+    "Codeerblad" and "Verschil" (✓ when equal, else the signed difference; "–" when the letter lacks the row)."""
+    rows = comparison_rows(table, comparison)
+    labels = _row_labels(table, list(rows["categorie"]), list(rows["corrected"]))
+    difference = [
+        MISSING if brief is None or pd.isna(brief) else (CHECK if d == 0 else format_signed(d))
+        for brief, d in zip(rows["brief"], rows["verschil"])
+    ]
+    frame = pd.DataFrame({
+        _first_header(table): labels,
+        "Brief": pd.array(rows["brief"], dtype="Int64"),
+        "Codeerblad": rows["codeerblad"].astype("int64"),
+        "Verschil": difference,
+    })
+    notes: dict[int | str, str] = {k: escape_markdown(v) for k, v in table.notes.items()}
+    if rows["corrected"].any() or title_is_corrected:
+        notes[CORRECTED_MARKER] = CORRECTED_NOTE
+    notes[""] = COMPARISON_NOTE
+    return markdown_table(frame, align="lrrr", notes=notes, widths=[64, 12, 14, 10])
+
+
+def duration_table_markdown(table: PublishedTable, computed: pd.DataFrame, other_note: str) -> str:
+    """Table 3 or 5 with the frequencies recomputed from the coding sheet (`categorie,frequentie,aandeel`).
+
+    The letter printed these tables as charts without numbers; `other_note` (markdown) explains "overig" and
+    becomes its note 1.
+    """
+    labels = [note_marker(escape_markdown(c), 1) if c == OTHER else escape_markdown(c) for c in computed["categorie"]]
+    frame = pd.DataFrame({
+        escape_markdown(table.header[0]): labels,
+        "Aantal": computed["frequentie"].astype("int64"),
+        "Aandeel": [format_percent(a) for a in computed["aandeel"]],
+    })
+    notes: dict[int | str, str] = {
+        1: other_note,
+        "": "In de brief alleen als grafiek, zonder getallen; de aantallen (verdachten) zijn berekend uit het "
+        "codeerblad.",
+    }
+    return markdown_table(frame, align="lrr", notes=notes, widths=[64, 18, 18])
 
 
 def table_label(name: str) -> str:

@@ -6,8 +6,11 @@ fallback renderer (src/mhcases/render.py) alike. Letter metadata comes from the 
 Div classes handled here:
   .kb-table      fallback cross-reference float: its `.kb-caption` becomes the caption of the first table
   .table-notes   small-type notes under a table (Typst: a block labelled <kb-table-notes>)
-  .kb-signature  replaced by the signatory's title and name (appended at the end when absent)
+  .kb-signature  replaced by the signatory's title and name (appended at the end when absent); in Typst kept on
+                 one page with the paragraph before it
   .kb-annex      the annex after the signature: a new page in the PDF
+Document option `synthetic-captions: true` (front matter): with synthetic data (kamerbrief.synthetic) every table
+and figure caption ends with "(synthetische gegevens)".
 HTML only: the letter head, the addressee and reference block, the colophon and the synthetic-data marking.
 (In Typst these come from the template, typst-template.typ.)
 ]]
@@ -25,6 +28,7 @@ local labels = {
   colophon = "Colofon",
   marking = "SYNTHETISCHE GEGEVENS — geen echte rechtspraak",
   marking_note = "De cijfers uit het codeerblad zijn gefingeerd en zeggen niets over echte zaken.",
+  caption_marking = "(synthetische gegevens)",
 }
 
 local is_typst = FORMAT:match("typst") ~= nil
@@ -113,6 +117,30 @@ local function move_caption(div)
   return div
 end
 
+--- Synthetic data: every table and figure caption ends with labels.caption_marking.
+--- Returns the marked caption, or nil when there is no caption text to mark.
+local function marked_caption(caption)
+  local long = caption and caption.long
+  if long == nil or #long == 0 then return nil end
+  local last = long[#long]
+  if last.t ~= "Plain" and last.t ~= "Para" then return nil end
+  local content = pandoc.Inlines(last.content)
+  content:extend { pandoc.Space(), pandoc.Str(labels.caption_marking) }
+  long[#long] = pandoc[last.t](content)
+  caption.long = long
+  return caption
+end
+
+local function mark_captions(blocks)
+  local function mark(float)
+    local caption = marked_caption(float.caption)
+    if caption == nil then return nil end
+    float.caption = caption
+    return float
+  end
+  return blocks:walk { Table = mark, Figure = mark }
+end
+
 local function html_letter(doc, letter)
   local marking = nil
   if letter.synthetic then
@@ -147,7 +175,8 @@ local function html_letter(doc, letter)
     field(labels.reference, lines(letter.reference)),
     field(labels.annexes, #annexes > 0 and { pandoc.Inlines(tostring(#annexes)) } or {}),
     field(labels.renderer, lines(letter.renderer), "kb-field kb-renderer"),
-  }, { class = "kb-colophon", role = "complementary", ["aria-label"] = labels.colophon })
+  }, pandoc.Attr("", { "kb-colophon" }, { { "role", "complementary" }, { "aria-label", labels.colophon } }))
+  -- (attributes as an ordered list: a Lua table's key order varies from run to run, the HTML must not)
 
   local main = pandoc.Blocks { addressee, reference }
   main:extend(doc.blocks)
@@ -159,11 +188,33 @@ local function html_letter(doc, letter)
   return doc
 end
 
+--- Typst: the paragraph before the signature goes on the same page as the signature (never a lone signature).
+local function keep_signature_with_text(blocks)
+  for i, block in ipairs(blocks) do
+    if i > 1 and block.t == "Div" and block.classes:includes("kb-signature") and blocks[i - 1].t == "Para" then
+      local kept = pandoc.Div({ blocks[i - 1], block }, { class = "kb-keep" })
+      local result = pandoc.Blocks {}
+      for j = 1, i - 2 do result:insert(blocks[j]) end
+      result:insert(kept)
+      for j = i + 1, #blocks do result:insert(blocks[j]) end
+      return result
+    end
+  end
+  return blocks
+end
+
 function Pandoc(doc)
   local letter = doc.meta.kamerbrief or {}
   local signed = false
+  if is_typst then doc.blocks = keep_signature_with_text(doc.blocks) end
   doc.blocks = doc.blocks:walk {
     Div = function(div)
+      if div.classes:includes("kb-keep") then
+        local blocks = pandoc.Blocks { pandoc.RawBlock("typst", "#block(breakable: false)[") }
+        blocks:extend(div.content)
+        blocks:insert(pandoc.RawBlock("typst", "]"))
+        return blocks
+      end
       if div.classes:includes("kb-table") then return move_caption(div) end
       if div.classes:includes("kb-signature") then
         signed = true
@@ -179,6 +230,7 @@ function Pandoc(doc)
     end,
   }
   if not signed then doc.blocks:extend(signature_blocks(letter)) end
+  if letter.synthetic and doc.meta["synthetic-captions"] then doc.blocks = mark_captions(doc.blocks) end
   if is_html then return html_letter(doc, letter) end
   return doc
 end
