@@ -4,7 +4,7 @@ import os
 
 import yaml
 
-from mhcases.provenance import build_moment, git_state, provenance
+from mhcases.provenance import build_moment, provenance
 from mhcases.runner import script_context, write_atomic
 
 

@@ -12,7 +12,7 @@ from dataclasses import asdict
 import numpy as np
 import pandas as pd
 
-from mhcases.codebook import BY_NAME, COLUMNS, MULTI_SEPARATOR
+from mhcases.codebook import COLUMNS, MULTI_SEPARATOR
 from mhcases.offences import combination_label, parse_charges
 from mhcases.phrases import Sanction, parse_sanction
 from mhcases.schemas import CLEAN_SCHEMA, parse_dates, to_number
@@ -87,11 +87,11 @@ def describe_sanction(s: Sanction) -> str:
     return "; ".join(bits) or "geen straf"
 
 
-def _sanction_columns(texts: pd.Series, prefix: str) -> tuple[pd.DataFrame, list[Sanction]]:
-    """Parse each distinct phrase once; spread the results over the rows."""
+def _sanction_columns(texts: pd.Series, prefix: str) -> tuple[pd.DataFrame, pd.Series]:
+    """Parse each distinct phrase once; spread the results over the rows. Returns the columns and, per row,
+    a Dutch description of what was read (for the cleaning log)."""
     codes, uniques = pd.factorize(texts)
     distinct = [parse_sanction(text) for text in uniques]
-    parsed = [distinct[c] for c in codes]
     records = pd.DataFrame([asdict(s) for s in distinct]).iloc[codes].set_axis(texts.index)
     out = pd.DataFrame(index=texts.index)
     out[f"{prefix}_status"] = records["status"].astype(str)
@@ -107,7 +107,7 @@ def _sanction_columns(texts: pd.Series, prefix: str) -> tuple[pd.DataFrame, list
     for measure in ("tbs", "pij", "contactverbod", "gebiedsverbod"):
         out[f"{prefix}_{measure}"] = spread([measure in s.measures for s in distinct]).astype(bool)
     out[f"{prefix}_modality"] = spread([modality(s) for s in distinct])
-    return out, parsed
+    return out, pd.Series(spread([describe_sanction(s) for s in distinct]), index=texts.index)
 
 
 def clean_sheet(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -185,10 +185,8 @@ def clean_sheet(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     # sanctions
     for column, prefix in (("demand", "demand"), ("sentence", "sentence")):
-        frame, parsed = _sanction_columns(raw[column], prefix)
+        frame, described = _sanction_columns(raw[column], prefix)
         clean = pd.concat([clean, frame], axis=1)
-        described = pd.Series(np.asarray([describe_sanction(s) for s in dict.fromkeys(parsed)], dtype=object)
-                              [pd.factorize(pd.Series(parsed, dtype=object))[0]], index=raw.index)
         unparsed = clean[f"{prefix}_status"].eq("unparsed")
         note(~unparsed, column, raw[column], described, "strafzin gelezen")
         note(unparsed, column, raw[column], described, "NIET TE LEZEN: niet geraden, als ontbrekend behandeld")
@@ -207,5 +205,3 @@ def clean_sheet(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     log_frame = log_frame.astype({"source_row": int}).sort_values(["source_row", "column", "rule"], kind="stable")
     return clean, log_frame.reset_index(drop=True)
 
-
-__all__ = ["clean_sheet", "modality", "describe_sanction", "LOG_COLUMNS", "BY_NAME"]
