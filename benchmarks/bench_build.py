@@ -35,7 +35,7 @@ def run(cmd: list[str], cwd: Path) -> tuple[float, str]:
 
 
 def rules_run(log: str) -> list[str]:
-    return sorted(set(re.findall(r"^rule (\w+):", log, flags=re.MULTILINE))) or ["(geen)"]
+    return sorted(set(re.findall(r"^(?:local)?rule (\w+):", log, flags=re.MULTILINE))) or ["(geen)"]
 
 
 def clone(target: Path) -> Path:
