@@ -51,8 +51,18 @@ def test_shapley_of_an_additive_game_is_each_players_own_value():
     assert shapley(lambda s: sum(values[p] for p in s)) == values
 
 
-def test_demand_zero_keeps_the_observed_sentence():
-    data = pairs(pd.DataFrame({"case_id": ["Z1", "Z2"], "verdict_trafficking": ["bewezen", "bewezen"],
-                               "exploitation_form": ["x", "x"], "demand_months": [0.0, 10.0],
-                               "imposed_months": [3.0, 10.0]}))
-    np.testing.assert_allclose(counterfactual(data, frozenset()), [3.0, 10.0])
+def test_demand_zero_is_left_out_so_the_parts_add_up():
+    from mhcases.decompose import decomposable, decompose_gaps, decomposition_table
+
+    clean = pd.DataFrame({"case_id": ["Z1", "Z2", "Z3", "Z4"], "defendant_id": ["a", "b", "c", "d"],
+                          "verdict_trafficking": ["bewezen", "bewezen", "vrijspraak", "bewezen"],
+                          "exploitation_form": ["x"] * 4, "demand_months": [0.0, 10.0, 12.0, 20.0],
+                          "imposed_months": [3.0, 8.0, 0.0, 15.0]})
+    assert decomposable(clean)["defendant_id"].tolist() == ["b", "c", "d"]
+    with pytest.raises(ValueError):
+        decompose_gaps(pairs(clean))
+    table = decomposition_table(clean, 50, seed=1, level=0.95).set_index(["maat", "measure"])["estimate"]
+    for measure in ("gemiddelde", "mediaan"):
+        parts = table[measure][["volledige vrijspraak", "partiële vrijspraak", "korting bij bewezenverklaring"]]
+        assert parts.sum() == pytest.approx(table[measure]["kloof"])
+    assert table["gemiddelde"]["kloof"] == pytest.approx((42 - 23) / 3)

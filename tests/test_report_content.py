@@ -146,7 +146,10 @@ def test_acquittals_follow_the_coding_sheet(built_project: BuiltProject, perturb
     base_acquitted, defendants = acquittal_sentence(base_text)
     assert acquittal_sentence(changed_text) == (base_acquitted + ACQUITTED, defendants)
 
-    published = row(table(base, 4), "vrijspraak")[1]
+    import csv
+
+    with open(built_project.root / "data/published/tabel_4.csv", encoding="utf-8") as handle:
+        published = next(r["frequentie"] for r in csv.DictReader(handle) if r["categorie"] == "vrijspraak")
     assert row(table(base, 4), "vrijspraak")[1:] == [published, str(base_acquitted), "✓"]
     assert row(table(changed, 4), "vrijspraak")[1:] == [published, str(base_acquitted + ACQUITTED), f"+{ACQUITTED}"]
     before = int(row(table(base, 4), "onvoorwaardelijk")[2])

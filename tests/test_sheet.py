@@ -184,3 +184,27 @@ def test_every_phrase_read_is_logged_with_its_result(tmp_path):
     _, log = clean_sheet(load(write_csv(tmp_path / "s.csv", ROWS)))
     demand = log[(log["column"] == "demand") & (log["defendant_id"] == "Z001-1")]
     assert demand["result"].tolist() == ["onvoorwaardelijk 30 mnd"]
+
+
+def test_a_cell_beyond_the_csv_field_limit_is_located(tmp_path):
+    path = write_csv(tmp_path / "s.csv", with_cell(1, "motivation", "x" * 200_000))
+    assert_error(path, "CSV niet te lezen")
+
+
+def test_semicolon_csv_with_a_title_row_is_accepted(tmp_path):
+    body = write_csv(tmp_path / "body.csv", ROWS, delimiter=";").read_text(encoding="utf-8")
+    path = tmp_path / "s.csv"
+    path.write_text("Codeerblad, versie 2\n" + body, encoding="utf-8")
+    assert load(path)["source_row"].tolist() == [3, 4]
+
+
+@pytest.mark.parametrize("value", ["1" * 5000, "１２", "٣"])
+def test_only_plain_short_digits_are_numbers(tmp_path, value):
+    path = write_csv(tmp_path / "s.csv", with_cell(1, "victims_charged", value))
+    assert_error(path, "rij 3", "kolom 'victims_charged'", "geheel getal")
+
+
+def test_a_folder_is_not_a_sheet(tmp_path):
+    folder = tmp_path / "sheet.csv"
+    folder.mkdir()
+    assert_error(folder, "geen gewoon bestand")

@@ -8,7 +8,7 @@ from scipy import stats as scipy_stats
 
 from mhcases.stats import case_bootstrap
 
-EQUAL_TOLERANCE = 0.5  # months: |imposed - demand| below this counts as "gelijk aan de eis"
+EQUAL_TOLERANCE = 0.5  # months: |imposed - demand| of at most this counts as "gelijk aan de eis"
 VERDICT_ORDER = ("bewezen", "partiele vrijspraak", "vrijspraak", "ontslag")
 
 

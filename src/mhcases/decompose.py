@@ -81,8 +81,11 @@ def decompose_gap(data: pd.DataFrame, measure: str = "mean") -> pd.Series:
 
 def decompose_gaps(data: pd.DataFrame, measures: dict = MEASURES) -> pd.Series:
     """The decomposition for several centre measures at once ("<measure>: <part>"), sharing the counterfactuals
-    (they are the expensive part in a bootstrap replicate)."""
+    (they are the expensive part in a bootstrap replicate). Every demand must be positive (see
+    `decomposable`): with a demand of 0 there is no factor to decompose and the parts would not add up."""
     demand = np.asarray(data["demand_months"], float)
+    if len(demand) and demand.min() <= 0:
+        raise ValueError("decomposition needs positive demands; select them with decomposable()")
     imposed = np.asarray(data["imposed_months"], float)
     multipliers = factor_multipliers(data)
     subsets = {frozenset(c) for k in range(len(FACTORS) + 1) for c in combinations(FACTORS, k)}
@@ -100,9 +103,17 @@ def decompose_gaps(data: pd.DataFrame, measures: dict = MEASURES) -> pd.Series:
     return pd.Series(out)
 
 
+def decomposable(clean: pd.DataFrame) -> pd.DataFrame:
+    """The pairs the decomposition covers: a known sentence and a positive demand. Defendants for whom the
+    prosecutor demanded acquittal, discharge or no unconditional detention (demand 0) are left out; the table's
+    n says how many remain."""
+    data = pairs(clean)
+    return data[data["demand_months"] > 0]
+
+
 def decomposition_table(clean: pd.DataFrame, replicates: int, seed: int, level: float) -> pd.DataFrame:
     """Mean and median gap with Shapley parts and shares, 95% intervals from the case bootstrap."""
-    table = case_bootstrap(pairs(clean), decompose_gaps, replicates, seed, level, arrays=True,
+    table = case_bootstrap(decomposable(clean), decompose_gaps, replicates, seed, level, arrays=True,
                            columns=["demand_months", "imposed_months", "verdict_trafficking"])
     split = table["measure"].str.split(": ", n=1, expand=True)
     table.insert(0, "maat", split[0])
@@ -113,7 +124,7 @@ def decomposition_table(clean: pd.DataFrame, replicates: int, seed: int, level: 
 def counterfactual_distribution(clean: pd.DataFrame) -> pd.DataFrame:
     """Observed imposed months next to two counterfactuals: no full acquittals (P and S at work) and no
     acquittals at all (only S: everyone sentenced as the fully proven are)."""
-    data = pairs(clean)
+    data = decomposable(clean)
     return pd.DataFrame({
         "case_id": data["case_id"].to_numpy(), "defendant_id": data["defendant_id"].to_numpy(),
         "eis": data["demand_months"].to_numpy(), "opgelegd": data["imposed_months"].to_numpy(),

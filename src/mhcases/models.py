@@ -210,7 +210,10 @@ def _two_part_statistic(cols, start: dict | None = None) -> pd.Series:
     if start is not None:
         start[tuple(keep1)] = b1
     x2p = x2[positive]
-    b2 = np.linalg.solve(x2p.T @ x2p, x2p.T @ y2)
+    try:
+        b2 = np.linalg.solve(x2p.T @ x2p, x2p.T @ y2)
+    except np.linalg.LinAlgError:  # collinear dummies in this resample: drop the replicate
+        return pd.Series({t: np.nan for t in FOCUS})
     smear = float(np.mean(np.exp(y2 - x2p @ b2)))
     eta1, eta2 = x1 @ b1, x2 @ b2
     out = {}

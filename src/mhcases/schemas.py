@@ -11,8 +11,8 @@ from mhcases.codebook import COLUMNS, MULTI_SEPARATOR, Column
 from mhcases.sheet import ROW, InputError, Problem
 
 _ID = re.compile(r"^[A-Za-z0-9_.\-/]+$")
-_INT = re.compile(r"^\d+$")
-_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_INT = re.compile(r"^[0-9]{1,9}$")  # ASCII digits only; 9 digits is far beyond any allowed maximum
+_NUMBER = re.compile(r"^[0-9]{1,9}(?:[.,][0-9]{1,9})?$")
 
 
 def parse_dates(values: pd.Series) -> pd.Series:

@@ -70,8 +70,14 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 def _sniff_delimiter(text: str) -> str:
-    header = text.split("\n", 1)[0]
-    return ";" if header.count(";") > header.count(",") else ","
+    """The delimiter of the header line: the first line that names codebook columns (title rows may precede)."""
+    names = set(COLUMN_NAMES)
+    for line in text.splitlines()[:MAX_TITLE_ROWS]:
+        by = {d: len(names & {c.strip().strip('"').lower() for c in line.split(d)}) for d in (";", ",")}
+        if max(by.values()) >= 2:
+            return max(by, key=by.get)
+    first = text.split("\n", 1)[0]
+    return ";" if first.count(";") > first.count(",") else ","
 
 
 def _read_csv(path: Path) -> tuple[pd.DataFrame, int]:
@@ -79,7 +85,13 @@ def _read_csv(path: Path) -> tuple[pd.DataFrame, int]:
     if not text.strip():
         raise InputError(path, [Problem(None, None, None, "het bestand is leeg")])
     delimiter = _sniff_delimiter(text)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as error:
+        raise InputError(path, [Problem(reader.line_num, None, None, f"CSV niet te lezen: {error}")]) from None
     return _frame_from_rows(path, rows)
 
 
@@ -154,8 +166,8 @@ def _frame_from_rows(path: Path, rows: list[list[str]]) -> tuple[pd.DataFrame, i
 def read_sheet(path: str | Path, sheet_name: str | None = None) -> pd.DataFrame:
     """The coding sheet as strings (empty string = empty cell), columns in codebook order plus `source_row`."""
     path = Path(path)
-    if not path.exists():
-        raise InputError(path, [Problem(None, None, None, "bestand niet gevonden")])
+    if not path.is_file():
+        raise InputError(path, [Problem(None, None, None, "bestand niet gevonden (of geen gewoon bestand)")])
     suffix = path.suffix.lower()
     if suffix == ".csv":
         frame, _ = _read_csv(path)
