@@ -223,6 +223,9 @@ def decomposition(
                         ("korting bij bewezenverklaring", discount)):
         rows.append(("gemiddelde", name, share[0] * gap, share[1] * gap, share[2] * gap))
         rows.append(("gemiddelde", f"aandeel {name}", *share))
+    both = tuple(f + p for f, p in zip(full, partial))  # a stand-in for the bootstrap interval of the sum
+    rows.append(("gemiddelde", "vrijspraken samen", *(share * gap for share in both)))
+    rows.append(("gemiddelde", "aandeel vrijspraken samen", *both))
     frame = pd.DataFrame(rows, columns=["maat", "measure", "estimate", "ci_low", "ci_high"])
     median = frame.assign(maat="mediaan")
     return pd.concat([frame, median], ignore_index=True).assign(n=144, n_clusters=139, replicates=1999)
@@ -231,10 +234,10 @@ def decomposition(
 @pytest.mark.parametrize(
     ("full", "verdict", "phrase"),
     [
-        ((0.70, 0.55, 0.80), "grotendeels", "verklaren het grootste deel"),
+        ((0.70, 0.55, 0.80), "grotendeels", "verklaren samen het grootste deel"),
         ((0.36, 0.25, 0.47), "in belangrijke mate", "houdt in deze gegevens stand"),
         ((0.29, 0.12, 0.38), "onzeker", "is met deze gegevens niet te zeggen"),
-        ((0.10, 0.04, 0.20), "niet", "houdt in deze gegevens geen stand"),
+        ((0.10, 0.04, 0.14), "niet", "houdt in deze gegevens geen stand"),
     ],
 )
 def test_acquittal_claim_wording_follows_the_interval(full: tuple, verdict: str, phrase: str) -> None:
@@ -243,6 +246,8 @@ def test_acquittal_claim_wording_follows_the_interval(full: tuple, verdict: str,
     assert phrase in claim.sentence
     low, high = round(full[1] * 100), round(full[2] * 100)
     assert f"Volledige vrijspraken verklaren {round(full[0] * 100)}% (95%-BI {low}–{high}%)" in claim.sentence
+    both_low, both_high = round((full[1] + 0.01) * 100), round((full[2] + 0.09) * 100)
+    assert f"; samen {round((full[0] + 0.05) * 100)}% (95%-BI {both_low}–{both_high}%)" in claim.sentence
     assert claim.short  # every verdict has a clause for the conclusion
 
 

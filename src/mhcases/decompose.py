@@ -100,6 +100,11 @@ def decompose_gaps(data: pd.DataFrame, measures: dict = MEASURES) -> pd.Series:
         out.update({f"{name}: {FACTOR_LABELS[f]}": parts[f] for f in FACTORS})
         out.update({f"{name}: aandeel {FACTOR_LABELS[f]}": parts[f] / observed if observed else np.nan
                     for f in FACTORS})
+        # The letter's claim is about acquittals, full and partial ("volledig en gedeeltelijke vrijspraken"):
+        # their joint share gets an interval of its own (the sum of two intervals is not one).
+        both = parts["A"] + parts["P"]
+        out[f"{name}: vrijspraken samen"] = both
+        out[f"{name}: aandeel vrijspraken samen"] = both / observed if observed else np.nan
     return pd.Series(out)
 
 

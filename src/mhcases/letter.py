@@ -442,13 +442,14 @@ def decomposition_table(decomposition: pd.DataFrame) -> pd.DataFrame:
 class Claim:
     """The letter's claim that the left shift is "in belangrijke mate" due to acquittals, tested.
 
-    `verdict`: "grotendeels" (interval of the acquittal share above MAJOR), "in belangrijke mate" (above
-    SUBSTANTIAL), "onzeker" (interval straddles SUBSTANTIAL) or "niet" (below it).
+    `verdict`: "grotendeels" (interval of the share of acquittals, full and partial together, above MAJOR),
+    "in belangrijke mate" (above SUBSTANTIAL), "onzeker" (interval straddles SUBSTANTIAL) or "niet" (below it).
     """
 
     verdict: str
     full: Estimate  # share of the gap due to full acquittals
     partial: Estimate  # share due to partial acquittals
+    both: Estimate  # share due to acquittals, full and partial together (the letter's claim)
     discount: Estimate  # share due to the discount among proven cases
     sentence: str  # Dutch: the verdict in words, with the numbers
 
@@ -472,28 +473,29 @@ def acquittal_claim(
     major: float = MAJOR,
     level: float = 0.95,
 ) -> Claim:
-    """Does the decomposition support "in belangrijke mate door vrijspraken"? The word choice is decided by
-    the interval of the share of full acquittals (the only acquittal component with an interval of its own
-    that can carry the claim), against the thresholds `substantial` and `major`."""
+    """Does the decomposition support "in belangrijke mate door vrijspraken"? The letter means full and partial
+    acquittals ("volledig en gedeeltelijke vrijspraken"), so the word choice is decided by the interval of their
+    joint share, against the thresholds `substantial` and `major`."""
     full = decomposition_estimate(decomposition, maat, "aandeel volledige vrijspraak")
     partial = decomposition_estimate(decomposition, maat, "aandeel partiële vrijspraak")
+    both = decomposition_estimate(decomposition, maat, "aandeel vrijspraken samen")
     discount = decomposition_estimate(decomposition, maat, "aandeel korting bij bewezenverklaring")
     threshold = format_percent(substantial)
-    if full.low >= major:
+    if both.low >= major:
         verdict = "grotendeels"
         judgement = (
-            "De bewering van de brief houdt in deze gegevens stand, en sterker: volledige vrijspraken verklaren "
+            "De bewering van de brief houdt in deze gegevens stand, en sterker: vrijspraken verklaren samen "
             "het grootste deel van het verschil (ook de ondergrens van het interval ligt boven "
             f"{format_percent(major)})."
         )
-    elif full.low >= substantial:
+    elif both.low >= substantial:
         verdict = "in belangrijke mate"
         judgement = (
             "De bewering van de brief dat de verschuiving «in belangrijke mate» door vrijspraken komt, houdt in deze "
             f"gegevens stand: ook de ondergrens van het interval ligt op of boven {threshold}, de drempel die wij "
             "voor «in belangrijke mate» hanteren."
         )
-    elif full.high < substantial:
+    elif both.high < substantial:
         verdict = "niet"
         judgement = (
             "De bewering van de brief dat de verschuiving «in belangrijke mate» door vrijspraken komt, houdt in deze "
@@ -507,7 +509,7 @@ def acquittal_claim(
             f"het interval loopt van onder tot boven {threshold}, de drempel die wij voor «in belangrijke mate» "
             "hanteren."
         )
-    acquittals = full.value + partial.value
+    acquittals = both.value
     if discount.value > acquittals:
         largest = (
             "De grootste bijdrage komt echter niet van vrijspraken maar van de korting op de eis bij "
@@ -523,9 +525,10 @@ def acquittal_claim(
         f"Volledige vrijspraken verklaren "
         f"{format_ci(full.value, full.low, full.high, percent=True, level=level)} van het verschil tussen {what} "
         f"eis en {what} opgelegde straf, partiële vrijspraken "
-        f"{format_ci(partial.value, partial.low, partial.high, percent=True, level=level)}. {judgement} {largest}"
+        f"{format_ci(partial.value, partial.low, partial.high, percent=True, level=level)}; samen "
+        f"{format_ci(both.value, both.low, both.high, percent=True, level=level)}. {judgement} {largest}"
     )
-    return Claim(verdict, full, partial, discount, sentence)
+    return Claim(verdict, full, partial, both, discount, sentence)
 
 
 def counterfactual_summary(counterfactual: pd.DataFrame) -> pd.DataFrame:
