@@ -42,7 +42,7 @@ rule render_report:
     input:
         qmd="report/kamerbrief.qmd",
         project=files_under("report"),
-        code=lib("render", "present", "provenance", "letter", "codebook", "compare"),
+        code=lib("render", "present", "provenance", "letter", "codebook", "compare", "published", "fonts"),
         published=files_under(config["published_dir"]),
         **REPORT_RESULTS,
     output:

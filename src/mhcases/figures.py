@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 import matplotlib
@@ -14,18 +13,14 @@ import seaborn as sns  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
 from mhcases.compare import pairs  # noqa: E402
+from mhcases.fonts import FONT, font_dir  # noqa: E402
 from mhcases.runner import write_atomic  # noqa: E402
 
-FONT = "Source Sans Pro"
 SYNTHETIC_MARK = "SYNTHETISCHE GEGEVENS"
 VERDICT_LABELS = {"bewezen": "bewezen", "partiele vrijspraak": "partiële vrijspraak", "vrijspraak": "vrijspraak",
                   "ontslag": "ontslag"}
 PALETTE = {"Strafeis": "#4a6f8a", "Opgelegd": "#c0504d", "bewezen": "#4a6f8a", "partiële vrijspraak": "#e0a030",
            "vrijspraak": "#c0504d", "ontslag": "#7f7f7f"}
-
-
-def font_dir() -> Path:
-    return Path(str(resources.files("font_source_sans_pro") / "files"))
 
 
 def setup_style() -> None:

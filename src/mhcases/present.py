@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
+
+from mhcases.published import load_errata, load_metadata, load_table
 
 MISSING = "–"  # shown for a missing number
 MINUS = "\u2212"  # the minus sign of signed numbers and intervals (format_signed)
@@ -272,7 +273,7 @@ def read_published(folder: str | Path) -> dict[str, PublishedTable]:
     A table without a CSV (published as a chart) comes with empty `rows` and `chart=True`.
     """
     folder = Path(folder)
-    metadata = yaml.safe_load((folder / "metadata.yaml").read_text(encoding="utf-8"))
+    metadata = load_metadata(folder)
     tables = {}
     for name, meta in metadata["tables"].items():
         path = folder / f"{name}.csv"
@@ -280,7 +281,7 @@ def read_published(folder: str | Path) -> dict[str, PublishedTable]:
         if chart:
             rows = pd.DataFrame({"categorie": [], "categorie_bron": [], "frequentie": []})
         else:
-            rows = pd.read_csv(path, dtype={"categorie": str, "categorie_bron": str, "frequentie": "int64"})
+            rows = load_table(folder, name)
             body = rows[rows["categorie"] != "Totaal"]
             totals = rows.loc[rows["categorie"] == "Totaal", "frequentie"].tolist()
             if totals != [body["frequentie"].sum()] or totals != [meta["total"]]:
@@ -312,7 +313,7 @@ def duration_classes(bounds: Sequence[float], unit: str = "maanden") -> list[str
 
 def read_errata(folder: str | Path) -> pd.DataFrame:
     """The corrections to the letter (errata.csv: tabel, plaats, gedrukt, correctie, reden)."""
-    return pd.read_csv(Path(folder) / "errata.csv", dtype=str).fillna("")
+    return load_errata(folder)
 
 
 def _row_labels(table: PublishedTable, categories: Sequence[str], corrected: Sequence[bool]) -> list[str]:

@@ -21,7 +21,7 @@ def load_metadata(folder: str | Path) -> dict[str, Any]:
 
 
 def load_errata(folder: str | Path) -> pd.DataFrame:
-    return pd.read_csv(Path(folder) / "errata.csv", dtype=str)
+    return pd.read_csv(Path(folder) / "errata.csv", dtype=str).fillna("")
 
 
 def category_order(folder: str | Path, name: str) -> list[str]:

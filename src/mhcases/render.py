@@ -38,6 +38,7 @@ from typing import Any
 
 import yaml
 
+from mhcases.fonts import font_dir
 from mhcases.provenance import build_moment
 from mhcases.runner import write_atomic
 
@@ -477,11 +478,6 @@ def assemble_markdown(
 # ----------------------------------------------------------------------------------------------------------
 # Engines: pandoc, typst
 # ----------------------------------------------------------------------------------------------------------
-
-
-def font_dir() -> Path:
-    """Folder of the Source Sans Pro fonts (package font-source-sans-pro)."""
-    return Path(str(importlib.resources.files("font_source_sans_pro") / "files"))
 
 
 def pandoc(args: list[str], cwd: Path) -> None:
