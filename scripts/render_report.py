@@ -1,12 +1,12 @@
 """Rule render_report: the Quarto project in report/ -> results/report/kamerbrief.html and .pdf."""
 
 
-import logging
 import os
 from pathlib import Path
 from typing import Any
 
 from mhcases.render import RenderError, build_date, letter_metadata, render_report
+from mhcases.runner import script_context
 
 
 def main(
@@ -21,21 +21,17 @@ def main(
     log: str,
 ) -> None:
     """Render the letter; the report's paths are parameters relative to the project root (the cwd)."""
-    logging.basicConfig(filename=log, filemode="w", level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    metadata = letter_metadata(letter, synthetic=synthetic, today=build_date(os.environ))
-    params = {
-        "project_root": str(Path.cwd()),
-        "published_dir": published_dir,
-        "synthetic": synthetic,
-        "month_classes": list(month_classes),
-        "results": {name: str(path) for name, path in results.items()},
-    }
-    try:
+    with script_context(log, also=(RenderError,)) as logger:
+        metadata = letter_metadata(letter, synthetic=synthetic, today=build_date(os.environ))
+        params = {
+            "project_root": str(Path.cwd()),
+            "published_dir": published_dir,
+            "synthetic": synthetic,
+            "month_classes": list(month_classes),
+            "results": {name: str(path) for name, path in results.items()},
+        }
         renderer = render_report(Path(qmd), Path(html), Path(pdf), params=params, letter=metadata)
-    except RenderError as error:
-        logging.getLogger("render_report").error("%s", error)
-        raise SystemExit(f"render_report: {error}") from None
-    logging.getLogger("render_report").info("klaar: %s en %s (%s)", html, pdf, renderer)
+        logger.info("klaar: %s en %s (%s)", html, pdf, renderer)
 
 
 if "snakemake" in globals():

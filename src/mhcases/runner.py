@@ -48,8 +48,9 @@ def write_parquet(frame: pd.DataFrame, path: str | Path) -> None:
 
 
 @contextmanager
-def script_context(log_path: str | Path | None) -> Iterator[logging.Logger]:
-    """Log to the rule's log file; a user error ends the script with its message and exit status 1."""
+def script_context(log_path: str | Path | None, also: tuple[type[Exception], ...] = ()) -> Iterator[logging.Logger]:
+    """Log to the rule's log file; a user error (USER_ERRORS, plus `also`) ends the script with its message and
+    exit status 1, without a traceback."""
     logger = logging.getLogger("mhcases")
     logger.setLevel(logging.INFO)
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
@@ -61,7 +62,7 @@ def script_context(log_path: str | Path | None) -> Iterator[logging.Logger]:
         logger.addHandler(handler)
     try:
         yield logger
-    except USER_ERRORS as error:
+    except (*USER_ERRORS, *also) as error:
         logger.error("FOUT: %s", error)
         raise SystemExit(1) from None
     finally:
