@@ -7,6 +7,8 @@ Choices (log scale, zeros, clustering, measures) are argued in docs/methods.md.
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -14,6 +16,7 @@ import statsmodels.formula.api as smf
 from scipy import special as scipy_special
 from scipy import stats as scipy_stats
 
+from mhcases.inference import cluster as cluster_inference
 from mhcases.stats import bootstrap_draws
 
 COVARIATES = ("minor", "disabled", "log_victims", "log_period", "form_labour", "form_criminal", "form_services",
@@ -84,6 +87,174 @@ FORMULAS = {
 LOGIT = {"2_vrijspraak", "4a_tweedelig_kans"}
 
 
+ESTIMATED = "geschat"
+NOT_ESTIMABLE = "niet te schatten"
+# "met …": what a binary covariate or outcome means, for reasons such as "2 verdachten met een minderjarig slachtoffer"
+TERM_WITH = {
+    "minor": "met een minderjarig slachtoffer", "disabled": "met een verstandelijk beperkt slachtoffer",
+    "form_labour": "met arbeidsuitbuiting", "form_criminal": "met criminele uitbuiting",
+    "form_services": "met gedwongen dienstverlening", "co_charged": "met andere tenlastegelegde feiten",
+    "partial": "met een partiële vrijspraak", "acquitted": "met een vrijspraak van mensenhandel",
+    "any_imposed": "met een onvoorwaardelijke vrijheidsstraf",
+}
+LOGIT_BOUND = 15.0
+QUANTREG_MAX_ITER = 5000  # the iteration limit of the median regression in `fit`  # |log-odds| beyond this in a converged logit: quasi-complete separation, no finite estimate
+
+
+@dataclass(frozen=True)
+class Minimum:
+    """Minimum sizes below which an analysis is reported as not estimable (config `analysis.minimum`)."""
+
+    model_n: int = 20  # defendants in a model's estimation sample
+    model_cases: int = 10  # cases (clusters) in a model's estimation sample
+    term_n: int = 5  # defendants with and without a 0/1 characteristic for it to enter a model
+    outcome_n: int = 5  # defendants in the smaller outcome class of a logit
+    residual_df: int = 5  # defendants minus parameters
+    subgroup_n: int = 5  # defendants in a subgroup for it to get an interval
+    sensitivity_n: int = 20  # defendants in a sensitivity variant
+    bootstrap_cases: int = 10  # cases for a case-bootstrap interval
+
+    @classmethod
+    def from_config(cls, values: dict | None) -> Minimum:
+        return cls(**{k: int(v) for k, v in (values or {}).items()})
+
+
+def count_text(n: int, one: str = "verdachte", many: str = "verdachten") -> str:
+    """"1 verdachte", "2 verdachten"."""
+    return f"{n} {one if n == 1 else many}"
+
+
+@dataclass
+class Fitted:
+    """One model fit and its checks. Iterates as (result, data, formula), the shape callers unpack."""
+
+    model: str
+    data: pd.DataFrame
+    formula: str
+    result: Any = None  # the statsmodels result; None when not estimable
+    status: str = ESTIMATED
+    reason: str = ""  # why it is not estimable (Dutch, with the counts)
+    dropped: dict[str, str] = field(default_factory=dict)  # term -> why it was left out (Dutch)
+    warnings: list[str] = field(default_factory=list)  # what the fit warned about (shown in the log)
+
+    def __iter__(self):
+        return iter((self.result, self.data, self.formula))
+
+    @property
+    def estimated(self) -> bool:
+        return self.status == ESTIMATED
+
+    def term_reason(self, term: str) -> str:
+        """Why `term` has no estimate in this model ("" when it has one)."""
+        if not self.estimated:
+            return self.reason
+        return self.dropped.get(term, "" if term in self.result.params.index else "niet in het model")
+
+
+def _design_terms(lhs: str, terms: list[str], data: pd.DataFrame, logit: bool, minimum: Minimum
+                  ) -> tuple[list[str], dict[str, str]]:
+    """The covariates that can enter the model, and why the others cannot (no variation, too few with or
+    without the characteristic, separation of a logit's outcome, linear dependence on earlier covariates)."""
+    n = len(data)
+    outcome = data[lhs].to_numpy(float)
+    kept: list[str] = []
+    dropped: dict[str, str] = {}
+    for term in terms:
+        values = data[term].to_numpy(float)
+        binary = bool(np.isin(values, (0.0, 1.0)).all())
+        label = TERM_WITH.get(term, TERM_LABELS.get(term, term))
+        if not _varies(values):
+            what = f"alle {count_text(n)} {label}" if binary and values.size and values[0] == 1 else (
+                f"geen verdachten {label}" if binary else f"geen spreiding in {label}")
+            dropped[term] = f"geen variatie: {what}"
+            continue
+        if binary:
+            with_, without = int(values.sum()), int(n - values.sum())
+            if min(with_, without) < minimum.term_n:
+                few = f"{count_text(with_)} {label}" if with_ < minimum.term_n else (
+                    f"{count_text(without)} zonder ({label.replace('met ', '', 1)})")
+                dropped[term] = f"{few} (minimaal {minimum.term_n} met en {minimum.term_n} zonder)"
+                continue
+        if logit and _separates(outcome, values):
+            dropped[term] = f"volledige scheiding: bij de verdachten {label} of zonder heeft iedereen dezelfde uitkomst"
+            continue
+        kept.append(term)
+    # linear dependence: keep a covariate only if it adds to the rank of the design so far
+    columns = [np.ones(n)]
+    independent = []
+    for term in kept:
+        trial = np.column_stack([*columns, data[term].to_numpy(float)])
+        if np.linalg.matrix_rank(trial) == trial.shape[1]:
+            columns.append(data[term].to_numpy(float))
+            independent.append(term)
+        else:
+            dropped[term] = "lineair afhankelijk van de andere covariaten in deze gegevens"
+    return independent, dropped
+
+
+def fit_checked(model: str, data: pd.DataFrame, minimum: Minimum | None = None, formula: str | None = None
+                ) -> Fitted:
+    """Fit one model after checking that the data can carry it; otherwise say why not (Fitted.reason).
+
+    Checked, in order: defendants and cases in the sample, both outcome classes of a logit, each covariate
+    (variation, defendants with and without, separation, linear dependence), residual degrees of freedom and
+    clusters per parameter; after the fit: convergence, finite estimates and positive standard errors. Warnings
+    of the fit are recorded (and logged by the script), never switched off.
+    """
+    minimum = minimum or Minimum()
+    formula = formula or FORMULAS[model]
+    logit = model in LOGIT
+    lhs, rhs = formula.split(" ~ ")
+    n, clusters = len(data), int(data["case_id"].nunique())
+    fitted = Fitted(model, data, formula)
+
+    def fail(reason: str) -> Fitted:
+        fitted.status, fitted.reason, fitted.result = NOT_ESTIMABLE, reason, None
+        return fitted
+
+    if n < minimum.model_n:
+        return fail(f"{count_text(n)} in het model (minimaal {minimum.model_n})")
+    if clusters < minimum.model_cases:
+        return fail(f"{count_text(clusters, 'zaak', 'zaken')} in het model (minimaal {minimum.model_cases})")
+    if logit:
+        events = int(data[lhs].sum())
+        if min(events, n - events) < minimum.outcome_n:
+            return fail(f"{count_text(events)} {TERM_WITH.get(lhs, lhs)} en {n - events} zonder "
+                        f"(minimaal {minimum.outcome_n} van elk)")
+    terms, fitted.dropped = _design_terms(lhs, rhs.split(" + "), data, logit, minimum)
+    fitted.formula = f"{lhs} ~ {' + '.join(terms) if terms else '1'}"
+    parameters = len(terms) + 1
+    if n - parameters < minimum.residual_df:
+        return fail(f"{count_text(n)} voor {parameters} parameters: {n - parameters} vrijheidsgraden over "
+                    f"(minimaal {minimum.residual_df})")
+    if model != "5_mediaan" and clusters <= parameters:
+        return fail(f"{count_text(clusters, 'zaak', 'zaken')} voor {parameters} parameters; per zaak geclusterde "
+                    "standaardfouten vragen meer zaken dan parameters")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            result, _ = fit(model, data, fitted.formula)
+        except (np.linalg.LinAlgError, ValueError, ZeroDivisionError) as error:
+            fitted.warnings.append(f"{type(error).__name__}: {error}")
+            return fail(f"de schatting brak af ({type(error).__name__})")
+    fitted.warnings += [f"{w.category.__name__}: {w.message}" for w in caught]
+    raw = getattr(result, "fitted", result)  # the statsmodels result behind an inference wrapper
+    converged = bool((getattr(raw, "mle_retvals", None) or {}).get("converged", True))
+    if model == "5_mediaan":
+        converged = int(getattr(raw, "iterations", 0)) < QUANTREG_MAX_ITER
+    if not converged:
+        return fail("het schattingsalgoritme convergeerde niet")
+    params, bse = result.params.to_numpy(float), result.bse.to_numpy(float)
+    if not (np.isfinite(params).all() and np.isfinite(bse).all()):
+        return fail("geen eindige schatting of standaardfout")
+    if (bse <= 0).any():
+        return fail("standaardfout nul: de gegevens liggen exact op het model")
+    if logit and (np.abs(params) > LOGIT_BOUND).any():
+        return fail("quasi-volledige scheiding: een log-odds boven " f"{LOGIT_BOUND:g} in absolute waarde")
+    fitted.result = result
+    return fitted
+
+
 def _usable(formula: str, data: pd.DataFrame, logit: bool = False) -> str:
     """Drop covariates without variation in this sample (a form nobody has) and, in a logit, binary covariates
     that separate the outcome (no finite estimate exists); the formula that was fitted is reported."""
@@ -96,16 +267,21 @@ def _usable(formula: str, data: pd.DataFrame, logit: bool = False) -> str:
 
 
 def fit(model: str, data: pd.DataFrame, formula: str | None = None):
-    """Fit one model with standard errors clustered by case (the quantile model: kernel SEs, see methods)."""
+    """Fit one model; inference clustered by case with a small-sample correction (mhcases.inference.cluster:
+    CR2 with Bell–McCaffrey degrees of freedom; the median regression: a cluster-robust sandwich). The plain
+    statsmodels result (CR1 cluster SEs; kernel SEs for the median regression) stays available as `.fitted`."""
     formula = _usable(formula or FORMULAS[model], data, logit=model in LOGIT)
     groups = pd.factorize(data["case_id"])[0]
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+        warnings.simplefilter("default")  # shown, and recorded and checked by fit_checked: never switched off
         if model in LOGIT:
-            return smf.logit(formula, data).fit(disp=0, cov_type="cluster", cov_kwds={"groups": groups}), formula
+            raw = smf.logit(formula, data).fit(disp=0, cov_type="cluster", cov_kwds={"groups": groups})
+            return cluster_inference.logit_cr2(raw, groups), formula
         if model == "5_mediaan":
-            return smf.quantreg(formula, data).fit(q=0.5, max_iter=5000), formula
-        return smf.ols(formula, data).fit(cov_type="cluster", cov_kwds={"groups": groups}), formula
+            raw = smf.quantreg(formula, data).fit(q=0.5, max_iter=5000)
+            return cluster_inference.quantreg_cluster(raw, groups), formula
+        raw = smf.ols(formula, data).fit(cov_type="cluster", cov_kwds={"groups": groups})
+        return cluster_inference.ols_cr2(raw, groups), formula
 
 
 def tidy(result, model: str, spec: str, formula: str, data: pd.DataFrame, level: float) -> pd.DataFrame:
@@ -122,35 +298,66 @@ def tidy(result, model: str, spec: str, formula: str, data: pd.DataFrame, level:
     table["exp_ci_low"] = np.exp(table["ci_low"])
     table["exp_ci_high"] = np.exp(table["ci_high"])
     table["exp_scale"] = scale
+    table["status"] = ESTIMATED
+    table["reason"] = ""
     return table
 
 
-def fit_all(clean: pd.DataFrame, level: float) -> tuple[pd.DataFrame, dict]:
-    """Models 1–5 on the clean table: tidy coefficients and the fitted results (for effects and power)."""
+def status_rows(fitted: Fitted, spec: str) -> pd.DataFrame:
+    """Rows of the coefficient table for what has no estimate: the whole model (term "") or each term left out."""
+    if fitted.estimated:
+        items = [(term, reason) for term, reason in fitted.dropped.items()]
+    else:
+        items = [("", fitted.reason)]
+    return pd.DataFrame({
+        "model": fitted.model, "spec": spec, "term": [t for t, _ in items],
+        "n": len(fitted.data), "n_clusters": fitted.data["case_id"].nunique(), "formula": fitted.formula,
+        "term_label": [TERM_LABELS.get(t, t) if t else "(hele model)" for t, _ in items],
+        "exp_scale": "odds ratio" if fitted.model in LOGIT else "factor (exp)",
+        "status": NOT_ESTIMABLE, "reason": [r for _, r in items],
+    })
+
+
+def model_table(fitted: Fitted, spec: str, level: float) -> pd.DataFrame:
+    """Every coefficient of one fit with status "geschat", plus a "niet te schatten" row per term left out (or
+    one for the whole model), each with its reason."""
+    parts = [tidy(fitted.result, fitted.model, spec, fitted.formula, fitted.data, level)] if fitted.estimated else []
+    rows = status_rows(fitted, spec)
+    if len(rows):
+        parts.append(rows)
+    return pd.concat(parts, ignore_index=True)
+
+
+def fit_all(clean: pd.DataFrame, level: float, minimum: Minimum | None = None) -> tuple[pd.DataFrame, dict]:
+    """Models 1–5 on the clean table: tidy coefficients with a status column, and the fits (for effects and
+    power). A model or term the data cannot carry has a "niet te schatten" row with its reason."""
     frame = model_frame(clean)
     fitted = {}
     tables = []
     for model, data in samples(frame).items():
-        result, formula = fit(model, data)
-        fitted[model] = (result, data, formula)
-        tables.append(tidy(result, model, "hoofdanalyse", formula, data, level))
+        fitted[model] = fit_checked(model, data, minimum)
+        tables.append(model_table(fitted[model], "hoofdanalyse", level))
     return pd.concat(tables, ignore_index=True), fitted
 
 
 def effects(fitted: dict, level: float) -> pd.DataFrame:
     """Minor and disabled victims: percent change (log models), odds ratio (logits), months at typical values."""
     rows = []
-    for model, (result, data, _) in fitted.items():
-        ci = result.conf_int(alpha=1 - level)
+    for model, fit_ in fitted.items():
+        result, data, _ = fit_
         outcome = "demand" if model == "1_eis" else "imposed"
-        typical = float(np.exp(np.median(data["log_demand" if model == "1_eis" else "log_imposed"])))
+        column = data["log_demand" if model == "1_eis" else "log_imposed"]
+        typical = float(np.exp(np.median(column))) if len(column) else np.nan
         for term in FOCUS:
             row = {"model": model, "model_label": MODEL_LABELS[model], "term": term, "term_label": TERM_LABELS[term],
-                   "n": int(result.nobs), "n_with": int(data[term].sum()), "note": ""}
-            if term not in result.params.index:
-                row["note"] = "niet schatbaar: geen variatie of volledige scheiding in de uitkomst"
+                   "n": int(len(data)), "n_with": int(data[term].sum()), "note": ""}
+            reason = fit_.term_reason(term) if isinstance(fit_, Fitted) else (
+                "" if term in result.params.index else "geen variatie of volledige scheiding in de uitkomst")
+            if reason:
+                row["note"] = f"{NOT_ESTIMABLE}: {reason}"
                 rows.append(row)
                 continue
+            ci = result.conf_int(alpha=1 - level)
             b, lo, hi = result.params[term], ci.loc[term, 0], ci.loc[term, 1]
             row["p"] = float(result.pvalues[term])
             if model in LOGIT:
@@ -232,30 +439,50 @@ def _expit(x: np.ndarray) -> np.ndarray:
     return scipy_special.expit(x)
 
 
-def two_part_effect(clean: pd.DataFrame, replicates: int, seed: int, level: float) -> pd.DataFrame:
+def two_part_effect(clean: pd.DataFrame, replicates: int, seed: int, level: float, minimum: Minimum | None = None,
+                    fitted: dict | None = None) -> pd.DataFrame:
     """Average effect of a minor / disabled victim on expected imposed months, zeros included (model 4a × 4b).
 
     E[Y|x] = P(Y > 0 | x) · exp(x'b) · smearing factor (Duan); the effect is the sample average of
     E[Y | term = 1] − E[Y | term = 0]. Interval from the case bootstrap; a focus term that does not vary or
     separates the outcome in a resample makes that replicate undefined for the term (dropped, counted).
+    With `fitted` (fit_all's fits), a term that model 4a or 4b cannot estimate is not estimable here either,
+    with that reason; with fewer than `minimum.bootstrap_cases` cases there is no interval.
     """
+    minimum = minimum or Minimum()
     data = samples(model_frame(clean))["4a_tweedelig_kans"]
-    start: dict = {}  # full-sample logit estimates warm-start every replicate's Newton iterations
-    estimate = _two_part_statistic(data, start)
-    needed = ["any_imposed", "log_imposed", "log_demand", "partial", *COVARIATES]
-    draws = bootstrap_draws(data, lambda d: _two_part_statistic(d, dict(start)), estimate.index, replicates, seed,
-                            arrays=True, columns=needed)
+    reasons = {}
+    for term in FOCUS:
+        for part, model in (("deel 1", "4a_tweedelig_kans"), ("deel 2", "4b_tweedelig_duur")):
+            reason = fitted[model].term_reason(term) if fitted and isinstance(fitted.get(model), Fitted) else ""
+            if reason and term not in reasons:
+                reasons[term] = f"{part}: {reason}"
+    estimable = [t for t in FOCUS if t not in reasons]
+    estimate = pd.Series({t: np.nan for t in FOCUS})
+    draws = np.full((0, len(FOCUS)), np.nan)
+    clusters = int(data["case_id"].nunique())
+    if estimable:
+        start: dict = {}  # full-sample logit estimates warm-start every replicate's Newton iterations
+        estimate = _two_part_statistic(data, start)
+        if clusters >= minimum.bootstrap_cases:
+            needed = ["any_imposed", "log_imposed", "log_demand", "partial", *COVARIATES]
+            draws = bootstrap_draws(data, lambda d: _two_part_statistic(d, dict(start)), estimate.index, replicates,
+                                    seed, arrays=True, columns=needed)
     alpha = (1 - level) / 2
     rows = []
     for j, term in enumerate(estimate.index):
         valid = draws[:, j][~np.isnan(draws[:, j])]
-        defined = not np.isnan(estimate[term])
+        if term not in reasons and np.isnan(estimate[term]):
+            reasons[term] = "geen variatie of volledige scheiding in deel 1"
+        defined = term not in reasons
         low, high = np.quantile(valid, [alpha, 1 - alpha]) if valid.size and defined else (np.nan, np.nan)
+        note = "" if defined else f"{NOT_ESTIMABLE}: {reasons[term]}"
+        if defined and clusters < minimum.bootstrap_cases:
+            note = f"geen interval: {count_text(clusters, 'zaak', 'zaken')} (minimaal {minimum.bootstrap_cases})"
         rows.append({"model": "4_tweedelig", "term": term, "term_label": TERM_LABELS[term],
                      "scale": "maanden (gemiddeld effect op verwachte opgelegde straf, nullen meegeteld)",
-                     "estimate": estimate[term], "ci_low": low, "ci_high": high, "n": len(data),
-                     "n_clusters": data["case_id"].nunique(), "replicates": int(valid.size),
-                     "note": "" if defined else "niet schatbaar: geen variatie of volledige scheiding in deel 1"})
+                     "estimate": estimate[term] if defined else np.nan, "ci_low": low, "ci_high": high,
+                     "n": len(data), "n_clusters": clusters, "replicates": int(valid.size), "note": note})
     return pd.DataFrame(rows)
 
 
@@ -265,7 +492,7 @@ def power(fitted: dict, level: float, target_power: float = 0.8) -> pd.DataFrame
     rows = []
     for model, (result, data, _) in fitted.items():
         for term in FOCUS:
-            if term not in result.params.index:
+            if result is None or term not in result.params.index:
                 continue
             mde = z * float(result.bse[term])
             rows.append({"model": model, "model_label": MODEL_LABELS[model], "term": term,
@@ -276,8 +503,10 @@ def power(fitted: dict, level: float, target_power: float = 0.8) -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
-def sensitivity(clean: pd.DataFrame, level: float) -> pd.DataFrame:
-    """Model 3's minor and disabled terms under alternative choices (docs/methods.md)."""
+def sensitivity(clean: pd.DataFrame, level: float, minimum: Minimum | None = None) -> pd.DataFrame:
+    """Model 3's minor and disabled terms under alternative choices (docs/methods.md); a variant with fewer than
+    `minimum.sensitivity_n` defendants, or in which a term cannot be estimated, has a "niet te schatten" row."""
+    minimum = minimum or Minimum()
     frame = model_frame(clean)
     base = samples(frame)["3_opgelegd"]
     variants: list[tuple[str, pd.DataFrame]] = [
@@ -290,10 +519,15 @@ def sensitivity(clean: pd.DataFrame, level: float) -> pd.DataFrame:
         variants.append((f"zonder {court}", base[base["court"] != court]))
     tables = []
     for spec, data in variants:
-        if len(data) < 20:
-            continue
-        result, formula = fit("3_opgelegd", data)
-        table = tidy(result, "3_opgelegd", spec, formula, data, level)
+        if len(data) < minimum.sensitivity_n:
+            fitted = Fitted("3_opgelegd", data, FORMULAS["3_opgelegd"], status=NOT_ESTIMABLE,
+                            reason=f"{count_text(len(data))} in deze variant (minimaal {minimum.sensitivity_n})")
+        else:
+            fitted = fit_checked("3_opgelegd", data, minimum)
+        table = model_table(fitted, spec, level)
+        if not fitted.estimated:  # one row per focus term, so that every variant shows both
+            table = pd.concat([table.assign(term=term, term_label=TERM_LABELS[term]) for term in FOCUS],
+                              ignore_index=True)
         tables.append(table[table["term"].isin(FOCUS)])
     return pd.concat(tables, ignore_index=True)
 
