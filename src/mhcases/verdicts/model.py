@@ -37,6 +37,7 @@ class Document:
     case_numbers: tuple[str, ...]  # parketnummer(s) / zaaknummer(s)
     text: str  # the decision's full plain text, paragraphs separated by "\n"
     sections: tuple[Section, ...] = field(default_factory=tuple)
+    summary: str = ""  # the open data's inhoudsindicatie (not part of `text`); "" when none
 
     def section(self, role: str) -> tuple[Section, ...]:
         """All sections with this role, in document order."""

@@ -1,0 +1,315 @@
+"""Reading rechtspraak documents: open-data XML, website text, paragraph text with a metadata header.
+
+Three formats (see tests/verdicts/fixtures/README.md for real examples of each):
+
+1. Open-data XML (`<open-rechtspraak>`): metadata in `rdf:RDF` (ECLI `dcterms:identifier`, court `dcterms:creator`,
+   decision date `dcterms:date`, case number `psi:zaaknummer`, procedure `psi:procedure`, subject
+   `dcterms:subject`, statute references `dcterms:references`), the summary `<inhoudsindicatie>`, the decision
+   `<uitspraak>` (or `<conclusie>`). Modern documents mark sections (`<section role="beslissing">` with a `<title>`);
+   older ones (2007–2011) have plain paragraphs whose headings are found by their text (`mhcases.verdicts.sections`).
+   Read with `lxml.etree.iterparse`, each element freed as soon as it is read, so memory stays flat.
+2. Website text (`UNKNOWN-ECLI_<court>_<date>_<parketnummer>.txt`, or `ECLI_NL_<court>_<year>_<number>.txt` without
+   header): the decision as shown on the website, one paragraph per line. Court code, date, parketnummer or ECLI come
+   from the file name; court name, parketnummers and (when the name has none) the date from the text.
+3. Paragraph text with a metadata header (`ECLI_….txt`): `# key: value` lines from the open-data metadata, then a
+   `# ----` line, then one paragraph per line.
+
+A file that cannot be read (not UTF-8, binary, empty, broken XML, no decision text) raises `UnreadableDocument`
+with a Dutch reason; `iter_documents` turns it into an `Unreadable` record, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from mhcases.verdicts.courts import COURT_CODES, court_name
+from mhcases.verdicts.model import Document
+from mhcases.verdicts.sections import Para, find_sections
+
+__all__ = ["UnreadableDocument", "Unreadable", "read_document", "iter_documents", "SUFFIXES"]
+
+SUFFIXES = (".xml", ".txt")
+_MAX_BYTES = 50_000_000  # a decision is at most a few MB; anything larger is not one
+
+MONTHS = {m: i for i, m in enumerate(("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                                      "september", "oktober", "november", "december"), start=1)}
+
+
+class UnreadableDocument(ValueError):
+    """A file that is not a readable decision; `reason` is Dutch."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """What `iter_documents` yields for a file it could not read."""
+
+    path: str
+    reason: str
+
+
+def _relative(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _iso_date(text: str | None) -> dt.date | None:
+    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", text or "")
+    if not match:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+def _dutch_date(text: str) -> dt.date | None:
+    match = re.search(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", text, flags=re.IGNORECASE)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
+    except ValueError:
+        return None
+
+
+def _decode(path: str, data: bytes) -> str:
+    if not data.strip():
+        raise UnreadableDocument(path, "leeg bestand")
+    if b"\x00" in data[:4096]:
+        raise UnreadableDocument(path, "binair bestand, geen tekst")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnreadableDocument(path, f"geen UTF-8-tekst (byte {error.start})") from None
+
+
+# ---------------------------------------------------------------- open-data XML
+
+_BLOCKS = {"para", "title", "bridgehead", "entry"}
+_FREE = _BLOCKS | {"parablock", "paragroup", "section", "listitem", "itemizedlist", "orderedlist", "uitspraak.info",
+                   "conclusie.info", "Description", "informaltable", "table", "footnote"}
+_BODIES = {"uitspraak", "conclusie"}
+_SECTION_ROLES = {"beslissing": "beslissing", "tenlastelegging": "tenlastelegging", "bewijs": "bewijs",
+                  "bewezenverklaring": "bewijs", "strafmotivering": "strafmotivering", "vordering": "vordering"}
+
+
+def _local(element: etree._Element) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _text_without(element: etree._Element, skip: str) -> str:
+    """The element's text without the subtrees named `skip` (their tails kept)."""
+    parts = [element.text or ""]
+    for child in element:
+        if _local(child) != skip:
+            parts.extend(child.itertext(with_tail=False) if isinstance(child.tag, str) else [])
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _read_xml(path: str, source: Path, display: str) -> Document:
+    meta: dict[str, list[str]] = {}
+    described = False  # the first rdf:Description (the decision's metadata) has been read
+    paras: list[Para] = []
+    summary: list[str] = []
+    where: list[str] = []  # "summary" / "body" containers currently open
+    sections: list[str | None] = []  # roles of open <section> elements
+    block_has_child: list[bool] = []
+    body_seen = False
+    try:
+        for event, element in etree.iterparse(str(source), events=("start", "end"), resolve_entities=False,
+                                              no_network=True, huge_tree=False, remove_comments=True):
+            name = _local(element)
+            if event == "start":
+                if name == "inhoudsindicatie":
+                    where.append("summary")
+                elif name in _BODIES and not where:
+                    where.append("body")
+                    body_seen = True
+                elif name == "section" and where:
+                    sections.append(_SECTION_ROLES.get((element.get("role") or "").lower()))
+                elif name in _BLOCKS and where:
+                    if block_has_child:
+                        block_has_child[-1] = True
+                    block_has_child.append(False)
+                continue
+            # end events
+            if name == "Description" and not described:
+                for child in element:
+                    key = _local(child)
+                    if key and child.text and child.text.strip():
+                        meta.setdefault(key, []).append(_tidy(child.text))
+                described = "identifier" in meta
+            elif name in _BLOCKS and where:
+                nested = block_has_child.pop()
+                if not nested:
+                    if name == "title" and where[-1] == "body":
+                        number = _tidy("".join(t for n in element if _local(n) == "nr" for t in n.itertext()))
+                        title = _tidy(_text_without(element, "nr"))
+                        heading_role = sections[-1] if sections and _local(element.getparent()) == "section" else None
+                        if title:
+                            paras.append(Para(title, heading=True, number=number.rstrip("."),
+                                              depth=max(len(sections), 1), role=heading_role))
+                    else:
+                        text = _tidy("".join(element.itertext()))
+                        if text:
+                            (summary if where[-1] == "summary" else paras).append(
+                                text if where[-1] == "summary" else Para(text))
+            elif name == "section" and sections:
+                sections.pop()
+            elif (name == "inhoudsindicatie" or name in _BODIES) and where:
+                where.pop()
+            if name in _FREE or name in _BODIES or name == "inhoudsindicatie":
+                element.clear(keep_tail=True)
+                parent = element.getparent()
+                while element.getprevious() is not None and parent is not None:
+                    del parent[0]
+    except etree.XMLSyntaxError as error:
+        raise UnreadableDocument(display, f"geen geldige XML ({error.msg}, regel {error.lineno})") from None
+    except OSError as error:
+        raise UnreadableDocument(display, f"niet te lezen ({error.strerror or error})") from None
+    if not body_seen or not paras:
+        raise UnreadableDocument(display, "geen uitspraaktekst in het XML-document")
+    text, found = find_sections(paras)
+    ecli = next((v for v in meta.get("identifier", []) if v.upper().startswith("ECLI:")), None)
+    return Document(
+        path=display, format="xml", ecli=ecli, court=court_name((meta.get("creator") or [None])[0]),
+        decision_date=_iso_date((meta.get("date") or [None])[0]),
+        procedure=(meta.get("procedure") or [None])[0],
+        subjects=tuple(s.strip() for v in meta.get("subject", []) for s in v.split(";") if s.strip()),
+        references=tuple(meta.get("references", [])), case_numbers=tuple(meta.get("zaaknummer", [])),
+        text=text, sections=found, summary="\n".join(summary))
+
+
+# ---------------------------------------------------------------- text formats
+
+_HEADER = re.compile(r"^# ([a-z_]+): ?(.*)$")
+_NONE = ("", "none", "null", "nan")
+_WEBSITE_NAME = re.compile(r"^UNKNOWN-ECLI_(?P<court>[A-Z]+)_(?P<date>\d{4}-\d{2}-\d{2})_(?P<number>[0-9A-Za-z.\-]+)$")
+_ECLI_NAME = re.compile(r"^ECLI_(?P<country>[A-Z]{2})_(?P<court>[A-Z]+)_(?P<year>\d{4})_(?P<number>[0-9A-Z]+)$")
+_PARKET = re.compile(r"^\s*(?:parketnummers?|parketnr\.?)\s*:?\s*(.+)$", re.IGNORECASE)
+_PARKET_NUMBER = re.compile(r"\b\d{2}[/\-.]\d{5,7}[\-/.]\d{2}\b")
+_DATE_LINE = re.compile(r"(uitspraakdatum|datum uitspraak|datum van uitspraak|vonnis van de|uitspraak van|d\.d\.)",
+                        re.IGNORECASE)
+
+
+def _none(value: str) -> str | None:
+    value = value.strip()
+    return None if value.lower() in _NONE else value
+
+
+def _read_paragraph_text(text: str, display: str) -> Document:
+    lines = text.splitlines()
+    meta: dict[str, str] = {}
+    body_start = len(lines)
+    for i, line in enumerate(lines):
+        if line.startswith("# ----"):
+            body_start = i + 1
+            break
+        match = _HEADER.match(line)
+        if match:
+            meta[match.group(1)] = match.group(2)
+        elif line.strip():
+            body_start = i
+            break
+    paras = [Para(_tidy(line)) for line in lines[body_start:] if line.strip()]
+    if not paras:
+        raise UnreadableDocument(display, "geen uitspraaktekst na de kop met metagegevens")
+    body, found = find_sections(paras)
+    split = lambda key, sep: tuple(p.strip() for p in (_none(meta.get(key, "")) or "").split(sep) if p.strip())  # noqa: E731
+    return Document(
+        path=display, format="paragraphs", ecli=_none(meta.get("identifier", "")),
+        court=court_name(_none(meta.get("creator", ""))), decision_date=_iso_date(meta.get("judgment_date")),
+        procedure=_none(meta.get("procedures", "")), subjects=split("jurisdiction", ";"),
+        references=split("references", "|"), case_numbers=split("case_number", "|"),
+        text=body, sections=found, summary=_none(meta.get("inhoudsindicatie", "")) or "")
+
+
+def _read_website_text(text: str, display: str, stem: str) -> Document:
+    paras = [Para(_tidy(line)) for line in text.splitlines() if line.strip()]
+    if not paras:
+        raise UnreadableDocument(display, "geen tekst")
+    ecli = code = None
+    date: dt.date | None = None
+    numbers: list[str] = []
+    if match := _WEBSITE_NAME.match(stem):
+        code, date = match.group("court"), _iso_date(match.group("date"))
+        number = match.group("number")
+        numbers.append(re.sub(r"^(\d{2})-", r"\1/", number))  # 16-705621-14 -> 16/705621-14
+    elif match := _ECLI_NAME.match(stem):
+        code = match.group("court")
+        ecli = f"ECLI:{match.group('country')}:{code}:{match.group('year')}:{match.group('number')}"
+    head = [p.text for p in paras[:40]]
+    written = next((line for line in head[:12] if re.match(r"^(rechtbank|gerechtshof|hoge raad|gerecht)\b", line,
+                                                           flags=re.IGNORECASE)), None)
+    court = court_name(COURT_CODES.get(code or "") or written)
+    for line in head:
+        if match := _PARKET.match(line):
+            for number in _PARKET_NUMBER.findall(match.group(1)):
+                if number not in numbers:
+                    numbers.append(number)
+    if date is None:
+        date = next((d for line in head if _DATE_LINE.search(line) for d in [_dutch_date(line)] if d), None)
+    body, found = find_sections(paras)
+    return Document(path=display, format="website", ecli=ecli, court=court, decision_date=date, procedure=None,
+                    subjects=(), references=(), case_numbers=tuple(numbers), text=body, sections=found)
+
+
+# ---------------------------------------------------------------- entry points
+
+def read_document(path: str | Path, root: str | Path | None = None) -> Document:
+    """Read one decision; `Document.path` is relative to `root` when given. Raises `UnreadableDocument`."""
+    source = Path(path)
+    display = _relative(source, Path(root) if root is not None else None)
+    try:
+        with source.open("rb") as handle:
+            start = handle.read(4096)
+    except OSError as error:
+        raise UnreadableDocument(display, f"niet te openen ({error.strerror or error})") from None
+    if source.stat().st_size > _MAX_BYTES:
+        raise UnreadableDocument(display, "bestand te groot voor een uitspraak")
+    if b"\x00" in start:
+        raise UnreadableDocument(display, "binair bestand, geen tekst")
+    if start.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        if not start.strip():
+            raise UnreadableDocument(display, "leeg bestand")
+        return _read_xml(str(source), source, display)
+    text = _decode(display, source.read_bytes())
+    if text.lstrip().startswith("<"):
+        return _read_xml(str(source), source, display)
+    if text.startswith("# "):
+        return _read_paragraph_text(text, display)
+    return _read_website_text(text, display, source.stem)
+
+
+def iter_documents(folder: str | Path) -> Iterator[Document | Unreadable]:
+    """Every .xml and .txt file below `folder` (recursively, sorted by path, hidden files skipped), read one at a
+    time: a `Document`, or an `Unreadable` with the Dutch reason."""
+    root = Path(folder)
+    files = sorted((p for p in root.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(root).parts)),
+                   key=lambda p: p.relative_to(root).as_posix())
+    for path in files:
+        try:
+            yield read_document(path, root)
+        except UnreadableDocument as error:
+            yield Unreadable(error.path, error.reason)

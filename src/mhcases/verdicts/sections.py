@@ -1,0 +1,237 @@
+"""Sections of a decision, found by markup role or by heading text.
+
+A decision arrives as a list of paragraphs (`Para`). Headings are found in four shapes that occur in the open data
+and on the website:
+
+1. explicit markup: an open-data `<section role="…">` with its `<title>` (the reader passes these as `Para` with
+   `heading=True`, their number, depth and role attribute);
+2. a number on its own line, then a short title ("4" / "Waardering van het bewijs", "4.3.1." / "…");
+3. a number and a short title on one line ("5.1 De vordering van de officier van justitie", "8. Beslissing");
+4. an unnumbered short line that is one of the known headings ("Tenlastelegging", "BESLISSING",
+   "De eis van de officier van justitie", "Motivering van de straffen en maatregelen").
+
+Numbered headings must not go back in the numbering (so the counts "1.", "2." of a charge list inside section 4 are
+not read as headings); an unnumbered heading in a numbered document is a subsection of the numbered heading above
+it. Headings below a "beslissing" heading (the dictum's own "Bewezenverklaring", "Strafoplegging" …) stay inside
+the beslissing and get role "overig"; the beslissing ends at the next heading of its level, at an annex with the
+charges, or at the judges' signature ("Dit vonnis is gewezen door …").
+
+Roles: tenlastelegging, vordering (the prosecutor's sentencing demand; not a claim of an injured party, not an
+application for execution of an earlier suspended sentence, not a confiscation claim), bewijs (evidence, finding of
+proof, acquittal), strafmotivering (reasons for the punishment), beslissing (the dictum); other headings are
+"overig" and only end the sections above them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from mhcases.verdicts.model import Section
+
+__all__ = ["Para", "title_role", "find_sections", "join_paragraphs"]
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph of a decision as the reader found it."""
+
+    text: str
+    heading: bool = False  # explicit heading from markup (an open-data <title>)
+    number: str = ""  # its number ("4.1"), explicit headings only
+    depth: int = 0  # nesting depth of an explicit heading (1 = top level)
+    role: str | None = None  # role from markup (<section role="beslissing">), explicit headings only
+
+
+_NUMBER = r"\d{1,2}(?:\.\d{1,2}){0,3}"
+_NUMBER_ONLY = re.compile(rf"^({_NUMBER})\.?$")
+_NUMBERED = re.compile(rf"^({_NUMBER})\.?\s+(\S.*)$")
+_MAX_TITLE = 90
+_MAX_SKIP = 4
+_SIGNATURE = re.compile(
+    r"^(dit (vonnis|arrest|vonnis en|proces-verbaal)|deze (beslissing|uitspraak)|aldus (gewezen|gedaan|vastgesteld))"
+    r"\b.{0,40}\b(gewezen|gegeven|gedaan|vastgesteld) door\b", re.IGNORECASE)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[\s\u00a0]+", " ", text).strip(" :.-–")
+    return re.sub(r"(?<=[a-z)])\d{1,3}$", "", text).strip()  # a footnote number glued to the title: "Bewijsmiddelen1"
+
+
+# Unnumbered headings: the whole (folded) line must be one of these.
+_ART = r"(?:de |het )?"
+_STRICT: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(rf"^(?:{pattern})$")) for role, pattern in (
+    ("tenlastelegging",
+     rf"{_ART}(?:tekst (?:van )?(?:de )?|inhoud van de )?(?:tenlastelegging|telastelegging|ten ?laste ?legging)"
+     r"(?: en (?:de )?bewezenverklaring)?|de beschuldiging(?: \(tenlastelegging\))?"
+     r"|vordering(?:en)? (?:tot )?wijziging(?:en)? (?:van de )?te?n ?laste ?legging"),
+    ("vordering",
+     rf"{_ART}(?:eis|vordering|strafeis)(?: van)?(?: de| het)? (?:officier van justitie|openbaar ministerie"
+     r"|advocaat-generaal|om)(?: ten aanzien van de straf)?|(?:de )?(?:straf)?eis"),
+    ("bewijs",
+     rf"{_ART}(?:waardering|beoordeling) van het bewijs|{_ART}bewijs|{_ART}bewijsmiddelen(?: en (?:bewijs)?overwegingen)?"
+     r"|(?:de |nadere |aanvullende )?bewijs(?:overweging|overwegingen|voering|waardering|motivering)"
+     r"|(?:de )?bewezenverklaring(?:en)?|(?:de )?overwegingen ten aanzien van het bewijs|geen bewijs"
+     r"|(?:gedeeltelijke |partiele )?vrijspra(?:ak|ken)"),
+    ("strafmotivering",
+     r"(?:de )?strafmotivering|(?:de )?motivering (?:van )?(?:de )?(?:straf|straffen|sanctie|sancties|strafoplegging)"
+     r"(?: en (?:van )?(?:de )?(?:maatregel|maatregelen|overige beslissingen))?"
+     r"|(?:de )?oplegging (?:van )?(?:de )?(?:straf|straffen|maatregel|maatregelen|sanctie)"
+     r"(?: en(?:/of)? (?:de )?(?:maatregel|maatregelen|straf))?"
+     r"|(?:de )?strafoplegging|de op te leggen (?:straf|straffen|sanctie|sancties)(?: en (?:de )?maatregel(?:en)?)?"
+     r"|(?:de )?(?:straf|straffen|strafmaat|sanctie|straftoemeting)"
+     r"|(?:de )?overwegingen ten aanzien van (?:de )?(?:straf|strafoplegging)(?: en(?:/of)? (?:de )?maatregel)?"
+     r"|(?:de )?straf en (?:de )?maatregel(?:en)?"),
+    ("beslissing", r"(?:de )?beslissing|de beslissing op het hoger beroep|uitspraak en beslissing"
+                   r"|(?:de )?uitspraak van de rechtbank luidt,? rechtdoende|(?:de )?rechtbank,? rechtdoende"),
+    ("overig",
+     r"bijlage(?:n| i| ii| \d)?|(?:de )?(?:toepasselijke |toegepaste )?wettelijke voorschriften"
+     r"|(?:de )?toepasselijke (?:wets)?artikelen|toepassing van (?:de )?wetsartikelen|(?:de )?strafbaarheid(?: van (?:het|de) .{0,30})?"
+     r"|(?:het )?onderzoek (?:ter|op de|van de) (?:terechtzitting|zitting|zaak)|(?:de )?voorvragen"
+     r"|(?:de )?vordering(?:en)? (?:van de )?benadeelde partij(?:en)?|(?:de )?benadeelde partij(?:en)?"
+     r"|(?:de )?vordering(?:en)? tot (?:schadevergoeding|tenuitvoerlegging)|(?:de )?vordering tenuitvoerlegging"
+     r"|(?:het )?beslag|(?:de )?inbeslaggenomen (?:voorwerpen|goederen)|(?:de )?kwalificatie.{0,40}"),
+))
+
+
+def title_role(title: str, numbered: bool) -> str | None:
+    """The role of a heading title; None when the line is not a heading at all (unnumbered lines only).
+
+    A numbered heading is a heading whatever its words (role "overig" when none fits); an unnumbered line is a
+    heading only when it is one of the known headings."""
+    folded = _fold(title)
+    if not numbered:
+        return next((role for role, pattern in _STRICT if pattern.match(folded)), None)
+    if re.search(r"te?n ?laste ?legging|beschuldiging", folded) and not re.search(r"wijziging|nietig", folded):
+        return "tenlastelegging"
+    if (re.search(r"\b(eis|strafeis|vordering|gevorderd|requisitoir)\b", folded)
+            and re.search(r"officier|openbaar ministerie|\bom\b|advocaat-generaal", folded)
+            and not re.search(r"tenuitvoerlegging|benadeelde|ontneming|schadevergoeding|hechtenis|beslag", folded)):
+        return "vordering"
+    if folded in ("eis", "strafeis", "de eis"):
+        return "vordering"
+    if re.search(r"strafbaar|kwalificatie", folded):
+        return "overig"
+    if re.search(r"bewijs|bewezen|vrijspra", folded):
+        return "bewijs"
+    if (re.search(r"\bstraf|sanctie|maatregel|op te leggen", folded)
+            and not re.search(r"schadevergoeding|benadeelde|tenuitvoerlegging|strafblad|strafvordering", folded)):
+        return "strafmotivering"
+    if re.match(r"(de )?beslissing(en)?( op het hoger beroep)?$", folded):
+        return "beslissing"
+    return "overig"
+
+
+_DICTUM = re.compile(r"^(de )?(uitspraak van de )?rechtbank( luidt)?,? rechtdoende\s*:?$", re.IGNORECASE)
+
+
+def _title_like(text: str) -> bool:
+    text = text.strip()
+    if _DICTUM.match(text):  # "DE UITSPRAAK VAN DE RECHTBANK LUIDT, RECHTDOENDE:" opens the dictum of older verdicts
+        return True
+    return (0 < len(text) <= _MAX_TITLE and text[0].isupper() and not text.endswith((",", ";", ":"))
+            and len(text.split()) <= 12)
+
+
+def _number_key(number: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in number.split("."))
+
+
+@dataclass
+class _Heading:
+    index: int  # paragraph index of the title line
+    body: int  # paragraph index where the section's body starts
+    title: str
+    role: str
+    depth: int
+    numbered: bool
+
+
+def _headings(paras: list[Para]) -> list[_Heading]:
+    found: list[_Heading] = []
+    last_number: tuple[int, ...] = ()
+    numbered_depth = 0  # depth of the innermost numbered (or explicit) heading seen so far
+    any_numbered = False
+    in_decision_depth: int | None = None  # depth of the beslissing heading we are inside, if any
+    i = 0
+    while i < len(paras):
+        para = paras[i]
+        text = para.text.strip()
+        heading: _Heading | None = None
+        if para.heading:
+            role = para.role or title_role(text, numbered=True) or "overig"
+            heading = _Heading(i, i + 1, text, role, max(para.depth, 1), True)
+        else:
+            number = title = None
+            only = _NUMBER_ONLY.match(text)
+            if only and i + 1 < len(paras) and _title_like(paras[i + 1].text) and not paras[i + 1].heading:
+                number, title, body = only.group(1), paras[i + 1].text.strip(), i + 2
+            else:
+                both = _NUMBERED.match(text)
+                if both and _title_like(both.group(2)):
+                    number, title, body = both.group(1), both.group(2).strip(), i + 1
+            role = title_role(title, numbered=True) if title is not None else None
+            if number is not None and title is not None and role == "overig" and re.search(r"[\d:]", title):
+                number = None  # "4. Bij: op 8 september E 585,--" is an item of a list, not a heading
+            # Numbering never goes back, and a top-level number skips at most a few (a count in a list is no
+            # heading); a known heading ("5. De strafbaarheid") is taken whatever came before (resynchronises).
+            if number is not None and title is not None and (
+                    (_number_key(number) >= last_number
+                     and _number_key(number)[0] <= (last_number[0] if last_number else 0) + _MAX_SKIP)
+                    or title_role(title, numbered=False) is not None):
+                last_number = _number_key(number)
+                heading = _Heading(i, body, title, role or "overig", len(last_number), True)
+            elif _title_like(text) and not re.search(r"\d", _fold(text)):
+                role = title_role(text, numbered=False)
+                if role is not None:
+                    heading = _Heading(i, i + 1, text, role, numbered_depth + 1 if any_numbered else 1, False)
+        if heading is None:
+            i += 1
+            continue
+        if heading.numbered:
+            any_numbered = True
+            numbered_depth = heading.depth
+        # The dictum's own subheadings stay inside the beslissing (an annex with the charges ends it).
+        if in_decision_depth is not None:
+            if heading.depth <= in_decision_depth and (heading.numbered or heading.role == "tenlastelegging"):
+                in_decision_depth = None
+            else:
+                heading.depth, heading.role = max(heading.depth, in_decision_depth + 1), "overig"
+        if heading.role == "beslissing":
+            in_decision_depth = heading.depth
+        # An unnumbered demand heading right under an unnumbered punishment heading is its subsection.
+        if (not heading.numbered and heading.role == "vordering" and found and not found[-1].numbered
+                and found[-1].role == "strafmotivering" and found[-1].depth == heading.depth):
+            heading.depth += 1
+        found.append(heading)
+        i = heading.body
+    return found
+
+
+def join_paragraphs(paras: list[Para]) -> tuple[str, list[int]]:
+    """The document text (paragraphs joined by "\\n") and the offset of every paragraph in it."""
+    offsets, position = [], 0
+    for para in paras:
+        offsets.append(position)
+        position += len(para.text) + 1
+    return "\n".join(p.text for p in paras), offsets
+
+
+def find_sections(paras: list[Para]) -> tuple[str, tuple[Section, ...]]:
+    """The document text and its sections (see the module docstring), in document order; sections may nest."""
+    text, offsets = join_paragraphs(paras)
+    headings = _headings(paras)
+    signatures = [i for i, p in enumerate(paras) if _SIGNATURE.match(p.text.strip())]
+    sections = []
+    for k, heading in enumerate(headings):
+        end = next((h.index for h in headings[k + 1:] if h.depth <= heading.depth), len(paras))
+        signature = next((i for i in signatures if i > heading.index), len(paras))
+        end = min(end, signature)
+        start = offsets[heading.body] if heading.body < len(paras) else len(text)
+        stop = offsets[end] - 1 if end < len(paras) else len(text)
+        stop = max(start, stop)
+        sections.append(Section(heading.role, heading.title, text[start:stop], start))
+    return text, tuple(sections)
