@@ -16,7 +16,7 @@ os.environ.update(PYTHONPATH=os.pathsep.join([SRC, *filter(None, [os.getenv("PYT
 
 
 # What every script imports through mhcases.runner.
-BASE_MODULES = ("runner", "config", "sheet", "codebook")
+BASE_MODULES = ("runner", "safety", "config", "sheet", "codebook")
 
 
 def lib(*modules):

@@ -28,6 +28,8 @@ from mhcases.render import (
     typst_timestamp,
 )
 
+from mhcases.safety import CSP_META
+
 REPORT = Path(__file__).resolve().parents[1] / "report"
 EXTENSION = REPORT / "_extensions" / "kamerbrief"
 FENCE = "```"
@@ -410,7 +412,7 @@ def test_quarto_is_used_when_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyP
         assert not html.parent.exists() or not any(html.parent.iterdir())  # nothing half-written
         return
     assert render_report(qmd, html, pdf, params=params, letter=letter) == "Quarto 1.5.57"
-    assert html.read_text() == "<html lang=nl>ok</html>" and pdf.read_bytes() == b"%PDF-stub"
+    assert html.read_text() == f"<html lang=nl>\n{CSP_META}ok</html>" and pdf.read_bytes() == b"%PDF-stub"
     assert sorted(p.name for p in html.parent.iterdir()) == ["kamerbrief.html", "kamerbrief.pdf"]
     assert [p.name for p in qmd.parent.iterdir()] == ["kamerbrief.qmd"]  # nothing written into report/
     call = json.loads((tmp_path / "call.json").read_text())
@@ -418,4 +420,4 @@ def test_quarto_is_used_when_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert {"published_dir:data/published", "synthetic:true", "month_classes:[0, 6]", "renderer:Quarto 1.5.57"} <= pairs
     assert call["args"][call["args"].index("--to") + 1] == "html,kamerbrief-typst"
     meta = yaml.safe_load(call["meta"])["kamerbrief"]
-    assert (meta["date"], meta["renderer"], meta["synthetic"]) == ("1 juli 2020", "Quarto 1.5.57", True)
+    assert (meta["date"], meta["renderer"], meta["synthetic"]) == ("1 juli 2020", r"Quarto 1\.5\.57", True)

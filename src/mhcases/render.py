@@ -15,7 +15,14 @@ Jupyter engine does, with the same engines:
    Lua filter, to Typst; typst (the Python package) to PDF with the Source Sans Pro fonts.
 
 Quarto features outside this list (shortcodes, callouts, tabsets, …) are not supported by the fallback;
-a shortcode stops it with an error rather than print it.
+a shortcode stops it with an error rather than print it. Nor is raw HTML, raw Typst or raw TeX in the markdown
+(`--from=markdown-raw_html-raw_attribute-raw_tex`): whatever a cell prints stays text.
+
+Output safety (mhcases.safety): the letter metadata is written as literal text (`markdown_literal`), so no config
+value can become markup; the extension's Lua filter refuses injected markup (images outside the document, script
+links, event handlers, `typst:` attributes); the HTML gets a Content-Security-Policy that forbids every load from
+outside the page and is refused when it still refers to one (`external_urls`); logs and messages name paths
+relative to the workflow root.
 """
 
 from __future__ import annotations
@@ -41,12 +48,15 @@ import yaml
 from mhcases.fonts import font_dir
 from mhcases.provenance import build_moment
 from mhcases.runner import write_atomic
+from mhcases.safety import external_urls, literal_metadata, markdown_literal, relative_paths, with_csp
 
 log = logging.getLogger(__name__)
 
 EXTENSION = "kamerbrief"  # report/_extensions/<EXTENSION>/: the letter format
 TYPST_FORMAT = f"{EXTENSION}-typst"
 FALLBACK_TEMPLATE = "pandoc-main.typ"  # the fallback's main pandoc template, beside the extension's partials
+# The fallback's markdown reader: raw HTML, raw Typst/HTML blocks (`{=typst}`) and raw TeX are read as text.
+READER = "markdown-raw_html-raw_attribute-raw_tex"
 KERNEL = "python3"
 CELL_TIMEOUT = 1800  # seconds per cell
 EXECUTE_DEFAULTS = {"eval": True, "echo": True, "include": True, "output": True, "warning": True}
@@ -64,6 +74,24 @@ SETUP_CELL = """\
 
 class RenderError(RuntimeError):
     """A render failure, explained in one paragraph (which cell, which exception)."""
+
+
+_WORKDIR = re.compile(re.escape(tempfile.gettempdir()) + r"/kamerbrief-[^/\s'\"]+")
+
+
+def shown(text: Any) -> str:
+    """`text` for a log or message: the renderer's temporary folder as "<werkmap>", paths under the workflow
+    root (the working directory) relative to it."""
+    return relative_paths(_WORKDIR.sub("<werkmap>", str(text)))
+
+
+class _RelativePaths(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = shown(record.getMessage()), ()
+        return True
+
+
+log.addFilter(_RelativePaths())
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -488,6 +516,10 @@ def pandoc(args: list[str], cwd: Path) -> None:
     if result.stderr.strip():
         log.info("pandoc: %s", result.stderr.strip())
     if result.returncode != 0:
+        filtered = re.match(r"Error running filter (\S+):\s*(.*)", result.stderr.strip(), re.DOTALL)
+        if filtered:  # the Lua filter's own message (kamerbrief.lua: Dutch, one paragraph)
+            message = " ".join(filtered.group(2).split())
+            raise RenderError(f"Het filter {Path(filtered.group(1)).name} weigerde de brief: {message}")
         raise RenderError(f"pandoc faalde (code {result.returncode}): {' '.join(result.stderr.split())}")
 
 
@@ -512,13 +544,6 @@ def compile_pdf(typ: Path, *, root: Path, timestamp: int, fonts: list[Path] | No
         log.warning("typst: %s", message)
     assert isinstance(pdf, bytes)
     return pdf
-
-
-def external_urls(html: str) -> list[str]:
-    """URLs a browser would fetch from the network: src/href of script, link, img, iframe, source, media."""
-    tags = re.findall(r"<(?:script|link|img|iframe|source|audio|video)\b[^>]*>", html, re.IGNORECASE)
-    url = re.compile(r"""\b(?:src|href)\s*=\s*["']?((?:https?:)?//[^"'\s>]+)""", re.IGNORECASE)
-    return [found for tag in tags for found in url.findall(tag)]
 
 
 def typst_version() -> str:
@@ -556,14 +581,26 @@ def _filter_paths(entries: Any, base: Path) -> list[Path]:
 
 
 def _write_metadata(workdir: Path, letter: Mapping[str, Any]) -> Path:
+    """The letter metadata file that pandoc (or Quarto) reads: every string as literal text, never markup."""
     path = workdir / "kamerbrief.yaml"
-    path.write_text(yaml.safe_dump({"kamerbrief": dict(letter)}, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml.safe_dump({"kamerbrief": literal_metadata(dict(letter))}, allow_unicode=True), encoding="utf-8")
     return path
 
 
 def _check_self_contained(html: str) -> None:
     if urls := external_urls(html):
-        raise RenderError(f"De HTML verwijst naar externe bronnen ({', '.join(urls[:3])}); die moeten ingebed zijn.")
+        shown_urls = ", ".join(repr(url[:80]) for url in urls[:3]) + (f" en {len(urls) - 3} meer" if len(urls) > 3 else "")
+        raise RenderError(
+            f"De HTML laadt iets van buiten het document ({shown_urls}); alles moet ingebed zijn en de brief bevat "
+            "geen scripts. Zo'n verwijzing komt uit tekst in de invoer (configuratie, codeerblad) of uit de opmaak; "
+            "de brief is niet geschreven."
+        )
+
+
+def finished_html(html: str) -> str:
+    """The rendered page checked (`external_urls` must be empty) and with its Content-Security-Policy."""
+    _check_self_contained(html)
+    return with_csp(html)
 
 
 def render_fallback(
@@ -593,21 +630,20 @@ def render_fallback(
     figures.mkdir(exist_ok=True)
     skip = {"project", "format", "execute", "crossref", "jupyter", "fig-format", "papersize"}
     metadata = {key: value for key, value in {**project, **front}.items() if key not in skip}
-    metadata.setdefault("pagetitle", letter.get("subject") or qmd.stem)
+    metadata.setdefault("pagetitle", markdown_literal(letter.get("subject") or qmd.stem))
     markdown = assemble_markdown(
         doc, outputs, defaults=defaults, crossref=crossref, figures=figures, metadata=metadata
     )
     source = workdir / f"{qmd.stem}.md"
     source.write_text(markdown, encoding="utf-8")
-    common = [source.name, "--from=markdown", f"--metadata-file={_write_metadata(workdir, letter)}"]
+    common = [source.name, f"--from={READER}", f"--metadata-file={_write_metadata(workdir, letter)}"]
 
     html_args = [*common, "--to=html5", "--standalone", "--embed-resources", "--output=out.html"]
     html_args.append(f"--resource-path={workdir}{os.pathsep}{report_dir}")
     html_args += [f"--css={report_dir / css}" for css in _as_list(html_format.get("css"))]
     html_args += [f"--lua-filter={path}" for path in _filter_paths(html_format.get("filters"), report_dir)]
     pandoc(html_args, workdir)
-    html = (workdir / "out.html").read_text(encoding="utf-8")
-    _check_self_contained(html)
+    html = finished_html((workdir / "out.html").read_text(encoding="utf-8"))
 
     typst_args = [*common, "--to=typst", "--standalone", f"--template={extension_dir / FALLBACK_TEMPLATE}"]
     typst_args.append("--output=out.typ")
@@ -635,8 +671,7 @@ def render_quarto(
         raise RenderError(f"quarto render faalde (code {result.returncode}): {tail}")
     if re.search(r"unknown font family", result.stderr, re.IGNORECASE):
         raise RenderError("typst (via Quarto) mist een lettertype; zie het log.")
-    html = (out / f"{qmd.stem}.html").read_text(encoding="utf-8")
-    _check_self_contained(html)
+    html = finished_html((out / f"{qmd.stem}.html").read_text(encoding="utf-8"))
     return html, (out / f"{qmd.stem}.pdf").read_bytes()
 
 
@@ -670,10 +705,13 @@ def render_report(
     params = {**params, "renderer": renderer}
     log.info("render %s met %s", qmd, renderer)
     with tempfile.TemporaryDirectory(prefix="kamerbrief-") as tmp:
-        if quarto:
-            html_text, pdf_bytes = render_quarto(quarto, qmd, Path(tmp), params=params, letter=letter)
-        else:
-            html_text, pdf_bytes = render_fallback(qmd, Path(tmp), params=params, letter=letter, environ=environ)
+        try:
+            if quarto:
+                html_text, pdf_bytes = render_quarto(quarto, qmd, Path(tmp), params=params, letter=letter)
+            else:
+                html_text, pdf_bytes = render_fallback(qmd, Path(tmp), params=params, letter=letter, environ=environ)
+        except RenderError as error:
+            raise RenderError(shown(error)) from None
     _write_atomically(Path(html), html_text.encode("utf-8"))
     _write_atomically(Path(pdf), pdf_bytes)
     return renderer

@@ -39,8 +39,16 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:
 
 
 def write_csv(frame: pd.DataFrame, path: str | Path) -> None:
-    """Deterministic CSV: UTF-8, '\\n' line ends, no index, floats with up to 10 significant digits."""
-    write_atomic(path, lambda tmp: frame.to_csv(tmp, index=False, lineterminator="\n", float_format="%.10g"))
+    """Deterministic CSV: UTF-8, '\\n' line ends, no index, floats with up to 10 significant digits.
+
+    Safe to open in a spreadsheet: a text cell that would run as a formula (starts with =, +, -, @, tab or
+    carriage return) gets a leading "'" (mhcases.safety.neutralise_frame); numbers, and text that is exactly a
+    number ("-12", "-0,5"), are written as they are.
+    """
+    from mhcases.safety import neutralise_frame
+
+    safe = neutralise_frame(frame)
+    write_atomic(path, lambda tmp: safe.to_csv(tmp, index=False, lineterminator="\n", float_format="%.10g"))
 
 
 def write_parquet(frame: pd.DataFrame, path: str | Path) -> None:

@@ -34,6 +34,95 @@ local labels = {
 local is_typst = FORMAT:match("typst") ~= nil
 local is_html = FORMAT:match("html") ~= nil
 
+--[[ Output safety. Text from the inputs (config letter fields, file names, sheet text) reaches this filter as
+literal text (mhcases.safety.markdown_literal). As a second line of defence the filter refuses, with a Dutch
+message, what only markup injected through such text would bring: an image outside the document's folder or of
+another type than a picture, a link to a script or a file, an event handler, a `style` that loads a URL, a
+`typst:` attribute (raw Typst code), raw HTML/Typst (the fallback renderer's reader never makes any), and any
+markup at all in the letter metadata. Under Quarto (global `quarto` set) Quarto's own attributes and raw blocks
+pass; the checks on images, links, scripts and metadata hold on both paths. ]]
+local strict = quarto == nil -- the in-repo fallback renderer: only what its own markdown makes is allowed
+local image_types = { "svg", "png", "jpg", "jpeg", "gif", "webp", "pdf" }
+local fallback_attributes = { "alt", "width", "height", "lang", "dir" } -- attributes the fallback's markdown uses
+local url_attributes = { "src", "href", "data", "srcset", "srcdoc", "action", "formaction", "poster", "background",
+  "xlink:href", "http-equiv", "content" }
+
+local function refuse(what, element)
+  local text = element and pandoc.utils.stringify(element) or ""
+  if pandoc.text.len(text) > 60 then text = pandoc.text.sub(text, 1, 57) .. "..." end
+  error("Onveilige opmaak in de brief: " .. what .. (text ~= "" and (" (bij «" .. text .. "»)") or "")
+    .. ". Tekst uit de invoer (configuratie, bestandsnamen, codeerblad) hoort letterlijk in de brief te staan.", 0)
+end
+
+local function listed(list, value)
+  for _, item in ipairs(list) do if item == value then return true end end
+  return false
+end
+
+local function safe_target(target)
+  local scheme = target:match("^%s*([%a][%w+.-]*):")
+  return scheme == nil or listed({ "http", "https", "mailto" }, scheme:lower())
+end
+
+local function check_image(image)
+  local src = image.src
+  if src:match("^data:image/") then return end
+  local extension = (src:match("%.([%w]+)$") or ""):lower()
+  local parent = false
+  for segment in src:gmatch("[^/\\]+") do parent = parent or segment == ".." end
+  if src:match("^%a[%w+.-]*:") or src:match("^[/\\]") or parent or not listed(image_types, extension) then
+    refuse("afbeelding '" .. src .. "' (alleen afbeeldingen uit de map van het document)", image)
+  end
+end
+
+local function check_attributes(element)
+  local attributes = element.attributes
+  if attributes == nil then return end
+  for key, value in pairs(attributes) do
+    local name = key:lower()
+    local loads = value:lower():match("url%s*%(") or value:lower():match("@import") or value:lower():match("expression%s*%(")
+    if name:match("^on") or listed(url_attributes, name) or (name == "style" and (strict or loads))
+      or (name:match("^typst:") and (strict or value:match("[%(\"#]")))
+      or (strict and not listed(fallback_attributes, name)) then
+      refuse("attribuut " .. key .. "=\"" .. value .. "\" op " .. element.t, element)
+    end
+  end
+end
+
+local function check_raw(raw)
+  local format = raw.format:lower()
+  if strict or format:match("html") and (raw.text:lower():match("<%s*script") or raw.text:lower():match("%son%a+%s*=")) then
+    refuse("ruwe " .. raw.format .. "-code «" .. pandoc.text.sub(raw.text, 1, 60) .. "»")
+  end
+end
+
+local guard = {
+  Image = function(image) check_image(image); check_attributes(image) end,
+  Link = function(link)
+    if not safe_target(link.target) then refuse("link naar '" .. link.target .. "'", link) end
+    check_attributes(link)
+  end,
+  Span = check_attributes, Div = check_attributes, Code = check_attributes, CodeBlock = check_attributes,
+  Header = check_attributes, Table = check_attributes, Figure = check_attributes,
+  RawInline = check_raw, RawBlock = check_raw,
+}
+
+--- The letter metadata is text: any markup in it (a span, link, image, raw code, emphasis) is refused.
+local function check_metadata(value, key)
+  local kind = pandoc.utils.type(value)
+  if kind == "table" or kind == "List" then
+    for name, item in pairs(value) do check_metadata(item, type(name) == "string" and name or key) end
+  elseif kind == "Inlines" or kind == "Blocks" then
+    local allowed = { "Str", "Space", "SoftBreak", "LineBreak", "Plain", "Para", "Quoted" }
+    local function check(element)
+      if not listed(allowed, element.t) then
+        refuse("opmaak (" .. element.t .. ") in kamerbrief." .. tostring(key), element)
+      end
+    end
+    pandoc[kind](value):walk { Inline = check, Block = check }
+  end
+end
+
 --- Metadata value -> Inlines (or nil when absent or empty).
 local function inlines(value)
   if value == nil then return nil end
@@ -205,6 +294,8 @@ end
 
 function Pandoc(doc)
   local letter = doc.meta.kamerbrief or {}
+  check_metadata(letter, "kamerbrief")
+  doc.blocks:walk(guard)
   local signed = false
   if is_typst then doc.blocks = keep_signature_with_text(doc.blocks) end
   doc.blocks = doc.blocks:walk {
