@@ -1,0 +1,80 @@
+"""Selection on real decisions: the negatives (appeal, HR/PHR, tax law, non-sentencing) and the positives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from mhcases.verdicts.documents import iter_documents, read_document
+from mhcases.verdicts.select import (REASONS, charged_articles, normalise_articles, select_document,
+                                     select_documents, selection_frame)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ALWAYS = (dt.date(2000, 1, 1), dt.date(2030, 12, 31))
+STUDY = (dt.date(2018, 1, 1), dt.date(2019, 6, 30))
+
+
+def choose(name, articles=("273f",), period=ALWAYS):
+    return select_document(read_document(FIXTURES / name, FIXTURES), list(articles), period)
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("ECLI_NL_GHAMS_2003_AO1616.txt", REASONS["appeal"]),  # Gerechtshof, "Hoger beroep"
+    ("ECLI_NL_GHARN_2011_BQ0376.xml", REASONS["appeal"]),
+    ("ECLI_NL_HR_2014_3148.txt", REASONS["appeal"]),  # Hoge Raad, "Cassatie"
+    ("ECLI_NL_PHR_2007_BA1761.txt", REASONS["appeal"]),  # conclusion of the Procurator General, procedure none
+    ("ECLI_NL_RBZWB_2016_1440.xml", REASONS["not_criminal"]),  # tax law
+    ("ECLI_NL_OGEAC_2020_292.txt", REASONS["not_dutch"]),  # first instance, Curaçao
+    ("ECLI_NL_RBNHO_2020_4727.txt", REASONS["no_sentencing"]),  # execution of an earlier suspended sentence
+    ("ECLI_NL_RBBRE_2012_BW1075.txt", REASONS["no_sentencing"]),  # extension of tbs
+    ("ECLI_NL_RBROT_2020_11947.txt", REASONS["no_sentencing"]),  # interim decision on defence requests
+])
+def test_negatives_are_excluded_with_their_reason(name, reason):
+    choice = choose(name, articles=())
+    assert (choice.included, choice.reason) == (False, reason)
+
+
+@pytest.mark.parametrize("name", ["ECLI_NL_RBROT_2021_1789.txt", "ECLI_NL_RBHAA_2007_BA1808.xml",
+                                  "UNKNOWN-ECLI_RBUTR_2010-03-16_16-602732-08.txt", "ECLI_NL_RBMNE_2021_1857.txt"])
+def test_first_instance_criminal_judgments_are_kept_without_an_article_filter(name):
+    assert choose(name, articles=()).included
+
+
+def test_the_trafficking_case_is_kept_and_the_others_lack_the_article():
+    kept = choose("UNKNOWN-ECLI_RBMNE_2015-09-15_16-705621-14.txt")
+    assert kept.included and kept.reason == "" and kept.ecli == ""
+    other = choose("ECLI_NL_RBROT_2021_1789.txt")  # weapons and threats: art. 285 Sr, 26 WWM
+    assert (other.included, other.reason) == (False, REASONS["article"])
+    assert "285 Sr" in charged_articles(read_document(FIXTURES / "ECLI_NL_RBROT_2021_1789.txt"))
+
+
+def test_metadata_references_count_as_cited():
+    doc = read_document(FIXTURES / "ECLI_NL_RBLEE_2011_BP2417.xml")
+    assert "287 Sr" in charged_articles(doc)
+    assert select_document(doc, ["287"], ALWAYS).included
+
+
+def test_outside_the_period():
+    choice = choose("UNKNOWN-ECLI_RBMNE_2015-09-15_16-705621-14.txt", period=STUDY)
+    assert (choice.included, choice.reason) == (False, REASONS["period"])
+
+
+def test_normalise_articles():
+    assert normalise_articles(["273f", "420BIS", "2 Opiumwet", " 273f Sr "]) == \
+        ("273f Sr", "420bis Sr", "2 Opiumwet", "273f Sr")
+
+
+def test_every_document_gets_a_row_and_unreadable_files_are_rows_too(tmp_path):
+    for name in ("ECLI_NL_HR_2014_3148.txt", "UNKNOWN-ECLI_RBMNE_2015-09-15_16-705621-14.txt"):
+        (tmp_path / name).write_bytes((FIXTURES / name).read_bytes())
+    (tmp_path / "kapot.xml").write_bytes(b"<open-rechtspraak><uitspraak>")
+    results = list(select_documents(iter_documents(tmp_path), ["273f"], ALWAYS))
+    frame = selection_frame(choice for choice, _ in results)
+    assert list(frame.columns) == ["document", "ecli", "opgenomen", "reden"]
+    assert frame["document"].tolist() == ["ECLI_NL_HR_2014_3148.txt", "UNKNOWN-ECLI_RBMNE_2015-09-15_16-705621-14.txt",
+                                          "kapot.xml"]
+    assert frame["opgenomen"].tolist() == ["nee", "ja", "nee"]
+    assert frame["reden"].iloc[2].startswith("onleesbaar: geen geldige XML")
+    assert [doc is not None for _, doc in results] == [False, True, False]
