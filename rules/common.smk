@@ -1,13 +1,24 @@
 # Helpers shared by the stage files; no rules here.
 import os
+import sys
 from pathlib import Path
 
-from mhcases.config import ConfigError, validated_config
+from mhcases.config import ConfigError, check_input_paths, validated_config
+from mhcases.provenance import default_source_date_epoch
 
+# A bad config or a missing input stops here, before any rule runs, with one Dutch message (no traceback).
 try:
     config.update(validated_config(config, workflow.source_path("../config/schema.yaml")))
+    check_input_paths(config)
 except ConfigError as error:
-    raise WorkflowError(str(error)) from None
+    print(f"FOUT: {error}", file=sys.stderr)
+    sys.exit(1)
+
+# One build date for every script: SOURCE_DATE_EPOCH, else letter.date, else the last commit (README).
+if "SOURCE_DATE_EPOCH" not in os.environ:
+    epoch = default_source_date_epoch(config["letter"]["date"], workflow.basedir)
+    if epoch is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
 
 
 # Scripts import the library of this workflow's own tree (not whatever copy is installed).
@@ -20,8 +31,14 @@ BASE_MODULES = ("runner", "safety", "config", "sheet", "codebook")
 
 
 def lib(*modules):
-    """Library modules a rule's script uses, as inputs: editing one reruns the rule and everything downstream."""
-    return [f"src/mhcases/{m}.py" for m in dict.fromkeys(("__init__", *BASE_MODULES, *modules))]
+    """Library modules a rule's script uses, as inputs: editing one reruns the rule and everything downstream.
+    A module that is a package (src/mhcases/<m>/) stands for every .py file in it."""
+    def files(m):
+        package = Path(workflow.basedir) / "src" / "mhcases" / m
+        if package.is_dir():
+            return sorted(f"src/mhcases/{m}/{p.name}" for p in package.glob("*.py"))
+        return [f"src/mhcases/{m}.py"]
+    return [f for m in dict.fromkeys(("__init__", *BASE_MODULES, *modules)) for f in files(m)]
 
 
 def files_under(folder):

@@ -3,13 +3,14 @@
 
 rule clean_cases:
     input:
-        code=lib("codebook", "schemas", "clean", "offences", "phrases"),
+        code=lib("codebook", "schemas", "clean", "offences", "phrases", "sheet"),
         sheet=config["input"]["coding_sheet"],
     output:
         cases="results/clean/cases.parquet",
         cleaning_log="results/clean/cleaning_log.csv",
     params:
         sheet_name=config["input"]["sheet_name"],
+        period=config["study"]["period"],
     log:
         f"{LOGS}/clean_cases.log",
     conda:

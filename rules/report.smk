@@ -1,10 +1,12 @@
 # Stage: provenance, then render the Kamerbrief (HTML and PDF) from the Quarto project in report/.
 from mhcases.provenance import git_state
+from mhcases.stale import retire_stale
 
 
 rule provenance:
     input:
         code=lib("provenance"),
+        cases=rules.clean_cases.output.cases,
         coding_sheet=config["input"]["coding_sheet"],
         config="config/config.yaml",
         **{f"gepubliceerd_{Path(p).name}": p for p in files_under(config["published_dir"])},
@@ -60,3 +62,12 @@ rule render_report:
         "../envs/mhcases.yaml"
     script:
         "../scripts/render_report.py"
+
+
+# A failed build leaves no letter that looks current (README, "Foute invoer").
+onerror:
+    removed = retire_stale(rules.render_report.output, rules.render_report.input)
+    removed += retire_stale(rules.provenance.output, rules.provenance.input)
+    if removed:
+        print("FOUT: de build is mislukt. De vorige brief en herkomst (" + ", ".join(removed) + ") zijn "
+              "verwijderd: ze hoorden bij een eerdere invoer.", file=sys.stderr)

@@ -158,7 +158,7 @@ def test_the_script_exits_nonzero_with_the_message_and_writes_nothing(tmp_path, 
     sheet = write_csv(tmp_path / "s.csv", with_cell(0, "victims_charged", "veel"))
     out = tmp_path / "out"
     with pytest.raises(SystemExit) as info:
-        _clean_script().main(str(sheet), None, str(out / "cases.parquet"), str(out / "log.csv"), str(tmp_path / "x.log"))
+        _clean_script().main(str(sheet), None, {"start": "2018-01-01", "end": "2019-06-30"}, str(out / "cases.parquet"), str(out / "log.csv"), str(tmp_path / "x.log"))
     assert info.value.code == 1
     assert "kolom 'victims_charged'" in capsys.readouterr().err
     assert not out.exists() or not any(out.iterdir())

@@ -22,12 +22,19 @@ def script_imports(path: Path, seen=None) -> set[str]:
         elif isinstance(node, ast.Import):
             names = [a.name for a in node.names if a.name.startswith("mhcases")]
         for name in names:
-            module = name.split(".")[1] if "." in name else None
-            source = REPO / "src" / "mhcases" / f"{module}.py"
-            if module and source.exists() and module not in seen:
-                seen.add(module)
+            parts = name.split(".")[1:]
+            if not parts:
+                continue
+            # mhcases.a.b is src/mhcases/a/b.py or src/mhcases/a/b/__init__.py; rules declare the top level "a"
+            base = REPO / "src" / "mhcases" / Path(*parts)
+            source = next((f for f in (base.with_suffix(".py"), base / "__init__.py") if f.exists()), None)
+            if source is not None and str(source) not in seen:
+                seen.add(str(source))
+                seen.add(parts[0])
+                if len(parts) > 1:  # importing a submodule runs its package's __init__ first
+                    script_imports(REPO / "src" / "mhcases" / parts[0] / "__init__.py", seen)
                 script_imports(source, seen)
-    return seen
+    return {m for m in seen if "/" not in m}
 
 
 def declared_code(rule: str) -> set[str]:

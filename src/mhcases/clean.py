@@ -110,8 +110,10 @@ def _sanction_columns(texts: pd.Series, prefix: str) -> tuple[pd.DataFrame, pd.S
     return out, pd.Series(spread([describe_sanction(s) for s in distinct]), index=texts.index)
 
 
-def clean_sheet(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Turn a validated raw sheet into (clean table, cleaning log). `raw` must have passed validate_raw."""
+def clean_sheet(raw: pd.DataFrame, validate: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Turn a validated raw sheet into (clean table, cleaning log). `raw` must have passed validate_raw.
+    `validate=False` leaves the clean-schema check to the caller (mhcases.sheet.load checks the codebook's rules
+    first, so that an out-of-range value gets a located error)."""
     log: list[pd.DataFrame] = []
     ids = raw[[ROW, "case_id", "defendant_id"]]
 
@@ -181,7 +183,7 @@ def clean_sheet(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     note(unknown, "charges", raw["charges"], charges.map(lambda c: ", ".join(c.unknown_articles)),
          "artikel zonder delictsgroep: eigen groep 'overig feit'")
     note(~clean["charges_trafficking"], "charges", raw["charges"], "geen art. 273f Sr gevonden",
-         "tenlastelegging zonder mensenhandel-artikel")
+         "WAARSCHUWING R14: tenlastelegging zonder mensenhandel-artikel")
 
     # sanctions
     for column, prefix in (("demand", "demand"), ("sentence", "sentence")):
@@ -200,7 +202,8 @@ def clean_sheet(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         clean[name] = analysis_months(clean, prefix)
     clean["motivation"] = raw["motivation"].replace("", None)
     clean = clean.reset_index(drop=True)
-    CLEAN_SCHEMA.validate(clean)
+    if validate:
+        CLEAN_SCHEMA.validate(clean)
     log_frame = (pd.concat(log, ignore_index=True) if log else pd.DataFrame(columns=LOG_COLUMNS))[LOG_COLUMNS]
     log_frame = log_frame.astype({"source_row": int}).sort_values(["source_row", "column", "rule"], kind="stable")
     return clean, log_frame.reset_index(drop=True)

@@ -36,6 +36,20 @@ def git_state(folder: str | Path) -> dict[str, Any]:
     return {"commit": commit, "dirty": dirty}
 
 
+def default_source_date_epoch(letter_date: str | None, folder: str | Path) -> int | None:
+    """The build time when SOURCE_DATE_EPOCH is not set: midnight UTC of `letter.date` when given, else the time
+    of the last commit of the workflow's git tree; None outside a git tree (then the wall clock is used)."""
+    if letter_date:
+        day = datetime.fromisoformat(letter_date).replace(tzinfo=timezone.utc)
+        return int(day.timestamp())
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=folder, capture_output=True, text=True,
+                             check=True).stdout.strip()
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        return None
+    return int(out) if out.isdigit() else None
+
+
 def build_moment(environ: dict[str, str]) -> datetime:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else now; always UTC."""
     epoch = environ.get("SOURCE_DATE_EPOCH")

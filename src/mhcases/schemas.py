@@ -13,6 +13,8 @@ from mhcases.sheet import ROW, InputError, Problem
 _ID = re.compile(r"^[A-Za-z0-9_.\-/]+$")
 _INT = re.compile(r"^[0-9]{1,9}$")  # ASCII digits only; 9 digits is far beyond any allowed maximum
 _NUMBER = re.compile(r"^[0-9]{1,9}(?:[.,][0-9]{1,9})?$")
+# "1.000" / "12.500" / "1,000": a thousands separator or a decimal? Refused, as the phrase parser does.
+_AMBIGUOUS = re.compile(r"^[1-9][0-9]{0,2}[.,][0-9]{3}$")
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
@@ -62,10 +64,19 @@ def _cell_check(column: Column) -> pa.Check:
     return pa.Check(check, element_wise=True, error=message or "verplichte waarde ontbreekt")
 
 
+def _cell_checks(column: Column) -> list[pa.Check]:
+    checks = [_cell_check(column)]
+    if column.kind == "number":
+        checks.append(pa.Check(lambda v: not _AMBIGUOUS.match(v), element_wise=True,
+                               error="dubbelzinnig getal: scheidingsteken voor duizendtallen of decimaal? "
+                                     "Schrijf 1000 of 1,5 (zonder punt voor duizendtallen)"))
+    return checks
+
+
 RAW_SCHEMA = pa.DataFrameSchema(
     {
         ROW: pa.Column(int),
-        **{c.name: pa.Column(str, checks=_cell_check(c), nullable=False) for c in COLUMNS},
+        **{c.name: pa.Column(str, checks=_cell_checks(c), nullable=False) for c in COLUMNS},
     },
     checks=[],
     strict=True,
