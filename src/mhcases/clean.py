@@ -184,6 +184,12 @@ def clean_sheet(raw: pd.DataFrame, validate: bool = True) -> tuple[pd.DataFrame,
          "artikel zonder delictsgroep: eigen groep 'overig feit'")
     note(~clean["charges_trafficking"], "charges", raw["charges"], "geen art. 273f Sr gevonden",
          "WAARSCHUWING R14: tenlastelegging zonder mensenhandel-artikel")
+    note(charges.map(lambda c: bool(c.non_offences)), "charges", raw["charges"],
+         charges.map(lambda c: ", ".join(c.non_offences)),
+         "artikel zonder eigen delict (algemeen deel Sr, strafbepaling of geen strafwet): niet als feit geteld")
+    note(charges.map(lambda c: bool(c.unreadable)), "charges", raw["charges"],
+         charges.map(lambda c: " | ".join(c.unreadable)),
+         "NIET TE LEZEN: artikelverwijzing niet herkend, niet als feit geteld")
 
     # sanctions
     for column, prefix in (("demand", "demand"), ("sentence", "sentence")):
