@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats as scipy_stats
 
-from mhcases.stats import case_bootstrap
+from mhcases.inference import resample
+from mhcases.stats import BOOTSTRAP_INTERVAL, case_bootstrap
 
 EQUAL_TOLERANCE = 0.5  # months: |imposed - demand| of at most this counts as "gelijk aan de eis"
 VERDICT_ORDER = ("bewezen", "partiele vrijspraak", "vrijspraak", "ontslag")
@@ -52,6 +53,10 @@ MEASURES = tuple(summary_measures(pd.DataFrame({
 })).index)
 
 
+def _summary_on_counts(frame: pd.DataFrame):
+    return resample.summary_on_counts(frame, EQUAL_TOLERANCE)
+
+
 def demand_versus_imposed(clean: pd.DataFrame, replicates: int, seed: int, level: float) -> pd.DataFrame:
     """Tidy table: group, subgroup, measure, estimate, ci_low, ci_high, n, n_clusters (case bootstrap)."""
     data = pairs(clean)
@@ -64,7 +69,8 @@ def demand_versus_imposed(clean: pd.DataFrame, replicates: int, seed: int, level
         for k, value in enumerate(values):
             subset = data[labels == value]
             table = case_bootstrap(subset, summary_measures, replicates, seed + 1000 * g + k, level, arrays=True,
-                                   columns=["demand_months", "imposed_months", "ratio"])
+                                   columns=["demand_months", "imposed_months", "ratio"],
+                                   on_counts=_summary_on_counts, interval=BOOTSTRAP_INTERVAL)
             table.insert(0, "subgroep", value)
             table.insert(0, "groep", group)
             results.append(table)

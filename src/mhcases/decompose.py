@@ -22,7 +22,8 @@ import numpy as np
 import pandas as pd
 
 from mhcases.compare import pairs
-from mhcases.stats import case_bootstrap
+from mhcases.inference import resample
+from mhcases.stats import BOOTSTRAP_INTERVAL, case_bootstrap
 
 FACTORS = ("A", "P", "S")
 FACTOR_LABELS = {"A": "volledige vrijspraak", "P": "partiële vrijspraak", "S": "korting bij bewezenverklaring"}
@@ -118,8 +119,12 @@ def decomposable(clean: pd.DataFrame) -> pd.DataFrame:
 
 def decomposition_table(clean: pd.DataFrame, replicates: int, seed: int, level: float) -> pd.DataFrame:
     """Mean and median gap with Shapley parts and shares, 95% intervals from the case bootstrap."""
-    table = case_bootstrap(decomposable(clean), decompose_gaps, replicates, seed, level, arrays=True,
-                           columns=["demand_months", "imposed_months", "verdict_trafficking"])
+    data = decomposable(clean)
+    names = list(decompose_gaps(data).index)
+    table = case_bootstrap(data, decompose_gaps, replicates, seed, level, arrays=True,
+                           columns=["demand_months", "imposed_months", "verdict_trafficking"],
+                           on_counts=lambda frame: resample.decomposition_on_counts(frame, names, FACTOR_LABELS, shapley),
+                           interval=BOOTSTRAP_INTERVAL)
     split = table["measure"].str.split(": ", n=1, expand=True)
     table.insert(0, "maat", split[0])
     table["measure"] = split[1]

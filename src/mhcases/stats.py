@@ -7,6 +7,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from mhcases.inference import intervals, resample
+
 Statistic = Callable[[pd.DataFrame], "float | pd.Series"]
 
 
@@ -47,21 +49,54 @@ def resampled_rows(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> 
     return order[np.repeat(starts, sizes) + offsets]
 
 
+INTERVALS = ("percentile", "bca")
+# The interval the build reports for bootstrapped statistics (chosen by benchmarks/bench_coverage.py).
+BOOTSTRAP_INTERVAL = "percentile"
+
+
 def case_bootstrap(frame: pd.DataFrame, statistic: Statistic, replicates: int, seed: int, level: float = 0.95,
                    cluster: str = "case_id", arrays: bool = False,
-                   columns: list[str] | None = None) -> pd.DataFrame:
-    """Percentile bootstrap interval of `statistic(frame)`, resampling whole clusters (cases) with replacement.
+                   columns: list[str] | None = None, on_counts=None,
+                   interval: str = "percentile") -> pd.DataFrame:
+    """Bootstrap interval of `statistic(frame)`, resampling whole clusters (cases) with replacement.
 
     Returns one row per statistic component: estimate, ci_low, ci_high, n (rows), n_clusters, replicates.
     Replicates whose statistic is undefined (NaN, e.g. an empty subgroup) are dropped; their count is reported.
     With `arrays=True` the statistic gets `Columns` (numpy arrays of `columns`, default all) instead of
-    DataFrames: much faster; name only the columns the statistic reads.
+    DataFrames: much faster; name only the columns the statistic reads. `on_counts(frame)` may give the same
+    statistic as a function of case counts (`mhcases.inference.resample`): the same replicates, batched.
+    `interval`: "percentile", or "bca" (bias-corrected and accelerated; acceleration from a jackknife over
+    cases, `mhcases.inference.intervals`).
     """
+    if interval not in INTERVALS:
+        raise ValueError(f"interval must be one of {INTERVALS}")
     estimate = pd.Series(statistic(frame), dtype=float)
     if len(frame) == 0:
         return _summary(estimate, np.full((0, len(estimate)), np.nan), level, 0, 0, replicates)
-    draws = bootstrap_draws(frame, statistic, estimate.index, replicates, seed, cluster, arrays, columns)
-    return _summary(estimate, draws, level, len(frame), frame[cluster].nunique(), replicates)
+    jack = None
+    if on_counts is not None:
+        function, n_clusters = on_counts(frame)
+        draws = resample.draws(function, n_clusters, replicates, seed)
+        if interval == "bca":
+            jack = resample.block_jackknife(function, n_clusters)
+    else:
+        draws = bootstrap_draws(frame, statistic, estimate.index, replicates, seed, cluster, arrays, columns)
+        if interval == "bca":
+            jack = leave_one_cluster_out(frame, statistic, estimate.index, cluster, arrays, columns)
+    return _summary(estimate, draws, level, len(frame), frame[cluster].nunique(), replicates, jack)
+
+
+def leave_one_cluster_out(frame: pd.DataFrame, statistic: Statistic, names: pd.Index, cluster: str = "case_id",
+                          arrays: bool = False, columns: list[str] | None = None) -> np.ndarray:
+    """The statistic with each cluster left out once (clusters × `names`, clusters in sorted order)."""
+    codes, _ = pd.factorize(frame[cluster], sort=True)
+    source = Columns({c: frame[c].to_numpy() for c in (columns or frame.columns)}) if arrays else None
+    out = np.empty((int(codes.max()) + 1 if len(codes) else 0, len(names)))
+    for g in range(out.shape[0]):
+        rows = np.flatnonzero(codes != g)
+        sample = source.take(rows) if source is not None else frame.iloc[rows]
+        out[g] = pd.Series(statistic(sample), dtype=float).reindex(names).to_numpy()
+    return out
 
 
 def bootstrap_draws(frame: pd.DataFrame, statistic: Statistic, names: pd.Index, replicates: int, seed: int,
@@ -80,13 +115,16 @@ def bootstrap_draws(frame: pd.DataFrame, statistic: Statistic, names: pd.Index, 
 
 
 def _summary(estimate: pd.Series, draws: np.ndarray, level: float, n: int, n_clusters: int,
-             replicates: int) -> pd.DataFrame:
-    alpha = (1 - level) / 2
+             replicates: int, jackknife: np.ndarray | None = None) -> pd.DataFrame:
+    if draws.size and jackknife is not None:
+        low, high = intervals.bca(estimate.to_numpy(), draws, intervals.acceleration(jackknife), level)
+    elif draws.size:
+        low, high = intervals.percentile(draws, level)
+    else:
+        low = high = np.full(len(estimate), np.nan)
     rows = []
     for j, name in enumerate(estimate.index):
-        column = draws[:, j] if draws.size else np.array([])
-        valid = column[~np.isnan(column)]
-        low, high = (np.quantile(valid, [alpha, 1 - alpha]) if valid.size else (np.nan, np.nan))
-        rows.append({"measure": name, "estimate": estimate.iloc[j], "ci_low": low, "ci_high": high,
-                     "n": n, "n_clusters": n_clusters, "replicates": int(valid.size)})
+        valid = int((~np.isnan(draws[:, j])).sum()) if draws.size else 0
+        rows.append({"measure": name, "estimate": estimate.iloc[j], "ci_low": low[j], "ci_high": high[j],
+                     "n": n, "n_clusters": n_clusters, "replicates": valid})
     return pd.DataFrame(rows)

@@ -1,0 +1,220 @@
+"""The case bootstrap as case counts: the replicates of `mhcases.stats.bootstrap_draws`, computed in batches.
+
+A case-resampling replicate is the same as giving each case a count (how often it was drawn; a multinomial
+count vector) and each defendant the count of their case. Sums become one matrix product of the counts with
+per-case sums (replicates × cases @ cases × columns), and a median becomes a weighted median over the few
+distinct values of the column (months are on a grid): per case a histogram of the values, per replicate the
+counts times those histograms, then the middle order statistics from the cumulative counts. The counts are drawn
+with the same generator calls as `bootstrap_draws` (one `integers(0, cases, cases)` per replicate), so the
+replicates are the same resamples and the statistics agree with the loop up to floating-point rounding;
+replicates run in batches of `BATCH` so that memory stays bounded on large sheets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+BATCH = 128
+
+
+def case_codes(frame: pd.DataFrame, cluster: str = "case_id") -> np.ndarray:
+    """Each row's case as 0..G−1 in sorted order of the case ids (the order `stats.cluster_layout` uses)."""
+    return pd.factorize(frame[cluster], sort=True)[0]
+
+
+def count_batches(n_clusters: int, replicates: int, seed: int, batch: int = BATCH) -> Iterator[np.ndarray]:
+    """Case counts (batch × cases, float) of successive replicates, drawn as `stats.bootstrap_draws` draws them."""
+    rng = np.random.default_rng(seed)
+    done = 0
+    while done < replicates:
+        size = min(batch, replicates - done)
+        counts = np.empty((size, n_clusters))
+        for r in range(size):
+            counts[r] = np.bincount(rng.integers(0, n_clusters, size=n_clusters), minlength=n_clusters)
+        done += size
+        yield counts
+
+
+def case_sums(codes: np.ndarray, n_clusters: int, columns: list[np.ndarray]) -> np.ndarray:
+    """Per-case sums of each column (cases × columns)."""
+    return np.column_stack([np.bincount(codes, weights=c, minlength=n_clusters) for c in columns])
+
+
+class Histogram:
+    """Per-case counts of the distinct values of one column (rows where it is NaN are left out)."""
+
+    def __init__(self, codes: np.ndarray, n_clusters: int, values: np.ndarray):
+        values = np.asarray(values, float)
+        keep = ~np.isnan(values)
+        self.values, position = np.unique(values[keep], return_inverse=True)
+        self.matrix = sparse.csr_matrix(
+            (np.ones(int(keep.sum())), (codes[keep], position)), shape=(n_clusters, self.values.size))
+
+    def weights(self, counts: np.ndarray) -> np.ndarray:
+        """Replicates × distinct values: how often each value occurs in each replicate."""
+        return np.asarray((self.matrix.T @ counts.T).T)
+
+
+def weighted_median(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """np.median of each replicate's sample, given as integer `weights` (replicates × K) on sorted `values`
+    (K, or replicates × K when each replicate has its own values, which are then sorted here). NaN for an
+    empty sample."""
+    if values.ndim == 2:
+        order = np.argsort(values, axis=1, kind="stable")
+        values = np.take_along_axis(values, order, axis=1)
+        weights = np.take_along_axis(weights, order, axis=1)
+    cumulative = np.cumsum(weights, axis=1)
+    total = cumulative[:, -1] if cumulative.shape[1] else np.zeros(len(weights))
+    lower = np.floor((total + 1) / 2)  # 1-based ranks of the middle order statistics
+    upper = np.floor(total / 2) + 1
+    i_low = np.minimum((cumulative < lower[:, None] - 0.5).sum(axis=1), max(weights.shape[1] - 1, 0))
+    i_high = np.minimum((cumulative < upper[:, None] - 0.5).sum(axis=1), max(weights.shape[1] - 1, 0))
+    if values.ndim == 2:
+        low = np.take_along_axis(values, i_low[:, None], axis=1)[:, 0]
+        high = np.take_along_axis(values, i_high[:, None], axis=1)[:, 0]
+    else:
+        if values.size == 0:
+            return np.full(len(weights), np.nan)
+        low, high = values[i_low], values[i_high]
+    out = (low + high) / 2
+    return np.where(total > 0, out, np.nan)
+
+
+# ------------------------------------------------------------------------------- demand versus imposed summary
+
+
+def draws(on_counts, n_clusters: int, replicates: int, seed: int) -> np.ndarray:
+    """A statistic given as `on_counts(counts) -> batch × statistics` on every case-bootstrap replicate."""
+    return np.vstack([on_counts(counts) for counts in count_batches(n_clusters, replicates, seed)])
+
+
+def block_jackknife(on_counts, n_clusters: int, blocks: int = 200) -> np.ndarray:
+    """The statistic with each block of cases left out once (blocks × statistics): cases in sorted order, cut
+    into min(blocks, cases) contiguous blocks; with at most `blocks` cases this is the leave-one-case-out
+    jackknife. (For the BCa acceleration the block sums of the influence values have the same third and second
+    moments as the cases' own, so the acceleration estimate stays the same on large sheets.)"""
+    m = min(blocks, n_clusters)
+    block_of = np.arange(n_clusters) * m // n_clusters
+    out = []
+    for start in range(0, m, BATCH):
+        which = np.arange(start, min(start + BATCH, m))
+        out.append(on_counts((block_of[None, :] != which[:, None]).astype(float)))
+    return np.vstack(out)
+
+
+def summary_draws(frame: pd.DataFrame, replicates: int, seed: int, tolerance: float) -> np.ndarray:
+    """`compare.summary_measures` on every case-bootstrap replicate (replicates × measures, in MEASURES order)."""
+    on_counts, n_clusters = summary_on_counts(frame, tolerance)
+    return draws(on_counts, n_clusters, replicates, seed)
+
+
+def summary_on_counts(frame: pd.DataFrame, tolerance: float):
+    """`compare.summary_measures` as a function of case counts, and the number of cases."""
+    codes = case_codes(frame)
+    n_clusters = int(codes.max()) + 1
+    demand = np.asarray(frame["demand_months"], float)
+    imposed = np.asarray(frame["imposed_months"], float)
+    difference = imposed - demand
+    ratio = np.asarray(frame["ratio"], float)
+    has_ratio = ~np.isnan(ratio)
+    sums = case_sums(codes, n_clusters, [
+        np.ones_like(demand), demand, imposed, difference, np.where(has_ratio, ratio, 0.0), has_ratio * 1.0,
+        (difference < -tolerance) * 1.0, (np.abs(difference) <= tolerance) * 1.0, (difference > tolerance) * 1.0])
+    histograms = [Histogram(codes, n_clusters, v) for v in (demand, imposed, difference, ratio)]
+
+    def on_counts(counts: np.ndarray) -> np.ndarray:
+        s = counts @ sums
+        n = s[:, 0]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            mean_ratio = np.where(s[:, 5] > 0, s[:, 4] / s[:, 5], np.nan)
+        med = [weighted_median(h.values, h.weights(counts)) for h in histograms]
+        return np.column_stack([
+            med[0], med[1], s[:, 1] / n, s[:, 2] / n, s[:, 3] / n, med[2], mean_ratio, med[3],
+            s[:, 6] / n, s[:, 7] / n, s[:, 8] / n])
+
+    return on_counts, n_clusters
+
+
+# ---------------------------------------------------------------------------------------------- decomposition
+
+
+def decomposition_draws(frame: pd.DataFrame, replicates: int, seed: int, names: list[str], labels: dict[str, str],
+                        shapley) -> np.ndarray:
+    """`decompose.decompose_gaps` (mean and median) on every case-bootstrap replicate, columns in `names` order
+    (`labels`: the factors A, P, S and their Dutch names; `shapley`: decompose.shapley)."""
+    on_counts, n_clusters = decomposition_on_counts(frame, names, labels, shapley)
+    return draws(on_counts, n_clusters, replicates, seed)
+
+
+def decomposition_on_counts(frame: pd.DataFrame, names: list[str], labels: dict[str, str], shapley):
+    """`decompose.decompose_gaps` as a function of case counts, and the number of cases.
+
+    With the pooled ratio R of a replicate, every counterfactual value is one of D, Y (fully proven), and
+    D, D·R, Y/R, Y (the others), so means are sums and medians weighted medians over those value sets."""
+    FACTORS, FACTOR_LABELS = tuple(labels), labels
+    codes = case_codes(frame)
+    n_clusters = int(codes.max()) + 1
+    demand = np.asarray(frame["demand_months"], float)
+    imposed = np.asarray(frame["imposed_months"], float)
+    verdict = np.asarray(frame["verdict_trafficking"])
+    proven = verdict == "bewezen"
+    partial = verdict == "partiele vrijspraak"
+    full = ~proven & ~partial
+    groups = {"proven": proven, "P": partial, "A": full}
+    sums = case_sums(codes, n_clusters, [np.ones_like(demand)] + [
+        v * g for g in groups.values() for v in (demand, imposed)])
+    hist = {(name, var): Histogram(codes, n_clusters, np.where(g, v, np.nan))
+            for name, g in groups.items() for var, v in (("D", demand), ("Y", imposed))}
+    subsets = [frozenset(c) for k in range(len(FACTORS) + 1) for c in combinations(FACTORS, k)]
+
+    def on_counts(counts: np.ndarray) -> np.ndarray:
+        s = counts @ sums
+        n = s[:, 0]
+        sd = {"proven": s[:, 1], "P": s[:, 3], "A": s[:, 5]}
+        sy = {"proven": s[:, 2], "P": s[:, 4], "A": s[:, 6]}
+        pooled = np.where(sd["proven"] > 0, sy["proven"] / np.where(sd["proven"] > 0, sd["proven"], 1), 1.0)
+        inverse = np.where(pooled > 0, 1 / np.where(pooled > 0, pooled, 1), 0.0)
+        weights = {key: h.weights(counts) for key, h in hist.items()}
+        means, medians = {}, {}
+        for active in subsets:
+            total = sy["proven"] if "S" in active else sd["proven"]
+            parts_v, parts_w = [np.broadcast_to(hist["proven", "Y" if "S" in active else "D"].values,
+                                                weights["proven", "Y" if "S" in active else "D"].shape)], \
+                [weights["proven", "Y" if "S" in active else "D"]]
+            for group in ("P", "A"):
+                own, scale = ("S" in active, group in active)
+                if own and scale:
+                    var, factor = "Y", np.ones_like(pooled)
+                elif own:
+                    var, factor = "D", pooled
+                elif scale:
+                    var, factor = "Y", inverse
+                else:
+                    var, factor = "D", np.ones_like(pooled)
+                total = total + (sy if var == "Y" else sd)[group] * factor
+                parts_v.append(hist[group, var].values[None, :] * factor[:, None])
+                parts_w.append(weights[group, var])
+            means[active] = total / n
+            medians[active] = weighted_median(np.hstack(parts_v), np.hstack(parts_w))
+        columns = {}
+        for name, centre in (("gemiddelde", means), ("mediaan", medians)):
+            base = centre[frozenset()]
+            values = {active: base - centre[active] for active in subsets}
+            parts = shapley(values.__getitem__)
+            observed = base - centre[frozenset(FACTORS)]
+            safe = np.where(observed != 0, observed, 1.0)
+            columns[f"{name}: kloof"] = observed
+            for f in FACTORS:
+                columns[f"{name}: {FACTOR_LABELS[f]}"] = parts[f]
+                columns[f"{name}: aandeel {FACTOR_LABELS[f]}"] = np.where(observed != 0, parts[f] / safe, np.nan)
+            both = parts["A"] + parts["P"]
+            columns[f"{name}: vrijspraken samen"] = both
+            columns[f"{name}: aandeel vrijspraken samen"] = np.where(observed != 0, both / safe, np.nan)
+        return np.column_stack([columns[c] for c in names])
+
+    return on_counts, n_clusters

@@ -1,0 +1,101 @@
+"""The batched case bootstrap (mhcases.inference.resample) gives the loop's replicates; BCa intervals."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from mhcases import compare, decompose
+from mhcases.inference import intervals, resample
+from mhcases.stats import bootstrap_draws, case_bootstrap, leave_one_cluster_out
+
+
+def pairs_frame(n_cases=40, seed=0):
+    rng = np.random.default_rng(seed)
+    sizes = rng.choice([1, 1, 1, 2, 3], size=n_cases)
+    case = np.repeat([f"Z{i:03d}" for i in rng.permutation(n_cases)], sizes)
+    n = len(case)
+    demand = rng.choice([0, 6, 12, 18, 24, 30, 36, 48], size=n).astype(float)
+    verdict = rng.choice(["bewezen", "partiele vrijspraak", "vrijspraak", "ontslag"], p=[0.6, 0.15, 0.2, 0.05], size=n)
+    imposed = np.where(verdict == "bewezen", np.round(demand * rng.uniform(0.4, 1.2, n)),
+                       np.where(verdict == "partiele vrijspraak", np.round(demand * rng.uniform(0.2, 0.8, n)), 0.0))
+    clean = pd.DataFrame({"case_id": case, "demand_months": demand, "imposed_months": imposed,
+                          "verdict_trafficking": verdict, "exploitation_form": "seksuele uitbuiting"})
+    return compare.pairs(clean)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_summary_draws_are_the_loops_replicates(seed):
+    data = pairs_frame(seed=seed)
+    loop = bootstrap_draws(data, compare.summary_measures, pd.Index(compare.MEASURES), 250, seed + 7, arrays=True,
+                           columns=["demand_months", "imposed_months", "ratio"])
+    batched = resample.summary_draws(data, 250, seed + 7, compare.EQUAL_TOLERANCE)
+    np.testing.assert_allclose(batched, loop, rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+def test_decomposition_draws_are_the_loops_replicates(seed):
+    data = pairs_frame(seed=seed)
+    data = data[data["demand_months"] > 0]
+    names = list(decompose.decompose_gaps(data).index)
+    loop = bootstrap_draws(data, decompose.decompose_gaps, pd.Index(names), 200, seed, arrays=True,
+                           columns=["demand_months", "imposed_months", "verdict_trafficking"])
+    batched = resample.decomposition_draws(data, 200, seed, names, decompose.FACTOR_LABELS, decompose.shapley)
+    assert np.array_equal(np.isnan(loop), np.isnan(batched))
+    np.testing.assert_allclose(batched, loop, rtol=1e-10, atol=1e-10)
+
+
+def test_weighted_median_is_numpys_median():
+    rng = np.random.default_rng(4)
+    values = np.sort(rng.choice(50, size=12, replace=False)).astype(float)
+    weights = rng.integers(0, 3, size=(300, 12)).astype(float)
+    weights[0] = 0.0  # an empty sample
+    got = resample.weighted_median(values, weights)
+    assert np.isnan(got[0])
+    for r in range(1, 300):
+        sample = np.repeat(values, weights[r].astype(int))
+        assert got[r] == (np.median(sample) if sample.size else got[r])
+    shuffled = rng.permutation(12)  # unsorted values per replicate
+    got2 = resample.weighted_median(np.broadcast_to(values[shuffled], (300, 12)).copy(), weights[:, shuffled])
+    np.testing.assert_array_equal(got2[1:], got[1:])
+
+
+def test_block_jackknife_with_few_cases_is_leave_one_case_out():
+    data = pairs_frame(n_cases=30)
+    on_counts, n_clusters = resample.summary_on_counts(data, compare.EQUAL_TOLERANCE)
+    loop = leave_one_cluster_out(data, compare.summary_measures, pd.Index(compare.MEASURES), arrays=True,
+                                 columns=["demand_months", "imposed_months", "ratio"])
+    np.testing.assert_allclose(resample.block_jackknife(on_counts, n_clusters), loop, atol=1e-12)
+
+
+def test_batched_bootstrap_gives_the_same_table_as_the_loop():
+    data = pairs_frame()
+    kwargs = dict(arrays=True, columns=["demand_months", "imposed_months", "ratio"])
+    loop = case_bootstrap(data, compare.summary_measures, 300, 5, **kwargs)
+    batched = case_bootstrap(data, compare.summary_measures, 300, 5,
+                             on_counts=lambda f: resample.summary_on_counts(f, compare.EQUAL_TOLERANCE), **kwargs)
+    pd.testing.assert_frame_equal(loop, batched, check_exact=False, atol=1e-12)
+    for interval in ("percentile", "bca"):
+        a = case_bootstrap(data, compare.summary_measures, 300, 5, interval=interval, **kwargs)
+        b = case_bootstrap(data, compare.summary_measures, 300, 5, interval=interval, **kwargs)
+        pd.testing.assert_frame_equal(a, b)  # seeded: the same run to run
+
+
+def test_bca_without_bias_or_acceleration_is_the_percentile_interval():
+    rng = np.random.default_rng(0)
+    draws = rng.normal(size=(4001, 1))
+    estimate = np.array([np.median(draws)])
+    np.testing.assert_allclose(np.ravel(intervals.bca(estimate, draws, np.zeros(1), 0.95)),
+                               np.ravel(intervals.percentile(draws, 0.95)), atol=1e-9)
+
+
+def test_bca_moves_the_interval_towards_the_long_tail():
+    # mean of a skewed (exponential) sample: the bootstrap distribution is right-skewed, the acceleration positive
+    rng = np.random.default_rng(1)
+    frame = pd.DataFrame({"case_id": np.arange(60), "value": rng.exponential(size=60)})
+    statistic = lambda f: pd.Series({"mean": np.asarray(f["value"]).mean()})  # noqa: E731
+    percentile = case_bootstrap(frame, statistic, 2000, 3, arrays=True, columns=["value"])
+    bca = case_bootstrap(frame, statistic, 2000, 3, arrays=True, columns=["value"], interval="bca")
+    assert bca["ci_low"].iloc[0] > percentile["ci_low"].iloc[0]
+    assert bca["ci_high"].iloc[0] > percentile["ci_high"].iloc[0]
+    jack = leave_one_cluster_out(frame, statistic, pd.Index(["mean"]), arrays=True, columns=["value"])
+    assert intervals.acceleration(jack)[0] > 0
