@@ -58,7 +58,7 @@ rule duration_tables:
 
 rule demand_sentence:
     input:
-        code=lib("compare", "stats"),
+        code=lib("compare", "stats", "inference"),
         cases=rules.clean_cases.output.cases,
     output:
         summary="results/tables/strafeis_vs_opgelegd.csv",
@@ -78,7 +78,7 @@ rule demand_sentence:
 
 rule figures:
     input:
-        code=lib("figures", "compare", "stats", "fonts"),
+        code=lib("figures", "compare", "stats", "fonts", "inference"),
         cases=rules.clean_cases.output.cases,
         tabel_3=rules.duration_tables.output.tabel_3,
         tabel_5=rules.duration_tables.output.tabel_5,
