@@ -3,7 +3,7 @@
 
 rule decomposition:
     input:
-        code=lib("decompose", "compare", "stats"),
+        code=lib("decompose", "compare", "stats", "inference"),
         cases=rules.clean_cases.output.cases,
     output:
         shares="results/models/decompositie.csv",
@@ -22,7 +22,7 @@ rule decomposition:
 
 rule models:
     input:
-        code=lib("models", "stats"),
+        code=lib("models", "stats", "inference"),
         cases=rules.clean_cases.output.cases,
     output:
         coefficients="results/models/coefficienten.csv",
