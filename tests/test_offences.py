@@ -276,3 +276,21 @@ def test_cleaning_log_names_unreadable_and_non_offence_citations(tmp_path):
     assert unreadable[["defendant_id", "result"]].values.tolist() == [["Z001-1", "art. 140"]]
     not_offence = charges[charges["rule"].str.startswith("artikel zonder eigen delict")]
     assert not_offence[["defendant_id", "result"]].values.tolist() == [["Z001-1", "47 Sr"]]
+
+
+def test_codebook_table_of_citation_forms_is_what_the_build_reads():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "codebook.md").read_text(encoding="utf-8")
+    section = text[text.index("### 8.1"):text.index("### 8.2")]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "`" in line.split("|")[2]]
+    assert len(rows) >= 7
+    for row in rows:
+        _, _, examples, read_as, _ = row.split("|")
+        found = set()
+        for example in re.findall(r"`([^`]+)`", examples):
+            reading = read_citations(example)
+            assert reading.citations and not reading.unreadable, example
+            found |= {c.article for c in reading.citations}
+        if read_as.strip() != "elk artikel apart":
+            assert found == {a.strip() for a in read_as.split(";")}, row
