@@ -138,6 +138,7 @@ CITATIONS = [
     ("art. 9999 Sr", (), ("art. 9999 Sr",)),
     ("mensenhandel (art. Sr)", (), ("art. Sr",)),
     ("mensenhandel (art. 273f Sr) en iets (art. 5 Wet X)", ("273f Sr",), ("art. 5 Wet",)),
+    ("mensenhandel 273f en art. 140", (), ("art. 140",)),
 ]
 
 

@@ -279,6 +279,8 @@ def _walk(tokens: list[_Token], i: int, anchored: bool) -> tuple[int, list[_Toke
             else:
                 break
         elif token.kind == "art":
+            if not anchored:
+                break  # "273f en art. 140": the "art." starts a citation of its own (and is logged if unreadable)
             state = None  # "artikel 273f en artikel 140 Sr"
         elif token.kind in ("ev", "tm"):
             pass
