@@ -1,0 +1,279 @@
+"""The coder workbook: pre-coded rows with the evidence for every value (`codeerblad_voorgecodeerd.xlsx`).
+
+Sheets:
+- "Codeerblad": exactly the codebook's columns (`mhcases.codebook.COLUMNS`, in order, English names in row 1), one
+  row per defendant, pre-filled. Drop-down lists for category columns (the allowed values sit on the hidden sheet
+  "Lijsten", Excel's inline lists are limited to 255 characters), whole-number / decimal limits for counts and
+  durations, a date check for the decision date, and a Dutch input message on every column (label, allowed values
+  or limits, examples). Cells with status "controleren" are yellow, empty cells that were looked for and "niet
+  gevonden" are orange. Without any edit it is a valid coding sheet when every required value was found; a required
+  value that is not there is an empty orange cell, and the build says where (nothing is guessed).
+- "Bronnen": one row per cell of "Codeerblad": document, case_id, defendant_id, kolom, waarde, status, bron
+  (the quoted sentence(s)), positie (where in the document), toelichting (why to check it, what was looked for).
+- "Toelichting": how to work through the workbook, the colours, and the codebook's columns with their Dutch labels.
+
+Courts are mapped to the codebook here (`mhcases.verdicts.courts.codebook_court`): a court that no longer exists gets
+its successor with status "controleren"; a court that was split stays empty for the coder.
+
+Text from a verdict is never a formula: a value starting with "=", "+", "-" or "@" is stored as text with Excel's
+quote prefix. The file is byte-identical for the same records and date (fixed document properties and zip times).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.writer.excel import ExcelWriter
+
+from mhcases.codebook import BY_NAME, COLUMN_NAMES, COLUMNS, MULTI_SEPARATOR, Column
+from mhcases.verdicts.courts import codebook_court
+from mhcases.verdicts.model import STATUSES, Coding, Evidence
+
+__all__ = ["SOURCE_COLUMNS", "prepare", "write_workbook", "source_rows"]
+
+SOURCE_COLUMNS = ("document", "case_id", "defendant_id", "kolom", "waarde", "status", "bron", "positie", "toelichting")
+SHEET, SOURCES, HELP, LISTS = "Codeerblad", "Bronnen", "Toelichting", "Lijsten"
+CHECK_FILL = PatternFill("solid", fgColor="FFF2A8")  # yellow: controleren
+MISSING_FILL = PatternFill("solid", fgColor="F8CBAD")  # orange: niet gevonden
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+EXTRA_ROWS = 200  # validation reaches this many rows below the last pre-filled one, for rows a coder adds
+_FORMULA_START = ("=", "+", "-", "@")
+_EPOCH_2000 = dt.datetime(2000, 1, 1)
+
+_EXAMPLES = {
+    "demand": "bv. 'gevangenisstraf van 30 maanden, waarvan 10 maanden voorwaardelijk met een proeftijd van 2 jaren'",
+    "sentence": "bv. 'taakstraf van 240 uren' of 'vrijspraak'",
+    "charges": "bv. 'mensenhandel (art. 273f Sr) en witwassen (art. 420bis Sr)'",
+    "decision_date": "JJJJ-MM-DD",
+    "exploitation_forms": f"meer dan één: gescheiden door '{MULTI_SEPARATOR}'",
+}
+
+
+def _help(column: Column) -> str:
+    parts = [column.label + ("" if column.required else " (mag leeg blijven)")]
+    if column.allowed:
+        parts.append("Toegestaan: " + ", ".join(column.allowed))
+    if column.minimum is not None or column.maximum is not None:
+        parts.append(f"Van {column.minimum:g} t/m {column.maximum:g}")
+    if column.name in _EXAMPLES:
+        parts.append(_EXAMPLES[column.name])
+    return ". ".join(parts)
+
+
+def _with_court(evidence: Evidence) -> Evidence:
+    if evidence.column != "court" or not evidence.value:
+        return evidence
+    value, note = codebook_court(evidence.value)
+    if not note:
+        return replace(evidence, value=value)
+    joined = "; ".join(n for n in (evidence.note, note) if n)
+    return replace(evidence, value=value, status="controleren", note=joined)
+
+
+def prepare(coding: Coding) -> Coding:
+    """One evidence per codebook column, in codebook order (a missing one is "niet gevonden"), ids from the record,
+    and the court mapped to the codebook."""
+    given = {e.column: e for e in coding.evidence}
+    evidence = []
+    for name in COLUMN_NAMES:
+        if name in ("case_id", "defendant_id"):
+            value = coding.case_id if name == "case_id" else coding.defendant_id
+            found = given.get(name)
+            evidence.append(found if found is not None and found.value == value else
+                            Evidence(name, value, "automatisch", note="nummer toegekend bij het voorcoderen"))
+            continue
+        found = given.get(name) or Evidence(name, None, "niet gevonden")
+        if found.status not in STATUSES:
+            raise ValueError(f"onbekende status {found.status!r} in kolom {name} van {coding.document}")
+        evidence.append(_with_court(found))
+    return replace(coding, evidence=tuple(evidence))
+
+
+def _typed(column: Column, value: str | None) -> object:
+    """The cell value as Excel should hold it (numbers as numbers, dates as dates, the rest as text)."""
+    if value is None or value == "":
+        return None
+    if column.kind == "integer" and re.fullmatch(r"\d{1,9}", value):
+        return int(value)
+    if column.kind == "number" and re.fullmatch(r"\d{1,9}(?:[.,]\d{1,9})?", value):
+        number = float(value.replace(",", "."))
+        return int(number) if number.is_integer() else number
+    if column.kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _put(cell, value: object) -> None:
+    """Write a value; text that Excel would take for a formula is stored as text with a quote prefix."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def source_rows(codings: Sequence[Coding]) -> list[tuple[str, ...]]:
+    """The rows of "Bronnen" (SOURCE_COLUMNS), after `prepare`."""
+    rows = []
+    for coding in codings:
+        for e in coding.evidence:
+            rows.append((coding.document, coding.case_id, coding.defendant_id, e.column, e.value or "", e.status,
+                         e.source, e.position, e.note))
+    return rows
+
+
+def _validations(sheet, lists, last_row: int) -> None:
+    list_column = 0
+    for index, column in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(index)
+        target = f"{letter}2:{letter}{last_row}"
+        if column.kind == "category":
+            list_column += 1
+            list_letter = get_column_letter(list_column)
+            lists.cell(1, list_column, column.name)
+            for k, allowed in enumerate(column.allowed, start=2):
+                lists.cell(k, list_column, allowed)
+            rule = DataValidation(type="list", formula1=f"{LISTS}!${list_letter}$2:${list_letter}$"
+                                                        f"{len(column.allowed) + 1}", allow_blank=not column.required)
+            rule.error = "Kies een waarde uit de lijst: " + ", ".join(column.allowed)
+        elif column.kind == "integer":
+            rule = DataValidation(type="whole", operator="between", formula1=f"{column.minimum:g}",
+                                  formula2=f"{column.maximum:g}", allow_blank=True)
+            rule.error = f"Een geheel getal van {column.minimum:g} t/m {column.maximum:g}"
+        elif column.kind == "number":
+            rule = DataValidation(type="decimal", operator="between", formula1=f"{column.minimum:g}",
+                                  formula2=f"{column.maximum:g}", allow_blank=True)
+            rule.error = f"Een getal van {column.minimum:g} t/m {column.maximum:g}"
+        elif column.kind == "date":
+            rule = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=False)
+            rule.error = "Een datum (JJJJ-MM-DD) na 1 januari 2000"
+        else:
+            rule = DataValidation(type=None, allow_blank=True)  # input message only
+        rule.errorTitle = "Ongeldige waarde"
+        rule.showErrorMessage = rule.type is not None
+        rule.promptTitle = column.name[:32]
+        rule.prompt = _help(column)[:255]
+        rule.showInputMessage = True
+        rule.add(target)
+        sheet.add_data_validation(rule)
+
+
+def _help_sheet(book: Workbook) -> None:
+    sheet = book.create_sheet(HELP)
+    lines = [
+        ("Voorgecodeerd codeerblad", ""),
+        ("Werkblad 'Codeerblad' is een geldig codeerblad (één rij per verdachte, kolommen van het codeboek).", ""),
+        ("Werkblad 'Bronnen' geeft per cel de waarde, de status, de zin(nen) uit de uitspraak en de plaats.", ""),
+        ("Geel: status 'controleren' - gevonden, maar iets in de tekst kan de waarde veranderen.", "controleren"),
+        ("Oranje: status 'niet gevonden' - niet in de uitspraak gevonden; vul in of laat leeg (facultatief).",
+         "niet gevonden"),
+        ("Wit: status 'automatisch' - eenduidig gevonden.", ""),
+        ("Een lege verplichte cel (oranje) moet de codeur invullen voordat het codeerblad wordt ingelezen.", ""),
+        ("", ""),
+        ("kolom", "betekenis"),
+    ]
+    for row, (text, status) in enumerate(lines, start=1):
+        sheet.cell(row, 1, text)
+        if status == "controleren":
+            sheet.cell(row, 1).fill = CHECK_FILL
+        elif status == "niet gevonden":
+            sheet.cell(row, 1).fill = MISSING_FILL
+    sheet.cell(1, 1).font = Font(bold=True, size=13)
+    sheet.cell(len(lines), 1).font = sheet.cell(len(lines), 2).font = Font(bold=True)
+    for k, column in enumerate(COLUMNS, start=len(lines) + 1):
+        sheet.cell(k, 1, column.name)
+        sheet.cell(k, 2, _help(column))
+    sheet.column_dimensions["A"].width = 30
+    sheet.column_dimensions["B"].width = 110
+
+
+def _deterministic(data: bytes, when: dt.datetime) -> bytes:
+    """Rewrite the zip with fixed entry times (openpyxl stamps the current time)."""
+    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+def write_workbook(codings: Sequence[Coding], path: str | Path, created: dt.datetime | None = None) -> list[Coding]:
+    """Write the workbook for these records (see the module docstring); returns the prepared records.
+
+    `created` dates the document properties and the zip entries (default: 1 January 2000, so that the same records
+    give the same bytes)."""
+    when = (created or _EPOCH_2000).replace(tzinfo=None, microsecond=0)
+    prepared = [prepare(c) for c in codings]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    for index, column in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(1, index, column.name)
+        cell.font, cell.fill = Font(bold=True), HEADER_FILL
+        cell.comment = Comment(_help(column), "codeboek", width=320, height=120)
+        sheet.column_dimensions[get_column_letter(index)].width = {"phrase": 50, "text": 40}.get(column.kind, 18)
+    for row, coding in enumerate(prepared, start=2):
+        for index, evidence in enumerate(coding.evidence, start=1):
+            cell = sheet.cell(row, index)
+            _put(cell, _typed(BY_NAME[evidence.column], evidence.value))
+            if BY_NAME[evidence.column].kind == "date" and isinstance(cell.value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+            if evidence.status == "controleren":
+                cell.fill = CHECK_FILL
+            elif evidence.status == "niet gevonden":
+                cell.fill = MISSING_FILL
+            if evidence.note or evidence.source:
+                text = "\n".join(t for t in (evidence.note, evidence.source[:400]) if t)
+                cell.comment = Comment(text, evidence.status, width=360, height=140)
+    sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(len(prepared) + 1, 2)}"
+    lists = book.create_sheet(LISTS)
+    lists.sheet_state = "hidden"
+    _validations(sheet, lists, len(prepared) + 1 + EXTRA_ROWS)
+
+    sources = book.create_sheet(SOURCES, 1)
+    for index, name in enumerate(SOURCE_COLUMNS, start=1):
+        cell = sources.cell(1, index, name)
+        cell.font, cell.fill = Font(bold=True), HEADER_FILL
+    for row, values in enumerate(source_rows(prepared), start=2):
+        for index, value in enumerate(values, start=1):
+            cell = sources.cell(row, index)
+            _put(cell, value or None)
+            if index == 7:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        status = values[5]
+        if status in ("controleren", "niet gevonden"):
+            sources.cell(row, 6).fill = CHECK_FILL if status == "controleren" else MISSING_FILL
+    for letter, width in zip("ABCDEFGHI", (40, 14, 14, 22, 40, 14, 90, 30, 50)):
+        sources.column_dimensions[letter].width = width
+    sources.freeze_panes = "A2"
+    sources.auto_filter.ref = f"A1:I{max(len(source_rows(prepared)) + 1, 2)}"
+    _help_sheet(book)
+
+    book.properties.creator = "mhcases (voorcoderen uitspraken)"
+    book.properties.title = "Voorgecodeerd codeerblad"
+    book.properties.created = book.properties.modified = when
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()
+    data = _deterministic(buffer.getvalue(), when)
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return prepared
