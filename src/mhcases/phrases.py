@@ -64,6 +64,37 @@ Maatregelen (measures)
     "isd(-maatregel)", "(maatregel tot) plaatsing in een inrichting voor stelselmatige daders" -> "isd"
     Optional measure duration "voor (de duur van) 5 jaren" is accepted and ignored.
 
+Decision wording (the beslissing of a verdict, as courts write it)
+    The verb before a sanction: "veroordeelt (de) verdachte (voor ...) tot (een) ...", "legt (aan) verdachte op
+    ...", "veroordeling van de verdachte tot ..." (a demand). Clauses may be separated by ";", ". " or ": ".
+    The suspended part in a clause of its own applies to the detention before it: "bepaalt dat van deze
+    gevangenisstraf een gedeelte, groot 4 (vier) maanden niet ten uitvoer zal worden gelegd, tenzij ...",
+    "beveelt dat een gedeelte, groot 52 dagen, van deze gevangenisstraf niet zal worden ten uitvoer gelegd",
+    "beveelt dat deze straf niet zal worden ten uitvoer gelegd" (wholly suspended); the probation in its own clause
+    ("stelt daarbij een proeftijd van 2 (twee) jaren vast", "verbindt hieraan een proeftijd, die wordt gesteld op
+    2 jaar") or in the clause's condition ("tenzij ... voor het einde van een proeftijd van drie jaar").
+    "waarvan 3 voorwaardelijk" takes the unit of a single-unit total. Number words before digits: "twee (2)
+    jaren", "twee 2 jaren". Taakstraf "bestaande uit het verrichten van onbetaalde arbeid, van 120 uren".
+    Measures as verbs: "gelast dat verdachte ter beschikking wordt gesteld (en beveelt dat hij van overheidswege
+    zal worden verpleegd)" (tbs), "gelast de plaatsing van verdachte in een inrichting voor stelselmatige daders"
+    (isd), "maatregel als bedoeld in artikel 38v ..., inhoudende dat ... contact ..." (contact-/gebiedsverbod).
+    Special conditions of a suspended part ("met als bijzondere voorwaarden ... een contactverbod met ...") are
+    conditions, not measures (the text may not name another sanction).
+    Not a sentence, left out when next to a sanction and marked ("geen strafoplegging", status "unparsed") when
+    alone: vervangende hechtenis / jeugddetentie / gijzeling (of a taakstraf, fine or compensation order), "de tijd
+    ... in mindering", "gelast de tenuitvoerlegging" of an earlier sentence, decisions on pre-trial detention,
+    compensation (benadeelde partij, schadevergoedingsmaatregel), confiscation (ontneming), seized goods,
+    conditions and their supervision, "verklaart niet bewezen wat meer of anders ... en spreekt daarvan vrij".
+    "spreekt verdachte vrij (van ...)", "verklaart (het onder 1 ten laste gelegde) niet bewezen en spreekt
+    verdachte daarvan vrij" -> "acquittal" when no sanction is imposed (next to a sanction: a partial acquittal,
+    the sanction is read); "ontslaat verdachte van alle rechtsvervolging" -> "discharge".
+    Marked "unparsed", never read as something simpler: art. 9a Sr ("schuldigverklaring zonder oplegging van
+    straf"), a suspended fine or measure (no field for it), a suspended part larger than the term, two different
+    probation periods, a probation without a suspended part.
+
+`format_sanction` is the inverse: it writes a Sanction in the codebook's forms (docs/codebook.md par. 7), which
+this parser reads back to the same numbers.
+
 Ignored phrases: see `IGNORED_PHRASES`.
 """
 
@@ -81,6 +112,7 @@ __all__ = [
     "STATUSES",
     "Sanction",
     "dutch_number_words",
+    "format_sanction",
     "parse_duration_months",
     "parse_number",
     "parse_sanction",
@@ -318,6 +350,29 @@ _NORM_SUBS = (
 )
 
 
+# Verdict wording written in more than one way: one spelling before matching.
+_VERDICT_SUBS = (
+    (re.compile(r"\btenuitvoer(?= ?gelegd)"), "ten uitvoer "),  # "niet tenuitvoergelegd" -> "niet ten uitvoer gelegd"
+    (re.compile(r"ten uitvoer  ?"), "ten uitvoer "),
+    (re.compile(r"(?<=[a-z0-9)]) ?- ?kort gezegd ?- ?(?=[a-z:])"), " "),  # "voorwaarden -kort gezegd-: ..."
+    (re.compile(r"^(?:- |\* |o |\u2022 ?|\uf0b7 ?)"), ""),  # a leading bullet
+    (re.compile(r"(?<=[;:]) (?:- |\* |\u2022 ?|\uf0b7 ?)"), " "),  # a bullet after ';' or ':'
+)
+# a number word followed by the same number in digits: "twee (2) jaren", "twaalf (12) maanden", "twee 2 jaren"
+_WORD_THEN_DIGITS = re.compile(r"(?<![a-z0-9])(?P<word>[a-z]+(?:-[a-z]+)*) (?P<open>\(?)(?P<digits>[0-9]{1,6})\)?(?= )", re.ASCII)
+
+
+def _word_then_digits(m: re.Match[str]) -> str:
+    value = _word_value(m.group("word").replace("-", ""))
+    if value is None:
+        return m.group(0)
+    if value == int(m.group("digits")):
+        return m.group("digits")
+    if m.group("open"):  # "drie (2) jaren": keep both, in the digits-first form that reports the mismatch
+        return f"{m.group('digits')} ({m.group('word')})"
+    return m.group(0)
+
+
 def _normalise(text: str) -> str:
     s = text.lower()
     if not s.isascii():
@@ -325,6 +380,9 @@ def _normalise(text: str) -> str:
     s = " ".join(s.split())
     for pattern, repl in _NORM_SUBS:
         s = pattern.sub(repl, s)
+    for pattern, repl in _VERDICT_SUBS:
+        s = pattern.sub(repl, s)
+    s = _WORD_THEN_DIGITS.sub(_word_then_digits, s)
     s = s.strip()
     stripped = s.rstrip(" .,;")  # trailing sentence punctuation, unless that is all there is
     return stripped if stripped else s
@@ -358,15 +416,18 @@ _AMOUNT = rf"(?:(?:€ ?|eur(?:o)? )(?P<a1>{_AMT})(?:,-{{1,2}})?|(?P<a2>{_AMT}) 
 
 _KIND = r"(?P<kind>gevangenisstraf|jeugddetentie|hechtenis)"
 _ART = r"(?:(?:een|de) )?"
+# the conditional marker before or after a detention: "(geheel) voorwaardelijke gevangenisstraf",
+# "gevangenisstraf van 6 maanden (,) (geheel) voorwaardelijk"
+_COND_PRE = r"(?P<cond>(?:geheel )?(?:on)?voorwaardelijke )?"
+_COND_POST = r"(?P<post>,? (?:geheel )?(?:on)?voorwaardelijk)?"
 
 _DET_PRE = re.compile(
-    rf"{_ART}(?P<cond>(?:on)?voorwaardelijke )?{_KIND} "
-    rf"(?:voor de duur van|ter duur van|van|voor) (?P<dur>{_DUR})"
-    rf"(?P<post> (?:geheel )?(?:on)?voorwaardelijk)?{_END}",
+    rf"{_ART}{_COND_PRE}{_KIND} "
+    rf"(?:voor de duur van|ter duur van|van|voor) (?P<dur>{_DUR}){_COND_POST}{_END}",
     _F,
 )
 _DET_POST = re.compile(
-    rf"{_ART}(?P<dur>{_DUR}) (?P<cond>(?:on)?voorwaardelijke )?{_KIND}{_END}",
+    rf"{_ART}(?P<dur>{_DUR}) {_COND_PRE}{_KIND}{_COND_POST}{_END}",
     _F,
 )
 _DET_PRETRIAL = re.compile(
@@ -376,37 +437,76 @@ _DET_PRETRIAL = re.compile(
     rf"{_END}",
     _F,
 )
+# "niet ten uitvoer zal worden gelegd", "niet zal worden ten uitvoer gelegd", "niet ten uitvoer gelegd zal worden",
+# "niet ten uitvoer wordt gelegd" (after normalisation "tenuitvoergelegd" is "ten uitvoer gelegd")
+_NOT_EXECUTED = (
+    r"niet (?:(?:zal|zullen|wordt|worden) )*(?:vooralsnog )?ten uitvoer (?:(?:zal|zullen|wordt|worden) )*gelegd"
+    r"(?: (?:zal|zullen) worden| wordt)?"
+)
 _SUB_WAARVAN = re.compile(
-    rf"(?:, | )waarvan (?:een (?:ge)?deel(?:te)?,? (?:groot |van )?)?(?P<dur>{_DUR}),? "
-    rf"(?:voorwaardelijk|niet ten uitvoer (?:zal|zullen) worden gelegd){_END}",
+    rf"(?:, | )waarvan (?:een (?:ge)?deel(?:te)?,? (?:groot |van |te weten )?)?"
+    rf"(?:(?P<dur>{_DUR})|(?P<bare>[0-9]+|[a-z]+)),? "
+    rf"(?:voorwaardelijk|{_NOT_EXECUTED}){_END}",
     _F,
 )
 _SUB_PROEF = re.compile(
-    rf"(?:, | )(?:(?:met|onder|bij|en) )?(?:een )?proeftijd (?:van )?(?P<dur>{_DUR})",
+    rf"(?:, | )(?:(?:en|alsmede) )?(?:(?:met|onder|bij) )?(?:een )?proeftijd (?:van )?(?P<dur>{_DUR})",
     _F,
 )
 _SUB_AFTREK = re.compile(
-    r"(?:, | )met aftrek(?: van (?:het voorarrest|voorarrest|de voorlopige hechtenis"
-    r"|de tijd (?:die (?:de verdachte )?)?in (?:voorarrest|verzekering en (?:in )?voorlopige hechtenis)"
+    r"(?:, | )(?:en )?met aftrek(?: van (?:het voorarrest|voorarrest|de voorlopige hechtenis"
+    r"|de tijd (?:die (?:de verdachte |verdachte )?)?in (?:voorarrest|verzekering en (?:in )?voorlopige hechtenis)"
     r" (?:heeft )?doorgebracht"
-    r"|de in (?:voorarrest|verzekering en (?:in )?voorlopige hechtenis) doorgebrachte tijd))?"
+    r"|de in (?:voorarrest|verzekering en (?:in )?voorlopige hechtenis) doorgebrachte tijd)"
+    r"| overeenkomstig (?:artikel|art\.?) 27(?: van het wetboek van strafrecht| sr)?)?"
     + _END,
     _F,
 )
+# Special conditions attached to a (partly) suspended sentence ("met als bijzondere voorwaarden een meldplicht,
+# een contactverbod met ..."): conditions, not sanctions. The text may not name another sanction.
+_NO_SANCTION_WORD = (
+    r"(?:(?!taakstraf|werkstraf|geldboete|gevangenisstraf|jeugddetentie|hechtenis|maatregel(?! hulp)|tbs"
+    r"|terbeschikking|ter beschikking|isd|pij)[^;])*"
+)
+_SUB_CONDITIONS = re.compile(
+    r"(?:, | |; )(?:(?:en|alsmede) )?(?:(?:met|onder) )?(?:(?:daaraan (?:verbonden|gekoppeld)|daarbij|als) )*"
+    r"(?:de |het )?(?:\(?bijzondere\)? |algemene )?(?:voorwaarden?|\(bijzondere\) voorwaarden?)(?![a-z])"
+    + _NO_SANCTION_WORD,
+    _F,
+)
+_SUBSID_DUR = rf"(?:{_DUR})"
+_SUBSTITUTE = r"(?:vervangende )?(?:hechtenis|gijzeling|jeugddetentie)"
 _SUBSID_BODY = (
-    rf"(?:subsidiair (?P<d1>{_DUR})(?: (?:vervangende )?(?:hechtenis|gijzeling))?"
-    r"|(?:(?:bij|indien) (?:het )?niet (?:naar behoren|behoorlijk) "
+    rf"(?:subsidiair (?P<d1>{_DUR})(?: {_SUBSTITUTE})?"
+    r"|(?:(?:bij|indien) (?:het )?niet (?:of niet )?(?:naar behoren|behoorlijk) "
     r"(?:verrichten|verricht|uitvoeren|uitgevoerd)(?: daarvan| van de (?:taakstraf|werkstraf))?,? )?"
-    rf"te vervangen door (?P<d2>{_DUR}) (?:vervangende )?(?:hechtenis|gijzeling))"
+    rf"te vervangen door (?P<d2>{_DUR}) {_SUBSTITUTE}"
+    r"|(?:bij (?:gebreke van|niet) (?:volledige )?betaling(?: en (?:bij gebreke van )?verhaal)?,? )"
+    rf"te vervangen door (?:(?P<d3>{_DUR}) {_SUBSTITUTE}|{_SUBSTITUTE} (?:van|voor de duur van) (?P<d4>{_DUR}))"
+    r"|(?:met bevel|beveelt|bepaalt),? (?:dat,? )?(?:voor het geval|indien|als|wanneer) (?:dat )?(?:de )?"
+    r"(?:verdachte|veroordeelde) (?:de |deze )?(?:taakstraf|werkstraf|straf) niet (?:of niet )?(?:naar behoren )?"
+    r"(?:\(?heeft\)? )?(?:verricht|verrichten|uitvoert|uitgevoerd)(?: heeft)?,? (?:dat )?(?:vervangende )?"
+    r"(?:hechtenis|jeugddetentie) (?:zal|zullen|wordt) (?:worden )?toegepast "
+    rf"(?:van|voor de duur van|gedurende) (?P<d5>{_DUR}))"
     r"(?: per (?:overtreding|keer))?"
 )
-_SUB_SUBSID = re.compile(rf"(?:, | ){_SUBSID_BODY}{_END}", _F)
+_SUB_SUBSID = re.compile(rf"(?:, | |; ){_SUBSID_BODY}{_END}", _F)
 _SUB_SUBSID_PAREN = re.compile(rf" \({_SUBSID_BODY}\)", _F)
 _SUB_MEASURE_DUR = re.compile(rf"(?:, | )voor (?:de duur van |een periode van )?(?P<dur>{_DUR})", _F)
+# a clause on pre-trial detention deducted from the sentence ("beveelt dat de tijd ... in mindering wordt
+# gebracht", "met bevel dat de tijd ... in mindering zal worden gebracht naar de maatstaf van 2 uren per dag")
+_BODY = r"(?:[^;.]|\.(?! ))*"  # clause text up to the next ';' or sentence end
+_DEDUCTION_BODY = (
+    r"(?:met bevel|beveelt|bepaalt|gelast),? dat (?:de tijd|het voorarrest|de in (?:voorarrest|verzekering)|de duur)"
+    rf"{_BODY}? in mindering{_BODY}"
+)
+_SUB_DEDUCTION = re.compile(rf"(?:, | |; ){_DEDUCTION_BODY}", _F)
+_DEDUCTION = re.compile(_DEDUCTION_BODY, _F)
 
 _TASK = re.compile(
-    rf"{_ART}(?:(?P<kind>taakstraf|werkstraf) (?:voor de duur van|ter grootte van|van|voor) "
-    rf"(?P<hours>{_HOURS})|(?P<hours2>{_HOURS}) (?P<kind2>taakstraf|werkstraf){_END})",
+    rf"{_ART}(?:(?P<kind>taakstraf|werkstraf)(?:,? bestaande uit (?:het verrichten van )?onbetaalde arbeid,?)? "
+    rf"(?:voor de duur van|ter grootte van|van|voor) (?P<hours>{_HOURS})"
+    rf"|(?P<hours2>{_HOURS}) (?P<kind2>taakstraf|werkstraf){_END})",
     _F,
 )
 _FINE_PRE = re.compile(rf"{_ART}geldboete (?:van|ter hoogte van|groot) {_AMOUNT}", _F)
@@ -419,35 +519,38 @@ _COMPENSATION = re.compile(
 )
 
 _V = (
-    r"(?:contact- en gebiedsverbod|contactverbod en (?:een )?gebiedsverbod"
-    r"|gebiedsverbod en (?:een )?contactverbod|contactverbod|gebiedsverbod)"
+    r"(?:contact- en (?:gebieds|locatie)verbod|contactverbod en (?:een )?(?:gebieds|locatie)verbod"
+    r"|(?:gebieds|locatie)verbod en (?:een )?contactverbod|contactverbod|gebiedsverbod|locatieverbod)"
 )
+_ISD = (
+    r"(?:isd(?:-| )?maatregel|isd"
+    r"|(?:(?:de )?maatregel (?:tot|van) |gelast (?:de )?)?plaatsing (?:van (?:de )?verdachte )?"
+    r"in een inrichting voor stelselmatige daders(?: \((?:hierna:? )?isd(?:-maatregel)?\))?)"
+)
+_PIJ = (
+    r"(?:(?:voorwaardelijke )?(?:pij(?:-| )?maatregel|pij|jeugd(?:-| )?tbs)"
+    r"|(?:(?:de )?maatregel (?:tot|van) |gelast (?:de )?)?plaatsing (?:van (?:de )?verdachte )?"
+    r"in een inrichting voor jeugdigen(?: \((?:hierna:? )?pij(?:-maatregel)?\))?)"
+)
+_TBS = (
+    r"(?:(?:maatregel (?:van )?)?(?:tbs(?:-maatregel)?|terbeschikkingstelling|ter beschikking stelling)"
+    r"(?: van (?:de )?verdachte)?"
+    r"(?: (?:met|onder) (?:dwangverpleging|bevel tot verpleging(?: van overheidswege)?"
+    r"|verpleging van overheidswege|voorwaarden))?"
+    r"|gelast (?:de )?(?:terbeschikkingstelling|tbs) van (?:de )?verdachte"
+    r"(?: (?:met|onder) (?:dwangverpleging|verpleging van overheidswege|voorwaarden))?"
+    r"|gelast dat (?:de )?verdachte ter beschikking (?:zal )?(?:wordt|worden) gesteld"
+    r"(?:(?:,| en) (?:beveelt|gelast) dat (?:hij|zij|de verdachte|verdachte|de ter beschikking gestelde) "
+    r"van overheidswege (?:zal )?(?:wordt|worden) verpleegd)?"
+    r"|(?:beveelt|gelast) dat (?:hij|zij|de verdachte|verdachte|de ter beschikking gestelde) "
+    r"van overheidswege (?:zal )?(?:wordt|worden) verpleegd)"
+)
+# art. 38v Sr written out: "de maatregel als bedoeld in artikel 38v ..., inhoudende dat verdachte ... geen contact ..."
+_38V_BODY = r"(?P<body>" + _NO_SANCTION_WORD + ")"
 _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = (
-    (
-        re.compile(
-            rf"{_ART}(?:maatregel (?:van )?)?(?:tbs(?:-maatregel)?|terbeschikkingstelling|ter beschikking stelling)"
-            r"(?: (?:met|onder) (?:dwangverpleging|bevel tot verpleging(?: van overheidswege)?"
-            r"|verpleging van overheidswege|voorwaarden))?" + _END,
-            _F,
-        ),
-        ("tbs",),
-    ),
-    (
-        re.compile(
-            rf"{_ART}(?:voorwaardelijke )?(?:pij(?:-| )?maatregel|pij|jeugd(?:-| )?tbs"
-            r"|(?:maatregel (?:tot|van) )?plaatsing in een inrichting voor jeugdigen)" + _END,
-            _F,
-        ),
-        ("pij",),
-    ),
-    (
-        re.compile(
-            rf"{_ART}(?:isd(?:-| )?maatregel|isd"
-            r"|(?:maatregel (?:tot|van) )?plaatsing in een inrichting voor stelselmatige daders)" + _END,
-            _F,
-        ),
-        ("isd",),
-    ),
+    (re.compile(rf"{_ART}{_TBS}{_END}", _F), ("tbs",)),
+    (re.compile(rf"{_ART}{_PIJ}{_END}", _F), ("pij",)),
+    (re.compile(rf"{_ART}{_ISD}{_END}", _F), ("isd",)),
     (
         re.compile(rf"{_ART}(?:gedragsbeinvloedende maatregel|gbm(?:-maatregel)?){_END}", _F),
         ("gbm",),
@@ -460,9 +563,112 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
         ),
         None,  # contactverbod and/or gebiedsverbod: decided from the matched text
     ),
+    (
+        re.compile(
+            rf"{_ART}(?:legt (?:aan )?(?:de )?(?:verdachte|veroordeelde) (?:de |een )?)?(?:vrijheidsbeperkende )?maatregel"
+            r"(?: op)?,? (?:als bedoeld in|ex|op grond van|van) "
+            r"(?:artikel|art\.?) 38v(?: (?:van het wetboek van strafrecht|sr))?,? "
+            rf"(?:inhoudende|inhoudend|bestaande uit|te weten)(?: dat)? {_38V_BODY}",
+            _F,
+        ),
+        None,
+    ),
 )
 
-_SEP = re.compile(r"(?:, |; | \+ )(?:(?:en|alsmede) )?| (?:en|alsmede|alsook) ", _F)
+# --- clauses of a decision (beslissing) ----------------------------------------------------
+
+# "veroordeelt (de) verdachte (voor het onder 3 bewezen verklaarde) tot (een)", "legt (aan) verdachte op (de)",
+# "veroordeling van de verdachte tot": the verb before a sanction, as verdicts and demands write it
+_VERB = re.compile(
+    r"(?:de rechtbank:? )?(?:(?:en )?veroordeelt (?:de )?(?:verdachte|veroordeelde|\[verdachte\])"
+    r"(?: voor (?:van )?(?:het|de|hetgeen)" + r"(?:(?!\btot\b)[^;])*)? tot:?"
+    r"|veroordeling van (?:de )?verdachte tot:?"
+    r"|(?:en )?legt (?:aan )?(?:de )?(?:verdachte|veroordeelde|\[verdachte\]) (?:de |het )?(?:volgende )?op:?"
+    r"|(?:en )?legt op:?)"
+    r" (?:(?:een|de) (?=[a-z0-9]))?",
+    _F,
+)
+# the suspended part in a clause of its own: "bepaalt dat van deze gevangenisstraf een gedeelte, groot 6
+# maanden, niet ten uitvoer zal worden gelegd", "beveelt dat een gedeelte, groot 52 dagen, van deze
+# gevangenisstraf niet zal worden ten uitvoer gelegd"
+_STRAF = r"(?:gevangenisstraf|jeugddetentie|hechtenis|straf|vrijheidsstraf)"
+_TAIL = r"(?P<tail>,? (?:tenzij|omdat|op grond)" + _BODY + ")?"
+_COND_PART = re.compile(
+    r"(?:en )?(?:bepaalt|beveelt|gelast),? dat (?:deze )?(?:van (?:deze|de|die) (?P<k1>" + _STRAF + r") )?"
+    r"(?:deze )?een (?:ge)?deel(?:te)?(?: daarvan)?(?: van (?:deze|de|die) (?P<k2>" + _STRAF + r"))?,? "
+    rf"(?:groot |van |te weten |ter grootte van )?(?P<dur>{_DUR}),?"
+    r"(?: van (?:deze|de|die) (?P<k3>" + _STRAF + r"))?,? "
+    rf"{_NOT_EXECUTED}{_TAIL}",
+    _F,
+)
+# the whole sentence suspended in a clause of its own: "beveelt dat deze straf niet zal worden ten uitvoer
+# gelegd", "bepaalt dat de maatregel niet zal worden ten uitvoer gelegd", "bepaalt dat de geldboete niet ..."
+_COND_WHOLE = re.compile(
+    r"(?:en )?(?:bepaalt|beveelt|gelast),? dat (?:deze|de|die) (?P<k>" + _STRAF + r"|maatregel|geldboete|taakstraf"
+    r"|werkstraf|isd-maatregel|pij-maatregel)(?: in (?:zijn|haar) geheel)? "
+    rf"{_NOT_EXECUTED}{_TAIL}",
+    _F,
+)
+# "bepaalt dat het voorwaardelijke deel van de straf niet ten uitvoer wordt gelegd, tenzij ...": a condition on a
+# suspended part stated before; it adds no number (its tail may state the probation)
+_COND_REPEAT = re.compile(
+    r"(?:en )?(?:bepaalt|beveelt),? dat (?:het|dat) voorwaardelijke? (?:ge)?deel(?:te)? van (?:de|deze) "
+    + _STRAF + rf" {_NOT_EXECUTED}{_TAIL}",
+    _F,
+)
+_PROBATION = re.compile(
+    r"(?:en )?(?:(?:stelt|verbindt|bepaalt) (?:daarbij |hieraan |daaraan |hierbij |de )?"
+    r"(?:een )?proeftijd(?: vast)?,? (?:van|die wordt gesteld op|op|vast van|vast op) "
+    rf"(?P<dur>{_DUR})(?: vast)?"
+    rf"|(?:met )?(?:een )?proeftijd van (?P<dur2>{_DUR}))(?: (?:vast|wordt vastgesteld))?",
+    _F,
+)
+# a probation period stated inside a clause's condition ("tenzij ... voor het einde van een proeftijd van drie jaar")
+_PROBATION_IN_TAIL = re.compile(rf"proeftijd (?:van |die wordt gesteld op )?(?P<dur>{_DUR})", _F)
+# clauses that state no sentence and are left out: execution of an earlier sentence, pre-trial detention,
+# compensation, confiscation, seized goods, conditions and their supervision, and the standard
+# "de tenuitvoerlegging kan worden gelast ..." sentence
+_EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rf"(?:en )?(?:{pattern}){_BODY}", _F))
+    for name, pattern in (
+        ("tenuitvoerlegging van een eerdere straf",
+         r"gelast (?:de )?tenuitvoerlegging|wijst (?:de )?vordering(?: tot tenuitvoerlegging)? (?:toe|af)"
+         r"|wijst af de vordering|gelast dat de (?:bij|door|voorwaardelijke)(?:(?!niet )[^;.])* ten uitvoer"
+         r"|(?:de )?vordering tenuitvoerlegging"),
+        ("voorlopige hechtenis",
+         r"(?:heft|schorst|beveelt de opheffing|gelast de opheffing|heft op)(?=[^;.]*(?:voorlopige hechtenis"
+         r"|gevangenhouding|bewaring))"),
+        ("schadevergoeding", r"veroordeelt (?:de )?(?:verdachte|veroordeelde) (?:hoofdelijk )?(?:tot betaling|in de kosten)"
+         r"|legt (?:aan )?(?:de )?(?:verdachte|veroordeelde) (?:de )?(?:hoofdelijke )?verplichting op"
+         r"|wijst de vordering van|verklaart (?:de )?benadeelde"),
+        ("ontneming", r"stelt (?:het )?bedrag[^;.]*wederrechtelijk verkregen voordeel"),
+        ("beslag", r"verklaart verbeurd|onttrekt aan het verkeer|gelast de teruggave|gelast de bewaring"),
+        ("voorwaarden", r"stelt als (?:algemene |bijzondere )?voorwaarde|draagt (?:de |deze )?reclassering"
+         r"|geeft (?:aan )?(?:de |deze |genoemde )?(?:reclassering|instelling)|verklaart (?:de )?[^;.]*dadelijk uitvoerbaar"
+         r"|(?:de )?tenuitvoerlegging kan (?:ook )?worden gelast"),
+    )
+)
+_ACQUITTAL_CLAUSE = re.compile(
+    r"(?:en )?(?:verklaart (?:niet bewezen|(?:het|de)" + r"(?:(?!\bbewezen\b)[^;.])*" + r"niet bewezen)"
+    + r"(?:(?!\bvrij\b)[^;.])*" + r"(?:en )?)?spreekt (?:de )?(?:verdachte|hem|haar|\[verdachte\])"
+    r"(?:(?!\bvrij\b)[^;.])* vrij" + _BODY,
+    _F,
+)
+_DISCHARGE_CLAUSE = re.compile(
+    r"(?:en )?ontslaat (?:de )?(?:verdachte|hem|haar|\[verdachte\]) van (?:alle )?rechtsvervolging" + _BODY, _F
+)
+# art. 9a Sr: guilty, no punishment
+_NO_PUNISHMENT = re.compile(
+    r"(?:(?:verklaart (?:de )?verdachte )?schuldig(?:verklaring)?(?: aan het bewezen ?verklaarde)?"
+    r" zonder oplegging van (?:enige )?straf(?: of maatregel)?"
+    r"|bepaalt dat (?:aan (?:de )?verdachte )?geen straf(?: of maatregel)? (?:wordt|zal worden) opgelegd)"
+    + _BODY,
+    _F,
+)
+
+_SEP = re.compile(
+    r"(?:(?:, |; |: | \+ |\. )(?:(?:en|alsmede) )?| (?:en|alsmede|alsook) )(?:(?:- |\* )(?=[a-z0-9]))?", _F
+)
 
 _STATUS_UNKNOWN = re.compile(r"|onbekend|niet bekend", _F)
 _STATUS_ACQUITTAL = re.compile(
@@ -589,7 +795,51 @@ class _Ignored:
     pass
 
 
-_Component = _Detention | _Task | _Fine | _Measure | _Ignored
+@dataclass
+class _CondPart:
+    """A suspended part stated in a clause of its own (applies to the detention before it)."""
+
+    kind: str | None  # gevangenisstraf / jeugddetentie / hechtenis, or None for "(deze) straf"
+    months: float
+    probation: float | None  # a probation period stated in the clause's condition
+
+
+@dataclass
+class _CondWhole:
+    """The whole of the sanction before it suspended, in a clause of its own."""
+
+    kind: str  # as written: "straf", "gevangenisstraf", "maatregel", "geldboete", ...
+    probation: float | None
+
+
+@dataclass
+class _Probation:
+    months: float
+
+
+@dataclass
+class _Excluded:
+    """A clause that states no sentence (tenuitvoerlegging of an earlier sentence, compensation, ...)."""
+
+    name: str
+
+
+@dataclass
+class _Verdict:
+    """An acquittal or discharge clause; a span of only these is an acquittal or a discharge."""
+
+    status: str  # "acquittal" | "discharge"
+
+
+@dataclass
+class _NoPunishment:
+    """Art. 9a Sr: guilty without punishment."""
+
+
+_Component = (
+    _Detention | _Task | _Fine | _Measure | _Ignored | _CondPart | _CondWhole | _Probation | _Excluded | _Verdict
+    | _NoPunishment
+)
 
 
 def _fmt(months: float) -> str:
@@ -606,7 +856,7 @@ def _consume_subclauses(
         progress = False
         for name, pattern in allowed:
             m = pattern.match(s, pos)
-            if m is None:
+            if m is None or m.end() == pos:
                 continue
             if name in found:
                 raise _ParseError(f"dubbel onderdeel: '{m.group(0).strip(' ,')}'")
@@ -617,9 +867,15 @@ def _consume_subclauses(
     return found, pos
 
 
-_DET_SUBS = (("waarvan", _SUB_WAARVAN), ("proeftijd", _SUB_PROEF), ("aftrek", _SUB_AFTREK))
+_DET_SUBS = (
+    ("waarvan", _SUB_WAARVAN),
+    ("proeftijd", _SUB_PROEF),
+    ("aftrek", _SUB_AFTREK),
+    ("voorwaarden", _SUB_CONDITIONS),
+    ("mindering", _SUB_DEDUCTION),
+)
 _SUBSID_SUBS = (("subsidiair", _SUB_SUBSID), ("subsidiair", _SUB_SUBSID_PAREN))
-_TASK_SUBS = (*_SUBSID_SUBS, ("aftrek", _SUB_AFTREK))
+_TASK_SUBS = (*_SUBSID_SUBS, ("aftrek", _SUB_AFTREK), ("mindering", _SUB_DEDUCTION))
 _FINE_SUBS = _SUBSID_SUBS
 _MEASURE_SUBS = (("duur", _SUB_MEASURE_DUR), *_SUBSID_SUBS)
 
@@ -627,8 +883,23 @@ _MEASURE_SUBS = (("duur", _SUB_MEASURE_DUR), *_SUBSID_SUBS)
 def _validate_subsid(found: dict[str, re.Match[str]]) -> None:
     m = found.get("subsidiair")
     if m is not None:
-        d = m.group("d1") or m.group("d2")
+        d = next(m.group(g) for g in ("d1", "d2", "d3", "d4", "d5") if m.group(g))
         _duration_value(d)  # validate the numbers; the value itself is ignored
+
+
+def _marker(word: str) -> str:
+    w = word.strip(" ,")
+    w = w.removeprefix("geheel ")
+    return "on" if w.startswith("on") else "cond"
+
+
+def _bare_duration(bare: str, total_text: str) -> float:
+    """ "waarvan 3 voorwaardelijk" after "8 maanden": the number takes the unit of the (single-unit) total."""
+    piece = _DUR_PIECE.fullmatch(total_text)
+    if piece is None:
+        raise _ParseError(f"eenheid ontbreekt bij 'waarvan {bare}' (totaal '{total_text}')")
+    multiplier, divisor = _MONTHS_PER_UNIT[_UNIT_CANON[piece.group("unit")]]
+    return _num_value(bare) * multiplier / divisor
 
 
 def _match_detention(s: str, pos: int) -> tuple[_Detention, int] | None:
@@ -644,7 +915,15 @@ def _match_detention(s: str, pos: int) -> tuple[_Detention, int] | None:
     kind = m.group("kind")
     phrase = s[pos:end]
     probation = _duration_value(found["proeftijd"].group("dur")) if "proeftijd" in found else None
-    waarvan = _duration_value(found["waarvan"].group("dur")) if "waarvan" in found else None
+    waarvan: float | None = None
+    if "waarvan" in found:
+        w = found["waarvan"]
+        if w.group("dur"):
+            waarvan = _duration_value(w.group("dur"))
+        elif m.re is _DET_PRETRIAL:
+            raise _ParseError(f"voorwaardelijk deel bij straf gelijk aan voorarrest: '{phrase}'")
+        else:
+            waarvan = _bare_duration(w.group("bare"), m.group("dur"))
     if m.re is _DET_PRETRIAL:
         if waarvan is not None:
             raise _ParseError(f"voorwaardelijk deel bij straf gelijk aan voorarrest: '{phrase}'")
@@ -654,11 +933,7 @@ def _match_detention(s: str, pos: int) -> tuple[_Detention, int] | None:
     total = _duration_value(m.group("dur"))
     if total <= 0:
         raise _ParseError(f"duur van nul: '{phrase}'")
-    markers = {
-        "on" if w.strip().startswith("on") else "cond"
-        for w in (m.group("cond"), m.groupdict().get("post"))
-        if w
-    }
+    markers = {_marker(w) for w in (m.group("cond"), m.groupdict().get("post")) if w}
     if len(markers) > 1:
         raise _ParseError(f"tegenstrijdig (on)voorwaardelijk: '{phrase}'")
     explicit_unconditional = "on" in markers
@@ -724,6 +999,9 @@ def _match_compensation(s: str, pos: int) -> tuple[_Ignored, int] | None:
     return _Ignored(), end
 
 
+_38V_CODES = (("contactverbod", ("contact",)), ("gebiedsverbod", ("gebied", "locatie", "ophouden", "verblijven", "bevinden")))
+
+
 def _match_measure(s: str, pos: int) -> tuple[_Measure, int] | None:
     best: tuple[re.Match[str], tuple[str, ...] | None] | None = None
     for pattern, codes in _MEASURE_PATTERNS:
@@ -735,9 +1013,17 @@ def _match_measure(s: str, pos: int) -> tuple[_Measure, int] | None:
     m, codes = best
     if codes is None:
         text = m.group(0)
-        codes = tuple(
-            code for code, stem in (("contactverbod", "contact"), ("gebiedsverbod", "gebied")) if stem in text
-        )
+        body = m.groupdict().get("body")
+        if body is not None:  # art. 38v written out
+            codes = tuple(code for code, stems in _38V_CODES if any(stem in body for stem in stems))
+            if not codes:
+                raise _ParseError(f"vrijheidsbeperkende maatregel zonder contact- of gebiedsverbod: '{text}'")
+        else:
+            codes = tuple(
+                code
+                for code, stems in (("contactverbod", ("contact",)), ("gebiedsverbod", ("gebied", "locatie")))
+                if any(stem in text for stem in stems)
+            )
     found, end = _consume_subclauses(s, m.end(), _MEASURE_SUBS)
     _validate_subsid(found)
     if "duur" in found:
@@ -745,7 +1031,83 @@ def _match_measure(s: str, pos: int) -> tuple[_Measure, int] | None:
     return _Measure(codes), end
 
 
-_MATCHERS = (_match_detention, _match_task, _match_fine, _match_measure, _match_compensation)
+def _tail_probation(m: re.Match[str]) -> float | None:
+    tail = m.group("tail")
+    if not tail:
+        return None
+    found = _PROBATION_IN_TAIL.search(tail)
+    return _duration_value(found.group("dur")) if found else None
+
+
+_KIND_WORDS = {"gevangenisstraf", "jeugddetentie", "hechtenis"}
+
+
+def _match_clause(s: str, pos: int) -> tuple[_Component, int] | None:
+    """A clause of a decision that changes the sanction before it: a suspended part, or a probation period."""
+    candidates: list[tuple[_Component, int]] = []
+    m = _COND_PART.match(s, pos)
+    if m is not None:
+        kinds = {k for k in (m.group("k1"), m.group("k2"), m.group("k3")) if k}
+        if len(kinds) > 1:
+            raise _ParseError(f"twee soorten straf in één voorwaardelijk deel: '{m.group(0)}'")
+        kind = next(iter(kinds), None)
+        months = _duration_value(m.group("dur"))
+        if months <= 0:
+            raise _ParseError(f"voorwaardelijk deel van nul: '{m.group(0)}'")
+        candidates.append((_CondPart(kind if kind in _KIND_WORDS else None, months, _tail_probation(m)), m.end()))
+    m = _COND_WHOLE.match(s, pos)
+    if m is not None:
+        candidates.append((_CondWhole(m.group("k"), _tail_probation(m)), m.end()))
+    m = _COND_REPEAT.match(s, pos)
+    if m is not None:
+        probation = _tail_probation(m)
+        candidates.append((_Probation(probation) if probation is not None else _Ignored(), m.end()))
+    m = _PROBATION.match(s, pos)
+    if m is not None:
+        candidates.append((_Probation(_duration_value(m.group("dur") or m.group("dur2"))), m.end()))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: c[1])
+
+
+def _match_other_clause(s: str, pos: int) -> tuple[_Component, int] | None:
+    """Clauses of a decision that state no sentence, acquittals and discharges, art. 9a."""
+    best: tuple[_Component, int] | None = None
+
+    def consider(component: _Component, end: int) -> None:
+        nonlocal best
+        if best is None or end > best[1]:
+            best = (component, end)
+
+    for name, pattern in _EXCLUDED_CLAUSES:
+        m = pattern.match(s, pos)
+        if m is not None:
+            consider(_Excluded(name), m.end())
+    m = _DEDUCTION.match(s, pos)
+    if m is not None:
+        consider(_Excluded("voorarrest in mindering"), m.end())
+    m = _ACQUITTAL_CLAUSE.match(s, pos)
+    if m is not None:
+        text = m.group(0)
+        consider(_Excluded("meer of anders ten laste gelegd") if "meer of anders" in text else _Verdict("acquittal"), m.end())
+    m = _DISCHARGE_CLAUSE.match(s, pos)
+    if m is not None:
+        consider(_Verdict("discharge"), m.end())
+    m = _NO_PUNISHMENT.match(s, pos)
+    if m is not None:
+        consider(_NoPunishment(), m.end())
+    return best
+
+
+_MATCHERS = (
+    _match_detention,
+    _match_task,
+    _match_fine,
+    _match_measure,
+    _match_compensation,
+    _match_clause,
+    _match_other_clause,
+)
 
 
 def _fragment(s: str, pos: int) -> str:
@@ -757,12 +1119,18 @@ def _scan(s: str) -> list[_Component]:
     components: list[_Component] = []
     pos = 0
     while True:
+        starts = [pos]
+        verb = _VERB.match(s, pos)
+        if verb is not None and verb.end() < len(s):
+            starts.append(verb.end())  # "veroordeelt verdachte tot een ...": the sanction after the verb
         best: tuple[_Component, int] | None = None
-        for matcher in _MATCHERS:
-            result = matcher(s, pos)
-            if result is not None and (best is None or result[1] > best[1]):
-                best = result
+        for start in starts:
+            for matcher in _MATCHERS:
+                result = matcher(s, start)
+                if result is not None and result[1] > start and (best is None or result[1] > best[1]):
+                    best = result
         if best is None:
+            pos = starts[-1]
             raise _ParseError(f"niet herkend: '{_fragment(s, pos)}'")
         components.append(best[0])
         pos = best[1]
@@ -774,7 +1142,86 @@ def _scan(s: str) -> list[_Component]:
         pos = sep.end()
 
 
+_SANCTION_TYPES = (_Detention, _Task, _Fine, _Measure)
+
+
+def _apply_clauses(components: list[_Component]) -> list[_Component]:
+    """Fold the separate clauses (suspended part, probation) into the detention they belong to."""
+    out: list[_Component] = []
+    probations: list[float] = []
+    last_sanction: _Component | None = None
+    for c in components:
+        if isinstance(c, _SANCTION_TYPES):
+            out.append(c)
+            last_sanction = c
+        elif isinstance(c, _CondPart):
+            target = next(
+                (d for d in reversed(out) if isinstance(d, _Detention) and (c.kind is None or d.kind == c.kind)),
+                None,
+            )
+            if target is None:
+                raise _ParseError("voorwaardelijk deel zonder vrijheidsstraf")
+            if target.pretrial or target.unconditional is None or target.conditional is not None:
+                raise _ParseError(f"voorwaardelijk deel bij een straf die al een voorwaardelijk deel heeft of geheel "
+                                  f"voorwaardelijk is ({target.kind})")
+            if c.months > target.unconditional + 1e-9:
+                raise _ParseError(
+                    f"voorwaardelijk deel ({_fmt(c.months)}) groter dan de totale straf ({_fmt(target.unconditional)})"
+                )
+            rest = target.unconditional - c.months
+            target.unconditional = rest if rest > 1e-9 else None
+            target.conditional = c.months
+            if c.probation is not None:
+                probations.append(c.probation)
+        elif isinstance(c, _CondWhole):
+            if not isinstance(last_sanction, _Detention) or c.kind in ("maatregel", "geldboete", "taakstraf",
+                                                                        "werkstraf", "isd-maatregel", "pij-maatregel"):
+                what = {_Fine: "geldboete", _Task: "taakstraf", _Measure: "maatregel"}.get(type(last_sanction), c.kind)
+                raise _ParseError(f"voorwaardelijke {what}: niet weer te geven in de vormen van het codeboek")
+            target = last_sanction
+            if c.kind in _KIND_WORDS and c.kind != target.kind:
+                raise _ParseError(f"voorwaardelijke {c.kind} na een {target.kind}")
+            if target.pretrial or target.unconditional is None or target.conditional is not None:
+                raise _ParseError(f"'niet ten uitvoer' bij een straf die al (deels) voorwaardelijk is ({target.kind})")
+            target.conditional, target.unconditional = target.unconditional, None
+            if c.probation is not None:
+                probations.append(c.probation)
+        elif isinstance(c, _Probation):
+            probations.append(c.months)
+        else:
+            out.append(c)
+    if probations:
+        if max(probations) - min(probations) > 1e-9:
+            raise _ParseError("verschillende proeftijden: " + ", ".join(_fmt(p) for p in probations))
+        probation = probations[0]
+        if probation <= 0:
+            raise _ParseError("proeftijd van nul")
+        conditional = [d for d in out if isinstance(d, _Detention) and d.conditional is not None]
+        if not conditional:
+            raise _ParseError("proeftijd zonder voorwaardelijk deel")
+        for d in conditional:
+            if d.probation is not None and abs(d.probation - probation) > 1e-9:
+                raise _ParseError(f"verschillende proeftijden: {_fmt(d.probation)} en {_fmt(probation)}")
+            d.probation = probation
+    return out
+
+
 def _combine(components: list[_Component]) -> Sanction:
+    components = _apply_clauses(components)
+    sanctions = [c for c in components if isinstance(c, _SANCTION_TYPES)]
+    decision_words = [c for c in components if isinstance(c, (_Excluded, _Verdict, _NoPunishment))]
+    if any(isinstance(c, _NoPunishment) for c in components):
+        if sanctions:
+            raise _ParseError("schuldigverklaring zonder oplegging van straf naast een straf")
+        raise _ParseError("schuldigverklaring zonder oplegging van straf (art. 9a Sr): geen straf om te lezen")
+    if not sanctions and decision_words:
+        verdicts = {c.status for c in components if isinstance(c, _Verdict)}
+        if "acquittal" in verdicts:
+            return _ACQUITTAL  # the codebook: "vrijspraak" also when only a discharge follows
+        if verdicts == {"discharge"}:
+            return _DISCHARGE
+        names = sorted({c.name for c in components if isinstance(c, _Excluded)})
+        raise _ParseError("geen strafoplegging in deze tekst (" + "; ".join(names) + ")")
     kind: str | None = None
     unconditional: float | None = None
     conditional: float | None = None
@@ -847,3 +1294,96 @@ def parse_sanction(text: str | None) -> Sanction:
             return _UNKNOWN
         return _unparsed(f"geen tekst: {type(text).__name__}")
     return _parse_normalised(_normalise(text))
+
+
+# --------------------------------------------------------------------------------------------
+# The inverse: a Sanction written as a phrase in the codebook's forms
+# --------------------------------------------------------------------------------------------
+
+_MEASURE_WORDS = {
+    "tbs": "tbs",
+    "pij": "pij-maatregel",
+    "isd": "isd-maatregel",
+    "gbm": "gedragsbeïnvloedende maatregel",
+    "contactverbod": "contactverbod",
+    "gebiedsverbod": "gebiedsverbod",
+}
+_STATUS_WORDS = {"unknown": "onbekend", "acquittal": "vrijspraak", "discharge": "ontslag van alle rechtsvervolging"}
+
+
+def _whole(x: float, tol: float = 1e-6) -> int | None:
+    r = round(x)
+    return int(r) if abs(x - r) <= tol and r >= 0 else None
+
+
+def _decimal(x: float) -> str:
+    text = f"{x:.6f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def _duration_words(months: float) -> str:
+    """Months as the parser's duration words: whole months, whole days, or months and days."""
+    m = _whole(months, 1e-9)
+    if m is not None:
+        if m >= 12 and m % 12 == 0:
+            return f"{m // 12} {'jaar' if m == 12 else 'jaren'}"
+        return f"{m} {'maand' if m == 1 else 'maanden'}"
+    days = _whole(months * DAYS_PER_YEAR / 12.0)
+    if days is not None and abs(days * 12.0 / DAYS_PER_YEAR - months) <= 1e-9:
+        return f"{days} {'dag' if days == 1 else 'dagen'}"
+    whole_months = math.floor(months)
+    rest_days = _whole((months - whole_months) * DAYS_PER_YEAR / 12.0)
+    if whole_months >= 1 and rest_days and abs(whole_months + rest_days * 12.0 / DAYS_PER_YEAR - months) <= 1e-9:
+        return (f"{whole_months} {'maand' if whole_months == 1 else 'maanden'} en "
+                f"{rest_days} {'dag' if rest_days == 1 else 'dagen'}")
+    if abs(round(months, 1) - months) <= 1e-9:  # "2,5 maanden"
+        return f"{_decimal(months)} maanden"
+    raise ValueError(f"format_sanction: {months!r} maanden is niet exact als duur te schrijven")
+
+
+def format_sanction(sanction: Sanction) -> str:
+    """Write a Sanction as a phrase in the codebook's forms (docs/codebook.md par. 7).
+
+    `parse_sanction(format_sanction(s))` gives the same numbers as `s` (tested). Raises ValueError for an
+    unparsed Sanction (there is nothing to write) and for a parsed one without any sanction.
+    """
+    if sanction.status in _STATUS_WORDS:
+        return _STATUS_WORDS[sanction.status]
+    if sanction.status != "parsed":
+        raise ValueError(f"format_sanction: status {sanction.status!r} heeft geen strafzin ({sanction.reason})")
+    parts: list[str] = []
+    kind = sanction.detention_kind
+    unconditional, conditional = sanction.unconditional_months, sanction.conditional_months
+    probation = (
+        f" met een proeftijd van {_duration_words(sanction.probation_months)}"
+        if sanction.probation_months is not None
+        else ""
+    )
+    if kind is not None:
+        if sanction.unconditional_equals_pretrial:
+            parts.append(f"{kind} voor de duur van het voorarrest")
+            if conditional is not None:
+                parts.append(f"voorwaardelijke {kind} van {_duration_words(conditional)}{probation}")
+        elif unconditional is not None and conditional is not None:
+            total = unconditional + conditional
+            parts.append(f"{kind} van {_duration_words(total)}, waarvan {_duration_words(conditional)} "
+                         f"voorwaardelijk{probation}")
+        elif conditional is not None:
+            parts.append(f"voorwaardelijke {kind} van {_duration_words(conditional)}{probation}")
+        elif unconditional is not None:
+            parts.append(f"{kind} van {_duration_words(unconditional)}")
+    if sanction.community_service_hours is not None:
+        hours = sanction.community_service_hours
+        whole = _whole(hours, 1e-9)
+        parts.append(f"{sanction.community_service_kind or 'taakstraf'} van "
+                     f"{whole if whole is not None else _decimal(hours)} uren")
+    if sanction.fine_euros is not None:
+        cents = _whole(sanction.fine_euros * 100, 1e-6)
+        if cents is None:
+            raise ValueError(f"format_sanction: bedrag {sanction.fine_euros!r} niet in hele centen")
+        euros, rest = divmod(cents, 100)
+        parts.append(f"geldboete van € {euros}" + (f",{rest:02d}" if rest else ""))
+    parts.extend(_MEASURE_WORDS[m] for m in sanction.measures)
+    if not parts:
+        raise ValueError("format_sanction: geen straf of maatregel om te schrijven")
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
