@@ -85,6 +85,20 @@ def _css_urls(css: str) -> list[str]:
     return [(match.group(2) or match.group(4) or "").strip() for match in _CSS_URL.finditer(html.unescape(css))]
 
 
+def _srcset_urls(value: str) -> list[str]:
+    """The URLs of a srcset: each candidate is a URL (no whitespace; a data: URL has commas) and descriptors."""
+    urls, position = [], 0
+    while match := re.compile(r"[\s,]*(\S+)").match(value, position):
+        url, position = match.group(1), match.end()
+        if url.endswith(","):  # a URL without descriptors
+            urls.append(url.rstrip(","))
+            continue
+        urls.append(url)
+        comma = value.find(",", position)
+        position = len(value) if comma < 0 else comma + 1
+    return urls
+
+
 class _Loads(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -101,8 +115,7 @@ class _Loads(HTMLParser):
                 if not _SAFE_LOAD.match(value):
                     self.found.append(value)
             elif name in _SRCSET_ATTRIBUTES:
-                self.found += [c for c in (p.strip().split(" ")[0] for p in value.split(",")) if c
-                               and not _SAFE_LOAD.match(c)]
+                self.found += [url for url in _srcset_urls(value) if not _SAFE_LOAD.match(url)]
             elif name == "style":
                 self.found += [url for url in _css_urls(value) if not _SAFE_LOAD.match(url)]
             elif name.startswith("on"):
@@ -180,16 +193,18 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     Only `str` values in text columns (object, string, category) change; numbers, booleans and missing values
     never do. Returns `frame` itself when nothing needs it, so that a clean table is written unchanged.
     """
-    columns = [c for c in frame.columns if _text_column(frame[c]) and frame[c].map(_dangerous).any()]
+    columns = [c for c in frame.columns if _text_column(frame[c]) and frame[c].astype(object).map(_dangerous).any()]
     renamed = any(_dangerous(c) for c in frame.columns)
     if not columns and not renamed:
         return frame
     result = frame.copy()
     for column in columns:
         series = result[column]
-        if isinstance(series.dtype, pd.CategoricalDtype):
-            series = series.astype(object)
-        result[column] = series.map(lambda v: neutral_cell(v) if isinstance(v, str) else v)
+        values = [neutral_cell(v) if isinstance(v, str) else v for v in series.astype(object)]
+        safe = pd.Series(values, index=series.index, dtype=object, name=column)
+        if isinstance(series.dtype, pd.StringDtype):
+            safe = safe.astype(series.dtype)
+        result[column] = safe  # a category column becomes text (its categories changed)
     if renamed:
         result.columns = [neutral_cell(c) if isinstance(c, str) else c for c in result.columns]
     return result
