@@ -49,3 +49,12 @@ def files_under(folder):
 
 
 LOGS = "results/logs"
+
+
+def verdict_documents(wildcards):
+    """Every .xml/.txt file of verdicts.documents (a rerun follows any change); none when the folder is not set:
+    the script then stops with one Dutch line."""
+    folder = config["verdicts"]["documents"]
+    if folder is None or not Path(folder).is_dir():
+        return []
+    return [f for f in files_under(folder) if f.lower().endswith((".xml", ".txt"))]

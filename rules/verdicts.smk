@@ -1,0 +1,39 @@
+# Stage: real verdicts in (issue 12). Not part of `report` or `all`: run `snakemake precode` or
+# `snakemake fetch_verdicts` yourself.
+
+
+rule precode:
+    input:
+        code=lib("codebook", "offences", "phrases", "verdicts"),
+        documents=verdict_documents,
+    output:
+        selection="results/precode/selectie.csv",
+        workbook="results/precode/codeerblad_voorgecodeerd.xlsx",
+    params:
+        documents=config["verdicts"]["documents"],
+        articles=config["verdicts"]["articles"],
+        period=config["study"]["period"],
+    log:
+        f"{LOGS}/precode.log",
+    conda:
+        "../envs/mhcases.yaml"
+    script:
+        "../scripts/precode.py"
+
+
+# The cache folder is a parameter, not an output: Snakemake empties an output folder before a job runs, and the
+# cache must survive (resume, fetch each document once). The output is the list of what this run did.
+rule fetch_verdicts:
+    input:
+        code=lib("codebook", "offences", "phrases", "verdicts"),
+    output:
+        manifest="results/precode/opgehaald.csv",
+    params:
+        fetch=config["verdicts"]["fetch"],
+        period=config["study"]["period"],
+    log:
+        f"{LOGS}/fetch_verdicts.log",
+    conda:
+        "../envs/mhcases.yaml"
+    script:
+        "../scripts/fetch_verdicts.py"

@@ -1,0 +1,7 @@
+"""`python -m mhcases.verdicts fetch|precode` (see mhcases.verdicts.cli)."""
+
+import sys
+
+from mhcases.verdicts.cli import main
+
+sys.exit(main())
