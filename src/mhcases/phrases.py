@@ -466,12 +466,13 @@ _SUB_AFTREK = re.compile(
 # een contactverbod met ..."): conditions, not sanctions. The text may not name another sanction.
 _NO_SANCTION_WORD = (
     r"(?:(?!taakstraf|werkstraf|geldboete|gevangenisstraf|jeugddetentie|hechtenis|maatregel(?! hulp)|tbs"
-    r"|terbeschikking|ter beschikking|isd|pij)[^;])*"
+    r"|terbeschikking|ter beschikking|\bisd\b|\bpij\b)[^;])*"
 )
 _SUB_CONDITIONS = re.compile(
-    r"(?:, | |; )(?:(?:en|alsmede) )?(?:(?:met|onder) )?(?:(?:daaraan (?:verbonden|gekoppeld)|daarbij|als) )*"
-    r"(?:de |het )?(?:\(?bijzondere\)? |algemene )?(?:voorwaarden?|\(bijzondere\) voorwaarden?)(?![a-z])"
-    + _NO_SANCTION_WORD,
+    r"(?:, | |; )(?:(?:(?:en|alsmede) )?(?:(?:met|onder) )?(?:(?:daaraan (?:verbonden|gekoppeld)|daarbij|als) )*"
+    r"(?:de |het )?(?:\(?bijzondere?\)? |algemene )?(?:voorwaarden?|\(bijzondere\) voorwaarden?)(?![a-z])"
+    r"|(?:en|alsmede|met) (?=" + _NO_SANCTION_WORD + r"voorwaarde))"
+    + _NO_SANCTION_WORD + r"(?=;|$)",
     _F,
 )
 _SUBSID_DUR = rf"(?:{_DUR})"
@@ -493,6 +494,7 @@ _SUBSID_BODY = (
 _SUB_SUBSID = re.compile(rf"(?:, | |; ){_SUBSID_BODY}{_END}", _F)
 _SUB_SUBSID_PAREN = re.compile(rf" \({_SUBSID_BODY}\)", _F)
 _SUB_MEASURE_DUR = re.compile(rf"(?:, | )voor (?:de duur van |een periode van )?(?P<dur>{_DUR})", _F)
+_SUB_MEASURE_COND = re.compile(r"(?:, | )(?:geheel )?voorwaardelijk(?![a-z])", _F)
 # a clause on pre-trial detention deducted from the sentence ("beveelt dat de tijd ... in mindering wordt
 # gebracht", "met bevel dat de tijd ... in mindering zal worden gebracht naar de maatstaf van 2 uren per dag")
 _BODY = r"(?:[^;.]|\.(?! ))*"  # clause text up to the next ';' or sentence end
@@ -643,6 +645,13 @@ _EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
          r"|wijst de vordering van|verklaart (?:de )?benadeelde"),
         ("ontneming", r"stelt (?:het )?bedrag[^;.]*wederrechtelijk verkregen voordeel"),
         ("beslag", r"verklaart verbeurd|onttrekt aan het verkeer|gelast de teruggave|gelast de bewaring"),
+    )
+) + tuple(
+    (name, re.compile(rf"(?:en )?(?:{pattern})" + _NO_SANCTION_WORD.replace(")*", ")*?", 1)
+                      + r"(?=(?:, |; | en | alsmede )(?:een |de )?(?:gevangenisstraf|jeugddetentie|hechtenis"
+                        r"|taakstraf|werkstraf|geldboete)|;|$)", _F))
+    for name, pattern in (
+        ("beslag", r"(?:de )?(?:verbeurdverklaring|onttrekking aan het verkeer|teruggave)"),
         ("voorwaarden", r"stelt als (?:algemene |bijzondere )?voorwaarde|draagt (?:de |deze )?reclassering"
          r"|geeft (?:aan )?(?:de |deze |genoemde )?(?:reclassering|instelling)|verklaart (?:de )?[^;.]*dadelijk uitvoerbaar"
          r"|(?:de )?tenuitvoerlegging kan (?:ook )?worden gelast"),
@@ -877,7 +886,8 @@ _DET_SUBS = (
 _SUBSID_SUBS = (("subsidiair", _SUB_SUBSID), ("subsidiair", _SUB_SUBSID_PAREN))
 _TASK_SUBS = (*_SUBSID_SUBS, ("aftrek", _SUB_AFTREK), ("mindering", _SUB_DEDUCTION))
 _FINE_SUBS = _SUBSID_SUBS
-_MEASURE_SUBS = (("duur", _SUB_MEASURE_DUR), *_SUBSID_SUBS)
+_MEASURE_SUBS = (("duur", _SUB_MEASURE_DUR), ("voorwaardelijk", _SUB_MEASURE_COND), ("proeftijd", _SUB_PROEF),
+                 ("voorwaarden", _SUB_CONDITIONS), *_SUBSID_SUBS)
 
 
 def _validate_subsid(found: dict[str, re.Match[str]]) -> None:
@@ -1028,6 +1038,8 @@ def _match_measure(s: str, pos: int) -> tuple[_Measure, int] | None:
     _validate_subsid(found)
     if "duur" in found:
         _duration_value(found["duur"].group("dur"))
+    if "voorwaardelijk" in found or "proeftijd" in found:
+        raise _ParseError("voorwaardelijke maatregel: niet weer te geven in de vormen van het codeboek")
     return _Measure(codes), end
 
 

@@ -1,0 +1,141 @@
+"""A section of a decision as a list of clauses, each with its position in the document.
+
+Decisions break their text into paragraphs in more than one way: the website text often breaks a clause over
+several lines ("veroordeelt de verdachte tot een" / "gevangenisstraf voor de duur van 8 (acht) maanden" / ";"),
+the open data put one clause per paragraph, and list items start with "-", "•", "*" or "o". A clause here is the
+text between two boundaries: ";", the end of a sentence (". " before a capital), a list item, or a paragraph that
+does not continue the one before (a paragraph continues it when it starts with a lower-case letter, a digit, "(",
+"[", "€" or punctuation, and the one before did not end a sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Clause", "split_clauses", "quote"]
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str  # the clause, whitespace collapsed
+    start: int  # offsets in Document.text of the first and after the last character
+    end: int
+    heading: bool = False  # a short paragraph without a verb or final punctuation ("Strafoplegging")
+
+
+_BULLET = re.compile(r"^\s*(?:[-–•*\u2022\uf0b7]|o(?=\s))\s*")
+_CONTINUES = re.compile(r"^[a-zà-ÿ0-9(\[€,;:).'\"‘’/%&+]")
+_ENDS_SENTENCE = re.compile(r"[.;:!?]\s*$")
+_ABBREVIATIONS = {"mr", "mrs", "art", "artt", "nr", "nrs", "jl", "dd", "d.d", "o.a", "bijv", "i.c", "e.v", "blz",
+                  "p", "pag", "jo", "ca", "resp", "vs", "nl", "ecli", "sr", "sv", "st", "stb", "stcrt", "e.d"}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[\-•*\u2022])")
+_HEADING_WORDS = re.compile(r"[a-zA-Z]")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the period at `dot` the end of an abbreviation or an initial ("mr.", "H.H.", "art.")?"""
+    j = dot
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "([":
+        j -= 1
+    token = text[j:dot].lower()
+    word = token.rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha():
+        return True
+    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token + "."))  # initials "h.h." / "d.d."
+
+
+def _split_sentences(text: str, start: int) -> list[tuple[str, int, int]]:
+    """Split at ";" and at sentence ends; offsets relative to the document."""
+    pieces: list[tuple[str, int, int]] = []
+    begin = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        cut = None
+        if ch == ";":
+            cut = i + 1
+        elif ch in ".!?" and i + 1 < n and text[i + 1].isspace():
+            k = i + 1
+            while k < n and text[k].isspace():
+                k += 1
+            if k < n and (text[k].isupper() or text[k] in "[-•*\u2022") and not (ch == "." and _is_abbreviation(text, i)):
+                cut = i + 1
+        if cut is not None:
+            pieces.append((text[begin:cut], start + begin, start + cut))
+            begin = cut
+        i += 1
+    if begin < n:
+        pieces.append((text[begin:], start + begin, start + n))
+    return pieces
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.strip()
+    words = stripped.split()
+    return (0 < len(words) <= 8 and not _ENDS_SENTENCE.search(stripped) and stripped[:1].isupper()
+            and bool(_HEADING_WORDS.search(stripped)) and not stripped.lower().startswith(
+                ("veroordeelt", "verklaart", "bepaalt", "beveelt", "gelast", "legt", "spreekt", "stelt", "heft",
+                 "wijst", "ontslaat", "de rechtbank")))
+
+
+def split_clauses(text: str, start: int = 0) -> list[Clause]:
+    """The clauses of a section text (paragraphs separated by "\\n") that starts at `start` in the document.
+
+    Offsets are exact: a clause's `start`/`end` delimit its first and last character in the document."""
+    # 1. paragraphs -> segments (a paragraph that continues the one before joins its segment)
+    segments: list[tuple[int, int, bool]] = []  # start, end (relative to text), heading
+    offset = 0
+    previous_text = ""
+    previous_heading = False
+    for raw in text.split("\n"):
+        line_start = offset
+        offset += len(raw) + 1
+        bullet = _BULLET.match(raw)
+        body_start = line_start + (bullet.end() if bullet else 0)
+        body = text[body_start:line_start + len(raw)]
+        if not body.strip():
+            if bullet:
+                previous_text, previous_heading = "", False  # a bullet alone: the next paragraph starts anew
+            continue
+        lead = body_start + (len(body) - len(body.lstrip()))
+        end = line_start + len(raw.rstrip())
+        continues = (previous_text and not bullet and not previous_heading and segments
+                     and (body.lstrip()[:1] in ";,.)" or (_CONTINUES.match(body.lstrip())
+                                                          and not _ENDS_SENTENCE.search(previous_text))))
+        if continues:
+            segments[-1] = (segments[-1][0], end, False)
+            previous_text = body.strip()
+            continue
+        heading = _is_heading(body)
+        segments.append((lead, end, heading))
+        previous_text, previous_heading = body.strip(), heading
+    # 2. segments -> clauses, split at ';' and sentence ends
+    clauses: list[Clause] = []
+    for a, b, heading in segments:
+        segment = text[a:b]
+        if heading:
+            clauses.append(Clause(" ".join(segment.split()), start + a, start + b, heading=True))
+            continue
+        for piece, p_start, _p_end in _split_sentences(segment.replace("\n", " "), a):
+            cleaned = " ".join(piece.split())
+            if cleaned.strip(" ;.,:"):
+                lead = len(piece) - len(piece.lstrip())
+                clauses.append(Clause(cleaned, start + p_start + lead, start + p_start + len(piece.rstrip())))
+    return clauses
+
+
+def quote(clauses: list[Clause], limit: int = 1200) -> str:
+    """The clauses as one quotation ("…" between clauses that are not adjacent)."""
+    parts: list[str] = []
+    last_end = None
+    for c in clauses:
+        if last_end is not None and c.start - last_end > 2:
+            parts.append("…")
+        parts.append(c.text)
+        last_end = c.end
+    text = " ".join(parts)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

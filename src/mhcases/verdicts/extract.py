@@ -1,0 +1,565 @@
+"""Pre-coding one decision: the codebook's columns with the evidence for every value.
+
+`extract_document(doc)` gives one `Coding` per defendant (a first-instance criminal judgment concerns one
+defendant) with one `Evidence` per codebook column, in `mhcases.codebook.COLUMNS` order after the two ids.
+
+What is read, and from where:
+- ecli, court, decision_date: the document's metadata;
+- demand: the account of the prosecutor's demand (the "vordering" sections; else any sentence "De officier van
+  justitie heeft gevorderd / vordert / eist …"), cut to the sanctions and read by the phrase parser;
+  demands about something else (proof, execution of an earlier sentence, the injured party, seized goods,
+  confiscation, pre-trial detention) are left out; more than one different demand is "controleren";
+- sentence: the clauses of the beslissing that impose a sanction or change one (the suspended part and the
+  probation in clauses of their own), read together by the phrase parser; clauses after a heading or verb on
+  another matter (execution of an earlier sentence, the injured party, seized goods, pre-trial detention) are
+  left out, and so are the special conditions;
+- verdict_trafficking / verdict_other: the acquittal, proof and discharge clauses of the beslissing;
+- charges: the articles cited in the tenlastelegging (`mhcases.offences.find_articles`);
+- victim_minor / victim_under16 / victim_disabled / exploitation_forms: wording that says so (always to check);
+- period_charged_months / period_proven_months: "in (of omstreeks) de periode van <datum> tot en met <datum>" in
+  the charge and the finding of proof of a trafficking-only charge.
+
+Nothing is guessed: a value that is not found stays empty ("niet gevonden"). Required yes/no columns that the
+text does not settle get the codebook's own value `onbekend` ("de uitspraak zegt het niet"), status
+"controleren", so the sheet is valid as it stands and the coder sees what to check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mhcases.codebook import COLUMN_NAMES
+from mhcases.offences import GROUP_LABELS, OTHER_OFFENCES, TRAFFICKING, find_articles, group_of
+from mhcases.phrases import Sanction, format_sanction, parse_sanction
+from mhcases.verdicts.clauses import Clause, quote, split_clauses
+from mhcases.verdicts.model import Coding, Document, Evidence
+
+__all__ = ["extract_document", "Decision", "read_decision", "read_demand", "Found"]
+
+AUTO, CHECK, MISSING = "automatisch", "controleren", "niet gevonden"
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.\-/]+")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value read from the text, with its sanction (for demand and sentence) and its source clauses."""
+
+    value: str | None
+    status: str
+    clauses: tuple[Clause, ...] = ()
+    note: str = ""
+    sanction: Sanction | None = None
+
+
+def _position(section: str, clauses: tuple[Clause, ...] | list[Clause]) -> str:
+    if not clauses:
+        return ""
+    return f"{section}, teken {clauses[0].start}–{clauses[-1].end}"
+
+
+def _evidence(column: str, found: Found, section: str) -> Evidence:
+    return Evidence(column, found.value, found.status, source=quote(list(found.clauses)) if found.clauses else "",
+                    position=_position(section, found.clauses), note=found.note)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The beslissing: which clauses impose the sentence
+# --------------------------------------------------------------------------------------------------------------
+
+_F = re.IGNORECASE
+_SANCTION_NOUN = (r"(?:gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf|geldboete|"
+                  r"(?:vrijheidsbeperkende |isd-|pij-)?maatregel|terbeschikkingstelling|tbs)")
+_IMPOSES = re.compile(
+    r"^(?:en\s+)?(?:veroordeelt\s+(?:de\s+)?(?:verdachte|veroordeelde|\[verdachte\])(?:(?!\btot\b).)*\btot\b"
+    r"(?!\s+(?:betaling|het\s+betalen|vergoeding))"
+    r"|legt\s+(?:aan\s+)?(?:de\s+)?(?:verdachte|veroordeelde)\b.*\bop\b"
+    r"|legt\s+op\b"
+    r"|gelast\s+(?:de\s+)?plaatsing|gelast\s+dat\s+(?:de\s+)?verdachte\s+ter\s+beschikking"
+    r"|gelast\s+(?:de\s+)?(?:terbeschikkingstelling|tbs)\b"
+    r"|(?:beveelt|gelast)\s+dat\s+(?:hij|zij|de\s+verdachte|verdachte|de\s+ter\s+beschikking\s+gestelde)\s+van\s+overheidswege"
+    r"|(?:verklaart\s+(?:de\s+)?verdachte\s+)?schuldig(?:verklaring)?\b.*zonder\s+oplegging"
+    r"|bepaalt\s+dat\s+(?:aan\s+(?:de\s+)?verdachte\s+)?geen\s+straf)",
+    _F,
+)
+_NOUN_ITEM = re.compile(
+    rf"^(?:een\s+|de\s+)?(?:(?:geheel\s+)?(?:on)?voorwaardelijke\s+)?{_SANCTION_NOUN}\b"
+    r"|^(?:\d+|[a-z]+)(?:\s+\(\w+\))?\s+(?:dagen|weken|maanden|jaren|jaar|uren|uur)\s+"
+    r"(?:(?:geheel\s+)?(?:on)?voorwaardelijke\s+)?(?:gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf)\b",
+    _F,
+)
+_MODIFIES = re.compile(r"^(?:en\s+)?(?:bepaalt|beveelt|gelast|stelt|verbindt)\b.*(?:niet\s+(?:\w+\s+){0,3}ten\s*uitvoer"
+                       r"|proeftijd)", _F)
+_OTHER_MATTER = re.compile(
+    r"^(?:en\s+)?(?:gelast\s+(?:de\s+)?tenuitvoerlegging|gelast\s+dat\s+de\s+(?:bij|door|voorwaardelijke)"
+    r"|wijst\b|heft\b|schorst\b|verklaart\s+verbeurd|onttrekt|gelast\s+de\s+(?:teruggave|bewaring)"
+    r"|veroordeelt\s+(?:de\s+)?(?:verdachte|veroordeelde)\s+(?:(?:voorts|ook|tevens|daarnaast)\s+)?(?:hoofdelijk\s+)?"
+    r"(?:tot\s+betaling|in\s+de\s+kosten)"
+    r"|legt\s+(?:aan\s+)?(?:de\s+)?(?:verdachte|veroordeelde)\s+(?:de\s+)?(?:hoofdelijke\s+)?verplichting"
+    r"|verklaart\s+(?:de\s+)?benadeelde|bepaalt\s+dat\s+bij\s+voldoening|stelt\s+(?:het\s+)?bedrag)",
+    _F,
+)
+_CONDITIONS = re.compile(r"^(?:en\s+)?(?:stelt\s+als\s+(?:algemene\s+|bijzondere\s+)?voorwaarde"
+                         r"|als\s+(?:algemene\s+|bijzondere\s+)?voorwaarden?\s+(?:gelden|geldt)"
+                         r"|verstaat\s+dat\s+van\s+rechtswege)", _F)
+_SENTENCE_HEADING = re.compile(r"^(?:oplegging\s+(?:van\s+)?(?:straf|maatregel)|straf(?:oplegging|fen)?\b|"
+                               r"maatregel(?:en)?\b|straffen\s+en\s+maatregelen|jeugd)", _F)
+_DEDUCTION = re.compile(r"in\s+mindering", _F)
+_ACQUIT = re.compile(r"\bspreekt\b.*\bvrij\b|\bvrijspraak\b", _F)
+_MORE_OR_OTHER = re.compile(r"meer\s+of\s+anders", _F)
+_PROVEN = re.compile(r"\bverklaart\b(?:(?!\bniet\b).)*\bbewezen\b|\bverklaart\s+bewezen\b", _F)
+_DISCHARGE = re.compile(r"\bontslaat\b.*\brechtsvervolging\b", _F)
+_MENSENHANDEL = re.compile(r"mensenhandel|273f", _F)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the beslissing says about this defendant."""
+
+    sentence: Found
+    acquittal: str  # "geen", "partieel", "volledig"; "" when there is no beslissing
+    acquittal_clauses: tuple[Clause, ...]
+    proven_clauses: tuple[Clause, ...]
+    discharge_clauses: tuple[Clause, ...]
+    section_found: bool
+    excluded: tuple[Clause, ...]  # clauses left out as another matter (for the note)
+
+
+def _beslissing(doc: Document):
+    sections = doc.section("beslissing")
+    return sections[-1] if sections else None
+
+
+def _sanction_value(sanction: Sanction, span: str) -> tuple[str | None, str, str]:
+    """The cell value, status and note for a parsed span."""
+    if sanction.status == "unparsed":
+        return span, CHECK, f"niet volledig te lezen: {sanction.reason}; de tekst staat in de cel, vul de strafzin in"
+    if sanction.status == "unknown":
+        return None, MISSING, ""
+    try:
+        return format_sanction(sanction), AUTO, ""
+    except ValueError as exc:
+        return span, CHECK, f"niet in de vormen van het codeboek te schrijven ({exc})"
+
+
+def read_decision(doc: Document) -> Decision:
+    """The sentence and the acquittals of the beslissing (see the module docstring)."""
+    section = _beslissing(doc)
+    if section is None:
+        empty = Found("onbekend", CHECK, note="geen beslissing (dictum) gevonden in de uitspraak; 'onbekend' tot de "
+                                              "codeur de straf invult", sanction=parse_sanction(None))
+        return Decision(empty, "", (), (), (), False, ())
+    clauses = split_clauses(section.text, section.start)
+    mode = None  # "sentence", "conditions", "other"
+    used: list[Clause] = []
+    excluded: list[Clause] = []
+    acquittals: list[Clause] = []
+    proven: list[Clause] = []
+    discharges: list[Clause] = []
+    for c in clauses:
+        text = c.text
+        if c.heading:
+            mode = "sentence" if _SENTENCE_HEADING.match(text) else "other"
+            continue
+        if _OTHER_MATTER.match(text):
+            mode = "other"
+            excluded.append(c)
+            continue
+        if _IMPOSES.match(text):
+            mode = "sentence"
+            used.append(c)
+            continue
+        if _CONDITIONS.match(text):
+            if mode == "sentence":
+                mode = "conditions"
+            continue
+        if _DISCHARGE.search(text):
+            discharges.append(c)
+            continue
+        if _ACQUIT.search(text):
+            if not _MORE_OR_OTHER.search(text):
+                acquittals.append(c)
+            if _PROVEN.search(text.split("spreekt")[0]) and "niet bewezen" not in text.lower():
+                proven.append(c)
+            continue
+        if _PROVEN.search(text):
+            proven.append(c)
+            continue
+        if mode in ("sentence", "conditions") and _NOUN_ITEM.match(text):
+            mode = "sentence"
+            used.append(c)
+            continue
+        if mode == "sentence" and _DEDUCTION.search(text):
+            continue
+        if mode in ("sentence", "conditions") and _MODIFIES.search(text):
+            mode = "sentence"
+            used.append(c)
+            continue
+    # a bare "veroordeelt verdachte tot:" introduces the list that follows
+    spans = [c for c in used if not re.fullmatch(r"(?:en\s+)?veroordeelt\s+(?:de\s+)?verdachte\s+tot\s*:?\s*[;.]?",
+                                                   c.text, _F)]
+    if acquittals and not proven and not spans:
+        acquittal = "volledig"
+    elif acquittals:
+        acquittal = "partieel"
+    else:
+        acquittal = "geen"
+    if spans:
+        span = "; ".join(c.text.rstrip(" ;.") for c in spans)
+        sanction = parse_sanction(span)
+        value, status, note = _sanction_value(sanction, span)
+        if sanction.status in ("acquittal", "discharge"):
+            value, status = format_sanction(sanction), AUTO
+        if sanction.conditional_months is not None and sanction.probation_months is None and status == AUTO:
+            status, note = CHECK, "voorwaardelijk deel zonder proeftijd in de gelezen zinnen: proeftijd nagaan"
+        sentence = Found(value, status, tuple(spans), note, sanction)
+    elif acquittals and acquittal == "volledig":
+        sentence = Found("vrijspraak", AUTO, tuple(acquittals), "vrijgesproken van alle ten laste gelegde feiten",
+                         parse_sanction("vrijspraak"))
+    elif discharges and not proven:
+        sentence = Found("vrijspraak", CHECK, tuple(discharges + acquittals),
+                         "ontslag van alle rechtsvervolging zonder straf: het codeboek codeert dan 'vrijspraak'",
+                         parse_sanction("vrijspraak"))
+    else:
+        note = "geen strafoplegging gevonden in de beslissing; 'onbekend' tot de codeur de straf invult"
+        if excluded:
+            note += " (wel: " + "; ".join(c.text[:80] for c in excluded[:2]) + ")"
+        sentence = Found("onbekend", CHECK, (), note, parse_sanction(None))
+    return Decision(sentence, acquittal, tuple(acquittals), tuple(proven), tuple(discharges), True, tuple(excluded))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The demand
+# --------------------------------------------------------------------------------------------------------------
+
+_DEMAND_VERB = re.compile(
+    r"(?:officier\s+van\s+justitie|advocaat-generaal|openbaar\s+ministerie|\bovj\b|\bom\b)[^;]{0,240}?"
+    r"\b(?:heeft\b[^;]{0,240}?\b(?:gevorderd|geëist|gerekwireerd)|vordert|eist|requireert)\b",
+    _F,
+)
+_DEMAND_MORE = re.compile(r"^(?:daarnaast|voorts|verder|tevens|ook|bovendien)\b[^.;]*\b(?:vordert|eist|gevorderd|geëist)\b",
+                          _F)
+_DEMAND_START = re.compile(
+    r"(?:te\s+veroordelen\s+tot|(?:zal|zou)\s+worden\s+veroordeeld\s+tot|wordt\s+veroordeeld\s+tot"
+    r"|veroordeling\s+van\s+(?:de\s+)?verdachte\s+tot|op\s+te\s+leggen:?|wordt\s+opgelegd:?|oplegging\s+van"
+    r"|gevorderd:|geëist:|vordert:|eist:|vordert\s+(?:dat\s+)?(?=een\b|de\b)|eist\s+(?=een\b|de\b)"
+    r"|(?:gevorderd|geëist)\s+(?=een\b))\s*",
+    _F,
+)
+_MORE_TAIL = re.compile(
+    r"^.*?\b(?:vordert|eist|gevorderd|geëist)\b(?:\s+(?:de\s+officier\s+van\s+justitie|zij|hij|het\s+openbaar\s+ministerie))?"
+    r"(?:\s+(?:aan\s+(?:de\s+)?verdachte\s+)?op\s+te\s+leggen)?\s*(?:de\s+oplegging\s+van\s+)?", _F)
+_DEMAND_ACQUITTAL = re.compile(r"\bvrijspraak\b|\bvrij\s+te\s+spreken\b", _F)
+_DEMAND_OTHER = re.compile(
+    r"tenuitvoerlegging|ten\s+uitvoer|benadeelde|verbeurd|ontneming|wederrechtelijk\s+verkregen|schadevergoeding"
+    r"|voorlopige\s+hechtenis|bewezen\s+te\s+verklaren|bewezenverklaring|niet-ontvankelijk|teruggave|bewaring",
+    _F,
+)
+_HAS_SANCTION = re.compile(
+    r"gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf|geldboete|maatregel|tbs|terbeschikking|"
+    r"ter\s+beschikking|contactverbod|gebiedsverbod|locatieverbod|isd|pij", _F)
+_ITEM_SKIP = re.compile(r"^(?:bewezenverklaring|vrijspraak\s+van|verbeurdverklaring|onttrekking|teruggave|"
+                        r"toewijzing|afwijzing|niet-ontvankelijk|de\s+vordering|opheffing|schorsing)", _F)
+
+
+def _demand_tail(clause: Clause) -> str | None:
+    m = _DEMAND_START.search(clause.text)
+    if m is None:
+        return None
+    return clause.text[m.end():].strip(" :;.")
+
+
+def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, ...]]]:
+    """(sanction text, source clauses) per demand found in `clauses`."""
+    found: list[tuple[str, tuple[Clause, ...]]] = []
+    i = 0
+    while i < len(clauses):
+        c = clauses[i]
+        verb = _DEMAND_VERB.search(c.text)
+        more = _DEMAND_MORE.match(c.text)
+        if verb is None and more is None:
+            i += 1
+            continue
+        after = c.text[(verb.end() if verb else 0):]
+        parts: list[str] = []
+        sources = [c]
+        if verb is None and more is not None:  # "Daarnaast vordert de officier van justitie een werkstraf ..."
+            rest = _MORE_TAIL.sub("", c.text[more.start():], count=1).strip(" :;.")
+            if found and _HAS_SANCTION.search(rest) and not _DEMAND_OTHER.search(rest):
+                span, previous = found[-1]
+                found[-1] = (span + "; " + rest, previous + (c,))
+            i += 1
+            continue
+        tail = _demand_tail(c)
+        if tail is not None and tail and not _DEMAND_OTHER.search(tail.split(",")[0]):
+            parts.append(tail)
+        elif _DEMAND_ACQUITTAL.search(after) and not _HAS_SANCTION.search(after):
+            found.append(("vrijspraak", (c,)))
+            i += 1
+            continue
+        # a list after "heeft gevorderd:" / "op te leggen:" / "veroordeelt tot:"
+        if c.text.rstrip().endswith(":") or (tail == "" and verb is not None):
+            j = i + 1
+            while j < len(clauses) and not clauses[j].heading and not _DEMAND_VERB.search(clauses[j].text):
+                item = clauses[j].text.strip(" ;.")
+                if _ITEM_SKIP.match(item) or not _HAS_SANCTION.search(item):
+                    if re.match(r"^\d+(?:\.\d+)*\.?$", item) or re.match(r"^(?:het\s+)?standpunt", item, _F):
+                        break
+                    j += 1
+                    continue
+                parts.append(item)
+                sources.append(clauses[j])
+                j += 1
+            i = j
+        else:
+            i += 1
+        parts = [p for p in parts if _HAS_SANCTION.search(p) and not _DEMAND_OTHER.match(p)]
+        if parts:
+            found.append(("; ".join(parts), tuple(sources)))
+    return found
+
+
+def read_demand(doc: Document) -> Found:
+    """The prosecutor's demand as the verdict reports it (see the module docstring)."""
+    sections = doc.section("vordering")
+    clauses: list[Clause] = []
+    for s in sections:
+        clauses.extend(split_clauses(s.text, s.start))
+    candidates = _demand_candidates(clauses)
+    where = "vordering"
+    if not candidates:  # the demand outside a section of its own (strafmotivering, or any other text)
+        decision = _beslissing(doc)
+        others = [s for s in doc.sections if s.role in ("strafmotivering", "overig") and s is not decision]
+        clauses = []
+        for s in others:
+            clauses.extend(split_clauses(s.text, s.start))
+        candidates = _demand_candidates(clauses)
+        where = "uitspraak"
+    if not candidates:
+        return Found("onbekend", CHECK, (), "geen strafeis van de officier van justitie gevonden; 'onbekend' "
+                                            "(codeboek §6.15): de uitspraak vermeldt de eis niet", parse_sanction(None))
+    readings = []
+    for span, sources in candidates:
+        sanction = parse_sanction(span)
+        readings.append((span, sources, sanction))
+    usable = [r for r in readings if r[2].status != "unparsed"] or readings
+    distinct = {format_sanction(r[2]) if r[2].status != "unparsed" else r[0] for r in usable}
+    span, sources, sanction = usable[0]
+    value, status, note = _sanction_value(sanction, span)
+    if len(distinct) > 1:
+        status = CHECK
+        note = ("meer dan één strafeis gevonden: " + " | ".join(sorted(distinct)) + (f"; {note}" if note else ""))
+    found = Found(value, status, sources, note, sanction)
+    return Found(found.value, found.status, found.clauses, (f"[{where}] " if where != "vordering" else "") + found.note,
+                 found.sanction)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Charges, victims, periods
+# --------------------------------------------------------------------------------------------------------------
+
+def _charge_words(article: str) -> str:
+    if article == TRAFFICKING:
+        return "mensenhandel"
+    group = group_of(article)
+    label = GROUP_LABELS.get(group or "", OTHER_OFFENCES.get(article, ""))
+    if group and group not in GROUP_LABELS:
+        label = group
+    word = re.sub(r"\s*\(.*\)\s*$", "", label).strip()
+    return word or "strafbaar feit"
+
+
+def charges_cell(articles: tuple[str, ...]) -> str:
+    """ "mensenhandel (art. 273f Sr) en witwassen (art. 420bis Sr)": trafficking first, each article once."""
+    ordered = sorted(articles, key=lambda a: a != TRAFFICKING)
+    parts = [f"{_charge_words(a)} (art. {a})" for a in ordered]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def _charge_text(doc: Document) -> tuple[str, list[Clause]]:
+    sections = doc.section("tenlastelegging")
+    text = "\n".join(s.text for s in sections)
+    # the charges in an annex after the beslissing ("Bijlage I – Tekst tenlastelegging")
+    annex = re.search(r"\n(?:bijlage\b[^\n]*\n)?(?:tekst\s+)?tenlastelegging\s*\n", doc.text[len(doc.text) // 2:], _F)
+    if annex is not None:
+        text += "\n" + doc.text[len(doc.text) // 2 + annex.start():]
+    clauses = []
+    for s in sections:
+        clauses.extend(split_clauses(s.text, s.start))
+    return text, clauses
+
+
+def read_charges(doc: Document) -> tuple[Found, tuple[str, ...]]:
+    text, clauses = _charge_text(doc)
+    articles, _unreadable = find_articles(text)
+    source = [c for c in clauses if re.search(r"\bart(?:ikel|\.)", c.text, _F)][:3]
+    if articles:
+        return Found(charges_cell(articles), AUTO, tuple(source or clauses[:1]),
+                     "artikelen uit de tenlastelegging"), articles
+    references = tuple(r for r in doc.references if re.search(r"\d", r))
+    ref_articles, _ = find_articles("; ".join(f"art. {r}" if "art" not in r.lower() else r for r in references))
+    if ref_articles:
+        return Found(charges_cell(ref_articles), CHECK, (),
+                     "geen artikelen in de tenlastelegging; uit de wetsverwijzingen van de metagegevens "
+                     "(toegepaste artikelen, niet per se alle tenlastegelegde feiten)"), ref_articles
+    return Found(None, MISSING, (), "geen artikelen gevonden in de tenlastelegging; vul de feiten met hun artikelen "
+                                     "in"), ()
+
+
+_MONTHS = {m: i for i, m in enumerate(("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                                       "september", "oktober", "november", "december"), start=1)}
+_DATE = r"(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})"
+_PERIOD = re.compile(r"periode\s+van\s+" + _DATE + r"\s+(?:tot\s+en\s+met|tot|t/m)\s+" + _DATE, _F)
+
+
+def _period_months(text: str) -> tuple[float | None, re.Match[str] | None, int]:
+    spans = list(_PERIOD.finditer(text))
+    if not spans:
+        return None, None, 0
+    starts, ends = [], []
+    for m in spans:
+        try:
+            starts.append(dt.date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))))
+            ends.append(dt.date(int(m.group(6)), _MONTHS[m.group(5).lower()], int(m.group(4))))
+        except ValueError:
+            return None, m, len(spans)
+    days = (max(ends) - min(starts)).days + 1
+    months = days * 12 / 365.25
+    return (round(months) if months >= 1 else round(months, 1)), spans[0], len(spans)
+
+
+def _clauses_of(doc: Document, roles: tuple[str, ...]) -> list[Clause]:
+    out: list[Clause] = []
+    for s in doc.sections:
+        if s.role in roles:
+            out.extend(split_clauses(s.text, s.start))
+    return out
+
+
+def _find(clauses: list[Clause], pattern: re.Pattern[str]) -> list[Clause]:
+    return [c for c in clauses if pattern.search(c.text)]
+
+
+_MINOR = re.compile(r"minderjarig|jonger\s+dan\s+(?:18|achttien)|leeftijd\s+van\s+achttien\s+jaren?\s+nog\s+niet"
+                    r"|273f,?\s+(?:eerste\s+)?lid\s+1?,?\s*(?:aanhef\s+en\s+)?(?:onder|sub)\s+[25]\b", _F)
+_UNDER16 = re.compile(r"jonger\s+dan\s+(?:16|zestien)|leeftijd\s+van\s+zestien\s+jaren?\s+nog\s+niet"
+                      r"|\b(?:twaalf|dertien|veertien|vijftien|12|13|14|15)(?:-|\s+)jar(?:ig|en\s+oud|e\b|\s+oud)", _F)
+_DISABLED = re.compile(r"verstandelijke?\s+beperk|verstandelijk\s+gehandicapt|zwakbegaafd|\blvb\b", _F)
+_FORMS = (
+    ("seksuele uitbuiting", re.compile(r"prostitutie|seksuele\s+uitbuiting|sekswerk|escort", _F)),
+    ("arbeidsuitbuiting", re.compile(r"arbeidsuitbuiting", _F)),
+    ("criminele uitbuiting", re.compile(r"criminele\s+uitbuiting|drugs\s+(?:te\s+)?(?:verkopen|vervoeren)", _F)),
+    ("gedwongen dienstverlening", re.compile(r"bedel|gedwongen\s+huwelijk|orgaan", _F)),
+)
+
+
+def _yes_or_unknown(column: str, clauses: list[Clause], pattern: re.Pattern[str], what: str) -> Found:
+    hits = _find(clauses, pattern)
+    if hits:
+        return Found("ja", CHECK, tuple(hits[:2]), f"de tekst noemt {what}; nagaan of dit een slachtoffer van de "
+                                                  "ten laste gelegde mensenhandel betreft")
+    return Found("onbekend", CHECK, (), f"niets gevonden over {what}; 'onbekend' betekent: de uitspraak zegt het niet")
+
+
+# --------------------------------------------------------------------------------------------------------------
+# One document
+# --------------------------------------------------------------------------------------------------------------
+
+_VERDICT_VALUES = {"geen": "bewezen", "partieel": "partiele vrijspraak", "volledig": "vrijspraak"}
+
+
+def _verdicts(decision: Decision, articles: tuple[str, ...]) -> tuple[Found, Found]:
+    if not decision.section_found:
+        missing = Found(None, MISSING, (), "geen beslissing gevonden")
+        return missing, missing
+    overall = _VERDICT_VALUES.get(decision.acquittal)
+    if decision.discharge_clauses and not decision.proven_clauses and decision.acquittal != "partieel":
+        overall = "ontslag"
+    quoted = tuple((decision.acquittal_clauses + decision.discharge_clauses) or decision.proven_clauses[:1])
+    trafficking = TRAFFICKING in articles
+    others = [a for a in articles if a != TRAFFICKING]
+    if overall is None:
+        missing = Found(None, MISSING, (), "geen beslissing over de feiten gevonden")
+        return missing, missing
+    if not articles:
+        note = "tenlastegelegde artikelen onbekend: beslissing over alle feiten samen; nagaan"
+        return Found(overall, CHECK, quoted, note), Found(overall, CHECK, quoted, note)
+    if trafficking and not others:
+        return (Found(overall, AUTO, quoted, "alleen art. 273f Sr ten laste gelegd"),
+                Found("niet van toepassing", AUTO, (), "alleen art. 273f Sr ten laste gelegd"))
+    if not trafficking:
+        note = "art. 273f Sr niet gevonden in de tenlastelegging; beslissing over alle feiten samen"
+        return Found(overall, CHECK, quoted, note), Found(overall, AUTO if overall == "bewezen" else CHECK, quoted, note)
+    if overall in ("bewezen", "vrijspraak", "ontslag"):
+        return Found(overall, AUTO, quoted), Found(overall, AUTO, quoted)
+    # a partial acquittal with trafficking and other offences charged: which charge was acquitted?
+    qualification = " ".join(c.text for c in decision.proven_clauses)
+    acquitted = " ".join(c.text for c in decision.acquittal_clauses)
+    trafficking_value = "bewezen" if _MENSENHANDEL.search(qualification) and not _MENSENHANDEL.search(acquitted) \
+        else "partiele vrijspraak"
+    note = "vrijspraak van een deel van de feiten: nagaan of die mensenhandel of de andere feiten betreft"
+    return Found(trafficking_value, CHECK, quoted, note), Found("partiele vrijspraak", CHECK, quoted, note)
+
+
+def extract_document(doc: Document) -> list[Coding]:
+    """One pre-coded record per defendant (see the module docstring)."""
+    case = _ID_UNSAFE.sub("-", doc.case_numbers[0].split()[0] if doc.case_numbers else Path(doc.path).stem)
+    decision = read_decision(doc)
+    demand = read_demand(doc)
+    charges, articles = read_charges(doc)
+    verdict_trafficking, verdict_other = _verdicts(decision, articles)
+    facts = _clauses_of(doc, ("tenlastelegging", "bewijs", "strafmotivering"))
+    minor = _yes_or_unknown("victim_minor", facts, _MINOR, "een minderjarig slachtoffer")
+    if minor.value == "ja":
+        under16 = _yes_or_unknown("victim_under16", facts, _UNDER16, "een slachtoffer jonger dan 16 jaar")
+    else:
+        under16 = Found("onbekend", CHECK, (), "volgt victim_minor (codeboek §6.11)")
+    disabled = _yes_or_unknown("victim_disabled", facts, _DISABLED, "een verstandelijke beperking")
+    forms = [name for name, pattern in _FORMS if _find(facts, pattern)]
+    form_sources = tuple(c for name, pattern in _FORMS for c in _find(facts, pattern)[:1])
+    exploitation = (Found(";".join(forms), CHECK, form_sources, "uit de woorden van de uitspraak; nagaan")
+                    if forms else Found("onbekend", CHECK, (), "geen uitbuitingsvorm herkend"))
+    organised = (Found("ja", AUTO, (), "deelneming aan een criminele organisatie (art. 140 Sr) ten laste gelegd")
+                 if "140 Sr" in articles else Found("onbekend", CHECK, (), "georganiseerd verband niet beoordeeld"))
+    violence = Found("onbekend", CHECK, (), "geweld als dwangmiddel niet beoordeeld (de standaardtenlastelegging "
+                                             "van art. 273f Sr noemt geweld altijd)")
+    only_trafficking = articles == (TRAFFICKING,)
+    period_charged = period_proven = Found(None, MISSING, (), "")
+    if only_trafficking:
+        charge_text, _ = _charge_text(doc)
+        months, m, n = _period_months(charge_text)
+        if months is not None:
+            period_charged = Found(f"{months:g}", CHECK, (), f"uit {n} periode(n) in de tenlastelegging: "
+                                                            f"'{m.group(0)}'" if m else "")
+        proven_text = "\n".join(s.text for s in doc.section("bewijs") if "bewezen" in s.title.lower())
+        months, m, n = _period_months(proven_text)
+        if months is not None:
+            period_proven = Found(f"{months:g}", CHECK, (), f"uit {n} periode(n) in de bewezenverklaring: "
+                                                           f"'{m.group(0)}'" if m else "")
+    found: dict[str, tuple[Found, str]] = {
+        "ecli": (Found(doc.ecli, AUTO if doc.ecli else MISSING, (), "metagegevens" if doc.ecli else
+                       "geen ECLI in de metagegevens"), "metagegevens"),
+        "court": (Found(doc.court, AUTO if doc.court else MISSING, (), "metagegevens"), "metagegevens"),
+        "decision_date": (Found(doc.decision_date.isoformat() if doc.decision_date else None,
+                                AUTO if doc.decision_date else MISSING, (), "metagegevens"), "metagegevens"),
+        "charges": (charges, "tenlastelegging"),
+        "exploitation_forms": (exploitation, "uitspraak"),
+        "victims_charged": (Found(None, MISSING, (), "aantal slachtoffers niet automatisch geteld"), ""),
+        "period_charged_months": (period_charged, "tenlastelegging"),
+        "victim_minor": (minor, "uitspraak"),
+        "victim_under16": (under16, "uitspraak"),
+        "victim_disabled": (disabled, "uitspraak"),
+        "violence": (violence, ""),
+        "organised": (organised, "tenlastelegging"),
+        "demand": (demand, "vordering"),
+        "verdict_trafficking": (verdict_trafficking, "beslissing"),
+        "verdict_other": (verdict_other, "beslissing"),
+        "sentence": (decision.sentence, "beslissing"),
+        "period_proven_months": (period_proven, "bewezenverklaring"),
+        "victims_proven": (Found(None, MISSING, (), "aantal slachtoffers niet automatisch geteld"), ""),
+        "motivation": (Found(None, MISSING, (), "samenvatting door de codeur"), ""),
+    }
+    evidence = tuple(_evidence(name, *found[name]) for name in COLUMN_NAMES[2:])
+    return [Coding(doc.path, case, f"{case}-1", evidence)]
