@@ -159,12 +159,12 @@ FIELDS = {  # every letter field the config has, each with other hostile text
     "visiting_address": [INJECTIONS[2], INJECTIONS[3]],
     "postal_address": [INJECTIONS[4], INJECTIONS[5]],
     "contact": [INJECTIONS[6], INJECTIONS[7]],
-    "addressee": [INJECTIONS[8], INJECTIONS[9], INJECTIONS[10]],
-    "place": INJECTIONS[11],
-    "reference": INJECTIONS[12],
+    "addressee": [INJECTIONS[8], INJECTIONS[9], INJECTIONS[10], INJECTIONS[11], INJECTIONS[12], "+ plus", "/ t: x"],
+    "place": "- plaats",  # markup at the start of a Typst content block: a list, a heading, an enumeration
+    "reference": "= Kop",
     "subject": INJECTIONS[13],
     "signatory_title": INJECTIONS[14],
-    "signatory_name": INJECTIONS[15],
+    "signatory_name": "1. " + INJECTIONS[15],
     "annexes": [INJECTIONS[16]],  # the letter shows the number of annexes only
     "date": "2020-07-01",
 }

@@ -233,7 +233,7 @@ def test_typst_gets_caption_notes_and_letter(demo: dict) -> None:
     typ = demo["typ"]
     assert "caption: [Tabel 1: Demotabel#super[1]]" in typ
     assert "<kb-table-notes>" in typ and "<kb-signature>" in typ
-    assert 'marking: "synthetisch"' in typ and "date: [1 juli 2020]" in typ
+    assert 'marking: "synthetisch"' in typ and "date: [#none;1 juli 2020]" in typ
     assert demo["pdf"].startswith(b"%PDF")
 
 
