@@ -179,4 +179,5 @@ def test_memory_does_not_grow_with_the_number_of_documents(tmp_path):
         tracemalloc.stop()
         return result
 
+    peak(15)  # warm-up: module-level caches of heading titles fill once
     assert peak(150) < 1.5 * peak(15)

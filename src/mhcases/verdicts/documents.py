@@ -103,12 +103,11 @@ def _decode(path: str, data: bytes) -> str:
 
 # ---------------------------------------------------------------- open-data XML
 
-_BLOCKS = {"para", "title", "bridgehead", "entry"}
-_FREE = _BLOCKS | {"parablock", "paragroup", "section", "listitem", "itemizedlist", "orderedlist", "uitspraak.info",
-                   "conclusie.info", "Description", "informaltable", "table", "footnote"}
-_BODIES = {"uitspraak", "conclusie"}
+_PARTS = ("Description", "inhoudsindicatie", "uitspraak", "conclusie")
 _SECTION_ROLES = {"beslissing": "beslissing", "tenlastelegging": "tenlastelegging", "bewijs": "bewijs",
                   "bewezenverklaring": "bewijs", "strafmotivering": "strafmotivering", "vordering": "vordering"}
+# The paragraphs of a body, in document order: innermost paragraphs, titles, bridgeheads, table cells without
+# paragraphs; nothing inside a title (its <nr> and text are read with the title).
 
 
 def _local(element: etree._Element) -> str:
@@ -116,73 +115,80 @@ def _local(element: etree._Element) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _text_without(element: etree._Element, skip: str) -> str:
-    """The element's text without the subtrees named `skip` (their tails kept)."""
-    parts = [element.text or ""]
-    for child in element:
-        if _local(child) != skip:
-            parts.extend(child.itertext(with_tail=False) if isinstance(child.tag, str) else [])
-        parts.append(child.tail or "")
-    return "".join(parts)
+_BLOCK_SELECT = ("(.//*[(local-name()='para' and not(.//*[local-name()='para'])) or local-name()='title'"
+                 " or local-name()='bridgehead' or (local-name()='entry' and not(.//*[local-name()='para']))]"
+                 "[not(ancestor::*[local-name()='title'])])")
+# One XSLT pass (in C) writes every paragraph on its own line, whitespace collapsed; a title line starts with
+# "\u241e" (the symbol for a record separator) and carries, separated by "\u241f", its depth (enclosing sections), its section's role and its number.
+_TO_LINES = etree.XSLT(etree.XML(f"""\
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="utf-8"/>
+  <xsl:template match="/">
+    <xsl:for-each select="{_BLOCK_SELECT}">
+      <xsl:choose>
+        <xsl:when test="local-name()='title'">
+          <xsl:text>&#x241E;</xsl:text>
+          <xsl:value-of select="count(ancestor::*[local-name()='section'])"/><xsl:text>&#x241F;</xsl:text>
+          <xsl:value-of select="../self::*[local-name()='section']/@role"/><xsl:text>&#x241F;</xsl:text>
+          <xsl:value-of select="normalize-space(*[local-name()='nr'])"/><xsl:text>&#x241F;</xsl:text>
+          <xsl:for-each select="node()[not(local-name()='nr')]"><xsl:value-of select="translate(., '&#10;&#13;', '  ')"/></xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>"""))
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}|[\u00a0\u2007\u202f]")
+
+
+def _body_paragraphs(body: etree._Element) -> list[Para]:
+    out = str(_TO_LINES(etree.ElementTree(body)))
+    if "\u00a0" in out or "\u202f" in out or "\u2007" in out:
+        out = "\n".join(" ".join(line.split()) for line in _SPACES.sub(" ", out).split("\n"))
+    paras = []
+    for line in out.split("\n"):
+        if not line:
+            continue
+        if line[0] != "\u241e":
+            paras.append(Para(line))
+        else:
+            depth, role, number, title = line[1:].split("\u241f", 3)
+            title = _tidy(title)
+            if title:
+                paras.append(Para(title, heading=True, number=number.rstrip("."), depth=max(int(depth or 0), 1),
+                                  role=_SECTION_ROLES.get(role.lower())))
+    return paras
 
 
 def _read_xml(path: str, source: Path, display: str) -> Document:
+    """Stream the file: each top-level part (metadata, summary, body) is built, read and freed in turn."""
     meta: dict[str, list[str]] = {}
-    described = False  # the first rdf:Description (the decision's metadata) has been read
     paras: list[Para] = []
     summary: list[str] = []
-    where: list[str] = []  # "summary" / "body" containers currently open
-    sections: list[str | None] = []  # roles of open <section> elements
-    block_has_child: list[bool] = []
     body_seen = False
     try:
-        for event, element in etree.iterparse(str(source), events=("start", "end"), resolve_entities=False,
-                                              no_network=True, huge_tree=False, remove_comments=True):
+        for _, element in etree.iterparse(str(source), events=("end",), tag=[f"{{*}}{p}" for p in _PARTS],
+                                          resolve_entities=False, no_network=True, remove_comments=True):
             name = _local(element)
-            if event == "start":
-                if name == "inhoudsindicatie":
-                    where.append("summary")
-                elif name in _BODIES and not where:
-                    where.append("body")
-                    body_seen = True
-                elif name == "section" and where:
-                    sections.append(_SECTION_ROLES.get((element.get("role") or "").lower()))
-                elif name in _BLOCKS and where:
-                    if block_has_child:
-                        block_has_child[-1] = True
-                    block_has_child.append(False)
-                continue
-            # end events
-            if name == "Description" and not described:
-                for child in element:
-                    key = _local(child)
-                    if key and child.text and child.text.strip():
-                        meta.setdefault(key, []).append(_tidy(child.text))
-                described = "identifier" in meta
-            elif name in _BLOCKS and where:
-                nested = block_has_child.pop()
-                if not nested:
-                    if name == "title" and where[-1] == "body":
-                        number = _tidy("".join(t for n in element if _local(n) == "nr" for t in n.itertext()))
-                        title = _tidy(_text_without(element, "nr"))
-                        heading_role = sections[-1] if sections and _local(element.getparent()) == "section" else None
-                        if title:
-                            paras.append(Para(title, heading=True, number=number.rstrip("."),
-                                              depth=max(len(sections), 1), role=heading_role))
-                    else:
-                        text = _tidy("".join(element.itertext()))
-                        if text:
-                            (summary if where[-1] == "summary" else paras).append(
-                                text if where[-1] == "summary" else Para(text))
-            elif name == "section" and sections:
-                sections.pop()
-            elif (name == "inhoudsindicatie" or name in _BODIES) and where:
-                where.pop()
-            if name in _FREE or name in _BODIES or name == "inhoudsindicatie":
-                element.clear(keep_tail=True)
-                parent = element.getparent()
-                while element.getprevious() is not None and parent is not None:
-                    del parent[0]
+            if name == "Description":
+                if "identifier" not in meta:
+                    fields: dict[str, list[str]] = {}
+                    for child in element:
+                        key = _local(child)
+                        if key and child.text and child.text.strip():
+                            fields.setdefault(key, []).append(_tidy(child.text))
+                    if any(v.upper().startswith("ECLI:") for v in fields.get("identifier", [])):
+                        meta = fields
+            elif name == "inhoudsindicatie":
+                summary.extend(p.text for p in _body_paragraphs(element))
+            elif not body_seen:
+                body_seen = True
+                paras = _body_paragraphs(element)
+            element.clear(keep_tail=True)
+            parent = element.getparent()
+            while parent is not None and element.getprevious() is not None:
+                del parent[0]
     except etree.XMLSyntaxError as error:
         raise UnreadableDocument(display, f"geen geldige XML ({error.msg}, regel {error.lineno})") from None
     except OSError as error:

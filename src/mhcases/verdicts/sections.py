@@ -27,15 +27,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from mhcases.verdicts.model import Section
 
 __all__ = ["Para", "title_role", "find_sections", "join_paragraphs"]
 
 
-@dataclass(frozen=True)
-class Para:
-    """One paragraph of a decision as the reader found it."""
+class Para(NamedTuple):
+    """One paragraph of a decision as the reader found it (a tuple: cheap to make by the hundred thousand)."""
 
     text: str
     heading: bool = False  # explicit heading from markup (an open-data <title>)
@@ -49,15 +50,18 @@ _NUMBER_ONLY = re.compile(rf"^({_NUMBER})\.?$")
 _NUMBERED = re.compile(rf"^({_NUMBER})\.?\s+(\S.*)$")
 _MAX_TITLE = 90
 _MAX_SKIP = 4
+_MAX_LINE = _MAX_TITLE + 16  # longest line that can hold a number and a title
 _SIGNATURE = re.compile(
     r"^(dit (vonnis|arrest|vonnis en|proces-verbaal)|deze (beslissing|uitspraak)|aldus (gewezen|gedaan|vastgesteld))"
     r"\b.{0,40}\b(gewezen|gegeven|gedaan|vastgesteld) door\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[\s\u00a0]+", " ", text).strip(" :.-–")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = " ".join(text.casefold().split()).strip(" :.-–")
     return re.sub(r"(?<=[a-z)])\d{1,3}$", "", text).strip()  # a footnote number glued to the title: "Bewijsmiddelen1"
 
 
@@ -97,6 +101,7 @@ _STRICT: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(rf"^(
 ))
 
 
+@lru_cache(maxsize=8192)
 def title_role(title: str, numbered: bool) -> str | None:
     """The role of a heading title; None when the line is not a heading at all (unnumbered lines only).
 
@@ -159,6 +164,9 @@ def _headings(paras: list[Para]) -> list[_Heading]:
     i = 0
     while i < len(paras):
         para = paras[i]
+        if not para.heading and len(para.text) > _MAX_LINE:  # a paragraph of text: no heading in any shape
+            i += 1
+            continue
         text = para.text.strip()
         heading: _Heading | None = None
         if para.heading:
@@ -166,10 +174,10 @@ def _headings(paras: list[Para]) -> list[_Heading]:
             heading = _Heading(i, i + 1, text, role, max(para.depth, 1), True)
         else:
             number = title = None
-            only = _NUMBER_ONLY.match(text)
+            only = _NUMBER_ONLY.match(text) if text[:1].isdigit() else None
             if only and i + 1 < len(paras) and _title_like(paras[i + 1].text) and not paras[i + 1].heading:
                 number, title, body = only.group(1), paras[i + 1].text.strip(), i + 2
-            else:
+            elif text[:1].isdigit():
                 both = _NUMBERED.match(text)
                 if both and _title_like(both.group(2)):
                     number, title, body = both.group(1), both.group(2).strip(), i + 1
