@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import sysconfig
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -428,3 +429,5 @@ def test_renderer_messages_name_no_absolute_path(tmp_path: Path, monkeypatch: py
     work = Path(tempfile.gettempdir()) / "kamerbrief-abc123"
     assert shown(f"fout in {tmp_path}/report/a.qmd en {work}/out.typ") == "fout in report/a.qmd en <werkmap>/out.typ"
     assert os.fspath(tmp_path) not in shown(str(tmp_path / "x"))
+    warning = f"{sysconfig.get_paths()['purelib']}/pandas/core/frame.py:12: FutureWarning: x"
+    assert shown(warning) == "<site-packages>/pandas/core/frame.py:12: FutureWarning: x"

@@ -37,6 +37,7 @@ import os
 import re
 import shutil
 import subprocess
+import sysconfig
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -80,9 +81,15 @@ _WORKDIR = re.compile(re.escape(tempfile.gettempdir()) + r"/kamerbrief-[^/\s'\"]
 
 
 def shown(text: Any) -> str:
-    """`text` for a log or message: the renderer's temporary folder as "<werkmap>", paths under the workflow
-    root (the working directory) relative to it."""
-    return relative_paths(_WORKDIR.sub("<werkmap>", str(text)))
+    """`text` for a log or message: the renderer's temporary folder as "<werkmap>", Python's library folders (a
+    warning's source file) as "<site-packages>" and "<stdlib>", paths under the workflow root (the working
+    directory) relative to it."""
+    folders = sysconfig.get_paths()
+    names = {"purelib": "<site-packages>", "platlib": "<site-packages>", "stdlib": "<stdlib>"}
+    others = {(path, name) for key, name in names.items() for path in (os.path.abspath(folders[key]),
+                                                                         os.path.realpath(folders[key]))}
+    longest_first = sorted(others, key=lambda other: -len(other[0]))
+    return relative_paths(_WORKDIR.sub("<werkmap>", str(text)), others=longest_first)
 
 
 class _RelativePaths(logging.Filter):
@@ -583,13 +590,15 @@ def _filter_paths(entries: Any, base: Path) -> list[Path]:
 def _write_metadata(workdir: Path, letter: Mapping[str, Any]) -> Path:
     """The letter metadata file that pandoc (or Quarto) reads: every string as literal text, never markup."""
     path = workdir / "kamerbrief.yaml"
-    path.write_text(yaml.safe_dump({"kamerbrief": literal_metadata(dict(letter))}, allow_unicode=True), encoding="utf-8")
+    metadata = {"kamerbrief": literal_metadata(dict(letter))}
+    path.write_text(yaml.safe_dump(metadata, allow_unicode=True), encoding="utf-8")
     return path
 
 
 def _check_self_contained(html: str) -> None:
     if urls := external_urls(html):
-        shown_urls = ", ".join(repr(url[:80]) for url in urls[:3]) + (f" en {len(urls) - 3} meer" if len(urls) > 3 else "")
+        more = f" en {len(urls) - 3} meer" if len(urls) > 3 else ""
+        shown_urls = ", ".join(repr(url[:80]) for url in urls[:3]) + more
         raise RenderError(
             f"De HTML laadt iets van buiten het document ({shown_urls}); alles moet ingebed zijn en de brief bevat "
             "geen scripts. Zo'n verwijzing komt uit tekst in de invoer (configuratie, codeerblad) of uit de opmaak; "

@@ -80,7 +80,8 @@ local function check_attributes(element)
   if attributes == nil then return end
   for key, value in pairs(attributes) do
     local name = key:lower()
-    local loads = value:lower():match("url%s*%(") or value:lower():match("@import") or value:lower():match("expression%s*%(")
+    local lower = value:lower()
+    local loads = lower:match("url%s*%(") or lower:match("@import") or lower:match("expression%s*%(")
     if name:match("^on") or listed(url_attributes, name) or (name == "style" and (strict or loads))
       or (name:match("^typst:") and (strict or value:match("[%(\"#]")))
       or (strict and not listed(fallback_attributes, name)) then
@@ -91,7 +92,8 @@ end
 
 local function check_raw(raw)
   local format = raw.format:lower()
-  if strict or format:match("html") and (raw.text:lower():match("<%s*script") or raw.text:lower():match("%son%a+%s*=")) then
+  local text = raw.text:lower()
+  if strict or format:match("html") and (text:match("<%s*script") or text:match("%son%a+%s*=")) then
     refuse("ruwe " .. raw.format .. "-code «" .. pandoc.text.sub(raw.text, 1, 60) .. "»")
   end
 end
