@@ -30,11 +30,27 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def run_snakemake(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run this environment's snakemake in `root` with a fixed SOURCE_DATE_EPOCH."""
+def git_snapshot(root: Path) -> str:
+    """Make `root` a git work tree with one commit dated BUILD_EPOCH (same files -> same commit); returns it."""
+    env = {**os.environ, "GIT_AUTHOR_DATE": f"@{BUILD_EPOCH} +0000", "GIT_COMMITTER_DATE": f"@{BUILD_EPOCH} +0000",
+           "GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "test",
+           "GIT_COMMITTER_EMAIL": "test@example.org"}
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "--no-gpg-sign", "-m", "test"]):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True).stdout.strip()
+
+
+def run_snakemake(root: Path, *args: str, timeout: int | None = None, epoch: bool = True
+                  ) -> subprocess.CompletedProcess[str]:
+    """Run this environment's snakemake in `root` with a fixed SOURCE_DATE_EPOCH (`epoch=False`: none, as a bare
+    `snakemake report` would); with `timeout` (seconds) under `timeout -k 10`, so a hung run is ended (SIGTERM,
+    SIGKILL 10 s later) with exit code 124 or 137."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    if not epoch:
+        env.pop("SOURCE_DATE_EPOCH")
     env["PATH"] = f"{SNAKEMAKE.parent}{os.pathsep}{env.get('PATH', '')}"
-    return subprocess.run([str(SNAKEMAKE), *args], cwd=root, env=env, capture_output=True, text=True)
+    prefix = ["timeout", "-k", "10", str(timeout)] if timeout else []
+    return subprocess.run([*prefix, str(SNAKEMAKE), *args], cwd=root, env=env, capture_output=True, text=True)
 
 
 @dataclass(frozen=True)
@@ -57,6 +73,7 @@ class BuiltProject:
 def built_project(tmp_path_factory: pytest.TempPathFactory) -> BuiltProject:
     """The project built once (`snakemake report --cores 2`) in a temporary directory."""
     root = copy_project(tmp_path_factory.mktemp("project"))
+    git_snapshot(root)
     process = run_snakemake(root, "report", "--cores", "2")
     if process.returncode != 0:
         pytest.fail(f"snakemake report faalde (code {process.returncode}):\n{process.stderr[-4000:]}")

@@ -1,10 +1,12 @@
-"""Two builds in two fresh copies produce byte-identical files under results/ (CSV, Parquet, SVG, PNG, HTML, PDF)."""
+"""Two builds in two fresh copies produce byte-identical files under results/ (CSV, Parquet, SVG, PNG, HTML, PDF):
+one with SOURCE_DATE_EPOCH set (as `make` does), one bare, as `snakemake report` in a clone runs (its build date
+is then the last commit's time, which both copies share)."""
 
 import hashlib
 
 import pytest
 
-from conftest import copy_project, run_snakemake
+from conftest import copy_project, git_snapshot, run_snakemake
 
 
 def digests(root):
@@ -18,7 +20,8 @@ def digests(root):
 def test_two_builds_are_byte_identical(built_project, tmp_path):
     (tmp_path / "second").mkdir()
     again = copy_project(tmp_path / "second")
-    process = run_snakemake(again, "report", "--cores", "2")
+    git_snapshot(again)
+    process = run_snakemake(again, "report", "--cores", "2", epoch=False)
     assert process.returncode == 0, process.stderr[-3000:]
     first, second = digests(built_project.root), digests(again)
     assert set(first) == set(second)
@@ -26,3 +29,12 @@ def test_two_builds_are_byte_identical(built_project, tmp_path):
     assert {"csv", "parquet", "svg", "png", "html", "pdf"} <= kinds
     differing = sorted(name for name in first if first[name] != second[name])
     assert differing == []
+
+
+@pytest.mark.e2e
+def test_no_output_or_log_names_the_build_folder(built_project):
+    """Outputs and logs are the same wherever the project is built: no absolute path of the build in them."""
+    folder = str(built_project.root).encode()
+    named = [str(p.relative_to(built_project.root)) for p in sorted((built_project.root / "results").rglob("*"))
+             if p.is_file() and folder in p.read_bytes()]
+    assert named == []

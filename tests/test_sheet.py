@@ -1,6 +1,7 @@
 """Bad input: each malformed sheet gives one clear message naming file, row, column and value."""
 
 import csv
+import datetime as dt
 import importlib.util
 from pathlib import Path
 
@@ -208,3 +209,40 @@ def test_a_folder_is_not_a_sheet(tmp_path):
     folder = tmp_path / "sheet.csv"
     folder.mkdir()
     assert_error(folder, "geen gewoon bestand")
+
+
+# -- every cell a coder can type: a clean result or a located Dutch error, never anything else ---------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from mhcases.sheet.load import check_sheet  # noqa: E402
+from mhcases.sheet.read import frame_to_raw  # noqa: E402
+
+PERIOD = (dt.date(2018, 1, 1), dt.date(2019, 6, 30))
+TYPED = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["", " ", "0", "-1", "1.000", "12,5", "1e3", "nan", "ja", "Nee", "onbekend", "vrijspraak",
+                     "2018-02-30", "31-12-2018", "2021-01-01", "=1+1", "+31", "@x", "\t", "Rechtbank Amsterdam",
+                     "gevangenisstraf van 60 jaren", "taakstraf van 999 uren", "levenslang",
+                     "gevangenisstraf voor de duur van 24 maanden, waarvan 30 maanden voorwaardelijk",
+                     "mensenhandel (art. 273f Sr", "(art. 420bis lid 1 sub a Sr)", "ECLI:NL:RBAMS:2018:1",
+                     "seksuele uitbuiting;onbekend", "partiele vrijspraak", "niet van toepassing"]),
+    st.integers(-10**6, 10**6).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(row=st.integers(0, len(ROWS) - 1), column=st.sampled_from(COLUMN_NAMES), value=TYPED)
+def test_any_typed_cell_gives_a_clean_sheet_or_a_located_error(row, column, value):
+    raw = frame_to_raw(pd.DataFrame(with_cell(row, column, value)))
+    try:
+        clean, log = check_sheet(raw, "blad.csv", PERIOD)
+    except InputError as error:
+        assert error.problems and all(p.message for p in error.problems)
+        assert any(p.row is not None for p in error.problems), str(error)
+        return
+    assert len(clean) == len(ROWS)
+    assert clean["defendant_id"].tolist() == raw["defendant_id"].tolist()
+    assert clean[["demand_unconditional_months", "sentence_unconditional_months"]].fillna(0).le(360).all().all()
