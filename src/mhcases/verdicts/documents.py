@@ -21,6 +21,7 @@ with a Dutch reason; `iter_documents` turns it into an `Unreadable` record, neve
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -311,10 +312,18 @@ def iter_documents(folder: str | Path) -> Iterator[Document | Unreadable]:
     """Every .xml and .txt file below `folder` (recursively, sorted by path, hidden files skipped), read one at a
     time: a `Document`, or an `Unreadable` with the Dutch reason."""
     root = Path(folder)
-    files = sorted((p for p in root.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
-                    and not any(part.startswith(".") for part in p.relative_to(root).parts)),
-                   key=lambda p: p.relative_to(root).as_posix())
-    for path in files:
+    names = []  # relative paths as strings: a list of 100,000 names stays small
+    for directory, subdirectories, files in os.walk(root):
+        subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
+        base = os.path.relpath(directory, root)
+        for name in files:
+            if not name.startswith(".") and name.lower().endswith(SUFFIXES):
+                names.append(name if base == "." else f"{base}/{name}".replace(os.sep, "/"))
+    names.sort()
+    for name in names:
+        path = root / name
+        if not path.is_file():
+            continue
         try:
             yield read_document(path, root)
         except UnreadableDocument as error:
