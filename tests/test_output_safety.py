@@ -431,3 +431,38 @@ def test_renderer_messages_name_no_absolute_path(tmp_path: Path, monkeypatch: py
     assert os.fspath(tmp_path) not in shown(str(tmp_path / "x"))
     warning = f"{sysconfig.get_paths()['purelib']}/pandas/core/frame.py:12: FutureWarning: x"
     assert shown(warning) == "<site-packages>/pandas/core/frame.py:12: FutureWarning: x"
+
+
+# ----------------------------------------------------------------------------------------------------------
+# In a browser (only where chromium is installed; the project does not install it)
+# ----------------------------------------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _console(page: Path, tmp_path: Path) -> str:
+    """Chromium's console log (stderr) and the DOM after loading `page` headless, offline."""
+    import subprocess
+
+    profile = tmp_path / "profile"
+    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", "--dump-dom", page.as_uri()]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    return result.stderr + result.stdout
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+def test_browser_runs_no_script_and_the_policy_blocks_what_slips_through(hostile: dict, tmp_path: Path) -> None:
+    letter = tmp_path / "brief.html"
+    letter.write_text(hostile["html"], encoding="utf-8")
+    log = _console(letter, tmp_path)
+    console, dom = log.split("<html", 1)
+    assert "Content Security Policy" not in console  # nothing tried to load or run
+    assert "<script" not in dom and "<img" not in dom and "<object" not in dom
+    # The policy itself: a page with the letter's policy and injected loads gets them blocked.
+    control = tmp_path / "controle.html"
+    control.write_text(with_csp('<html><head></head><body><img src="http://127.0.0.1:9/a.png">'
+                                '<script>console.log("SCRIPT GELOPEN")</script></body></html>'), encoding="utf-8")
+    log = _console(control, tmp_path)
+    assert "violates the following Content Security Policy" in log and "SCRIPT GELOPEN" not in log.split("<html")[0]
