@@ -431,8 +431,9 @@ _DET_POST = re.compile(
     _F,
 )
 _DET_PRETRIAL = re.compile(
-    rf"{_ART}{_KIND} (?:voor de duur van (?:het )?voorarrest"
-    r"|gelijk aan (?:de duur van )?(?:het )?voorarrest"
+    rf"{_ART}(?:onvoorwaardelijke )?{_KIND} (?:voor de duur van (?:het )?voorarrest"
+    r"|gelijk aan (?:de duur van )?(?:het )?voorarrest|gelijk aan de duur van de (?:voorlopige hechtenis|inverzekeringstelling"
+    r" en (?:de )?voorlopige hechtenis)"
     r"|gelijk aan de (?:in voorarrest|in verzekering en (?:in )?voorlopige hechtenis) doorgebrachte tijd)"
     rf"{_END}",
     _F,
@@ -455,8 +456,8 @@ _SUB_PROEF = re.compile(
 )
 _SUB_AFTREK = re.compile(
     r"(?:, | )(?:en )?met aftrek(?: van (?:het voorarrest|voorarrest|de voorlopige hechtenis"
-    r"|de tijd (?:die (?:de verdachte |verdachte )?)?in (?:voorarrest|verzekering en (?:in )?voorlopige hechtenis)"
-    r" (?:heeft )?doorgebracht"
+    r"|de tijd (?:(?:die|welke) (?:de verdachte |verdachte )?)?(?:reeds )?in (?:voorarrest|verzekering en (?:in )?"
+    r"voorlopige hechtenis) (?:heeft )?doorgebracht"
     r"|de in (?:voorarrest|verzekering en (?:in )?voorlopige hechtenis) doorgebrachte tijd)"
     r"| overeenkomstig (?:artikel|art\.?) 27(?: van het wetboek van strafrecht| sr)?)?"
     + _END,
@@ -506,7 +507,8 @@ _SUB_DEDUCTION = re.compile(rf"(?:, | |; ){_DEDUCTION_BODY}", _F)
 _DEDUCTION = re.compile(_DEDUCTION_BODY, _F)
 
 _TASK = re.compile(
-    rf"{_ART}(?:(?P<kind>taakstraf|werkstraf)(?:,? bestaande uit (?:het verrichten van )?onbetaalde arbeid,?)? "
+    rf"{_ART}(?:(?P<kind>taakstraf|werkstraf)(?:,? bestaande uit (?:het verrichten van )?(?:onbetaalde arbeid"
+    r"|een werkstraf),?)? "
     rf"(?:voor de duur van|ter grootte van|van|voor) (?P<hours>{_HOURS})"
     rf"|(?P<hours2>{_HOURS}) (?P<kind2>taakstraf|werkstraf){_END})",
     _F,
@@ -516,7 +518,7 @@ _FINE_POST = re.compile(rf"{_ART}{_AMOUNT} geldboete{_END}", _F)
 _COMPENSATION = re.compile(
     rf"{_ART}(?:schadevergoedingsmaatregel|schadevergoeding)"
     r"(?: (?:ten behoeve van|aan|voor) (?:het |de )?(?:slachtoffers?|benadeelde partij(?:en)?))?"
-    rf"(?: (?:van|ter hoogte van|groot|tot een bedrag van) {_AMOUNT})?{_END}",
+    rf"(?: (?:van|ter hoogte van|groot|tot een bedrag van|voor een bedrag van) {_AMOUNT})?{_END}",
     _F,
 )
 
@@ -536,12 +538,13 @@ _PIJ = (
 )
 _TBS = (
     r"(?:(?:maatregel (?:van )?)?(?:tbs(?:-maatregel)?|terbeschikkingstelling|ter beschikking stelling)"
-    r"(?: van (?:de )?verdachte)?"
+    r"(?: van (?:de )?verdachte)?(?: \((?:verder |hierna )?(?:te noemen)?:? ?(?:de )?tbs(?:-maatregel)?\))?"
     r"(?: (?:met|onder) (?:dwangverpleging|bevel tot verpleging(?: van overheidswege)?"
     r"|verpleging van overheidswege|voorwaarden))?"
     r"|gelast (?:de )?(?:terbeschikkingstelling|tbs) van (?:de )?verdachte"
     r"(?: (?:met|onder) (?:dwangverpleging|verpleging van overheidswege|voorwaarden))?"
-    r"|gelast dat (?:de )?verdachte ter beschikking (?:zal )?(?:wordt|worden) gesteld"
+    r"|gelast dat (?:de )?verdachte (?:met betrekking tot [^;]*? |ter zake van [^;]*? )?ter beschikking (?:zal )?"
+    r"(?:wordt|worden) gesteld"
     r"(?:(?:,| en) (?:beveelt|gelast) dat (?:hij|zij|de verdachte|verdachte|de ter beschikking gestelde) "
     r"van overheidswege (?:zal )?(?:wordt|worden) verpleegd)?"
     r"|(?:beveelt|gelast) dat (?:hij|zij|de verdachte|verdachte|de ter beschikking gestelde) "
@@ -577,17 +580,37 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
     ),
 )
 
+# art. 38v Sr named by its purpose; what it forbids follows in clauses of their own (_MEASURE_DETAILS)
+_38V_BARE = re.compile(
+    rf"{_ART}(?:vrijheidsbeperkende maatregel|maatregel strekkende tot beperking van de vrijheid)"
+    r"(?:,? (?:als bedoeld in|ex|op grond van) (?:artikel|art\.?) 38v(?: (?:van het wetboek van strafrecht|sr))?)?"
+    + _END,
+    _F,
+)
+_DETAIL_HEAD = (r"(?:en )?(?:beveelt|bepaalt|gelast),? dat (?:de )?(?:verdachte|veroordeelde)(?: zich)?"
+                r"(?: gedurende[^;.]*?)?")
+_MEASURE_DETAILS = (
+    ("contactverbod", re.compile(
+        _DETAIL_HEAD + r" (?:(?:zal )?(?:zich )?onthoudt van|(?:zal )?(?:zich )?onthouden van|geen|op geen enkele wijze)"
+        r"[^;.]*?contact" + _BODY, _F)),
+    ("gebiedsverbod", re.compile(
+        _DETAIL_HEAD + r"[^;.]*? niet (?:zal )?(?:op)?(?:houdt|houden|bevindt|bevinden|begeeft|begeven|betreedt|betreden)"
+        + _BODY, _F)),
+)
+
 # --- clauses of a decision (beslissing) ----------------------------------------------------
 
 # "veroordeelt (de) verdachte (voor het onder 3 bewezen verklaarde) tot (een)", "legt (aan) verdachte op (de)",
 # "veroordeling van de verdachte tot": the verb before a sanction, as verdicts and demands write it
 _VERB = re.compile(
     r"(?:de rechtbank:? )?(?:(?:en )?veroordeelt (?:de )?(?:verdachte|veroordeelde|\[verdachte\])"
+    r"(?: (?:te dier zake|terzake|ter zake(?: daarvan)?|daarvoor|voorts|ook|tevens))?"
     r"(?: voor (?:van )?(?:het|de|hetgeen)" + r"(?:(?!\btot\b)[^;])*)? tot:?"
     r"|veroordeling van (?:de )?verdachte tot:?"
+    r"|(?:en )?(?:de )?oplegging van:?"
     r"|(?:en )?legt (?:aan )?(?:de )?(?:verdachte|veroordeelde|\[verdachte\]) (?:de |het )?(?:volgende )?op:?"
     r"|(?:en )?legt op:?)"
-    r" (?:(?:een|de) (?=[a-z0-9]))?",
+    r"(?: ?[:;])* (?:(?:een|de) (?=[a-z0-9]))?",
     _F,
 )
 # the suspended part in a clause of its own: "bepaalt dat van deze gevangenisstraf een gedeelte, groot 6
@@ -620,13 +643,14 @@ _COND_REPEAT = re.compile(
 )
 _PROBATION = re.compile(
     r"(?:en )?(?:(?:stelt|verbindt|bepaalt) (?:daarbij |hieraan |daaraan |hierbij |de )?"
-    r"(?:een )?proeftijd(?: vast)?,? (?:van|die wordt gesteld op|op|vast van|vast op) "
+    r"(?:een )?proeftijd(?: vast)?,? (?:van|(?:die|welke) (?:hierbij )?wordt (?:vast)?gesteld op|op|vast van|vast op) "
     rf"(?P<dur>{_DUR})(?: vast)?"
     rf"|(?:met )?(?:een )?proeftijd van (?P<dur2>{_DUR}))(?: (?:vast|wordt vastgesteld))?",
     _F,
 )
 # a probation period stated inside a clause's condition ("tenzij ... voor het einde van een proeftijd van drie jaar")
-_PROBATION_IN_TAIL = re.compile(rf"proeftijd (?:van |die wordt gesteld op )?(?P<dur>{_DUR})", _F)
+_PROBATION_IN_TAIL = re.compile(
+    rf"proeftijd,? (?:van |(?:die|welke) (?:hierbij )?wordt (?:vast)?gesteld op |op )?(?P<dur>{_DUR})", _F)
 # clauses that state no sentence and are left out: execution of an earlier sentence, pre-trial detention,
 # compensation, confiscation, seized goods, conditions and their supervision, and the standard
 # "de tenuitvoerlegging kan worden gelast ..." sentence
@@ -634,16 +658,21 @@ _EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rf"(?:en )?(?:{pattern}){_BODY}", _F))
     for name, pattern in (
         ("tenuitvoerlegging van een eerdere straf",
-         r"gelast (?:de )?tenuitvoerlegging|wijst (?:de )?vordering(?: tot tenuitvoerlegging)? (?:toe|af)"
+         r"gelast (?:de )?tenuitvoerlegging|(?:de )?(?:gehele |gedeeltelijke )?tenuitvoerlegging van"
+         r"|(?:de )?verlenging van de proeftijd|verlengt de[^;.]*proeftijd"
+         r"|wijst (?:de )?vordering(?: tot tenuitvoerlegging)? (?:toe|af)"
          r"|wijst af de vordering|gelast dat de (?:bij|door|voorwaardelijke)(?:(?!niet )[^;.])* ten uitvoer"
          r"|(?:de )?vordering tenuitvoerlegging"),
         ("voorlopige hechtenis",
          r"(?:heft|schorst|beveelt de opheffing|gelast de opheffing|heft op)(?=[^;.]*(?:voorlopige hechtenis"
          r"|gevangenhouding|bewaring))"),
         ("schadevergoeding", r"veroordeelt (?:de )?(?:verdachte|veroordeelde) (?:hoofdelijk )?(?:tot betaling|in de kosten)"
-         r"|legt (?:aan )?(?:de )?(?:verdachte|veroordeelde) (?:de )?(?:hoofdelijke )?verplichting op"
+         r"|legt (?:aan )?(?:de )?(?:verdachte|veroordeelde)[^;.]*? verplichting op"
          r"|wijst de vordering van|verklaart (?:de )?benadeelde"),
         ("ontneming", r"stelt (?:het )?bedrag[^;.]*wederrechtelijk verkregen voordeel"),
+        ("vervangende hechtenis",
+         r"(?:beveelt|bepaalt|gelast),? dat,? (?:voor het geval|indien|als|wanneer)[^;.]*?(?:vervangen door"
+         r"|vervangende (?:hechtenis|jeugddetentie|gijzeling))|toepassing van (?:de )?vervangende"),
         ("beslag", r"verklaart verbeurd|onttrekt aan het verkeer|gelast de teruggave|gelast de bewaring"),
     )
 ) + tuple(
@@ -841,13 +870,20 @@ class _Verdict:
 
 
 @dataclass
+class _MeasureDetail:
+    """What a vrijheidsbeperkende maatregel (art. 38v Sr) forbids, in a clause of its own."""
+
+    code: str  # "contactverbod" | "gebiedsverbod"
+
+
+@dataclass
 class _NoPunishment:
     """Art. 9a Sr: guilty without punishment."""
 
 
 _Component = (
     _Detention | _Task | _Fine | _Measure | _Ignored | _CondPart | _CondWhole | _Probation | _Excluded | _Verdict
-    | _NoPunishment
+    | _NoPunishment | _MeasureDetail
 )
 
 
@@ -1018,6 +1054,9 @@ def _match_measure(s: str, pos: int) -> tuple[_Measure, int] | None:
         m = pattern.match(s, pos)
         if m is not None and (best is None or m.end() > best[0].end()):
             best = (m, codes)
+    bare = _38V_BARE.match(s, pos)
+    if bare is not None and (best is None or bare.end() > best[0].end()):
+        best = (bare, ("38v",))  # which ban: from the clauses that follow
     if best is None:
         return None
     m, codes = best
@@ -1108,6 +1147,10 @@ def _match_other_clause(s: str, pos: int) -> tuple[_Component, int] | None:
     m = _NO_PUNISHMENT.match(s, pos)
     if m is not None:
         consider(_NoPunishment(), m.end())
+    for code, pattern in _MEASURE_DETAILS:
+        m = pattern.match(s, pos)
+        if m is not None:
+            consider(_MeasureDetail(code), m.end())
     return best
 
 
@@ -1200,8 +1243,18 @@ def _apply_clauses(components: list[_Component]) -> list[_Component]:
                 probations.append(c.probation)
         elif isinstance(c, _Probation):
             probations.append(c.months)
+        elif isinstance(c, _MeasureDetail):
+            target = next((m for m in reversed(out) if isinstance(m, _Measure) and "38v" in m.codes), None)
+            if target is None:
+                raise _ParseError(f"{c.code} zonder vrijheidsbeperkende maatregel")
+            target.codes = tuple(sorted({*target.codes, c.code}))
         else:
             out.append(c)
+    for m in out:
+        if isinstance(m, _Measure) and "38v" in m.codes:
+            m.codes = tuple(code for code in m.codes if code != "38v")
+            if not m.codes:
+                raise _ParseError("vrijheidsbeperkende maatregel zonder contact- of gebiedsverbod")
     if probations:
         if max(probations) - min(probations) > 1e-9:
             raise _ParseError("verschillende proeftijden: " + ", ".join(_fmt(p) for p in probations))

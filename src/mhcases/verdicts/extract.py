@@ -77,7 +77,7 @@ _IMPOSES = re.compile(
     r"(?!\s+(?:betaling|het\s+betalen|vergoeding))"
     r"|legt\s+(?:aan\s+)?(?:de\s+)?(?:verdachte|veroordeelde)\b.*\bop\b"
     r"|legt\s+op\b"
-    r"|gelast\s+(?:de\s+)?plaatsing|gelast\s+dat\s+(?:de\s+)?verdachte\s+ter\s+beschikking"
+    r"|gelast\s+(?:de\s+)?plaatsing|gelast\s+dat\s+(?:de\s+)?verdachte\b.*\bter\s+beschikking"
     r"|gelast\s+(?:de\s+)?(?:terbeschikkingstelling|tbs)\b"
     r"|(?:beveelt|gelast)\s+dat\s+(?:hij|zij|de\s+verdachte|verdachte|de\s+ter\s+beschikking\s+gestelde)\s+van\s+overheidswege"
     r"|(?:verklaart\s+(?:de\s+)?verdachte\s+)?schuldig(?:verklaring)?\b.*zonder\s+oplegging"
@@ -98,7 +98,9 @@ _OTHER_MATTER = re.compile(
     r"|veroordeelt\s+(?:de\s+)?(?:verdachte|veroordeelde)\s+(?:(?:voorts|ook|tevens|daarnaast)\s+)?(?:hoofdelijk\s+)?"
     r"(?:tot\s+betaling|in\s+de\s+kosten)"
     r"|legt\s+(?:aan\s+)?(?:de\s+)?(?:verdachte|veroordeelde)\s+(?:de\s+)?(?:hoofdelijke\s+)?verplichting"
-    r"|verklaart\s+(?:de\s+)?benadeelde|bepaalt\s+dat\s+bij\s+voldoening|stelt\s+(?:het\s+)?bedrag)",
+    r"|verklaart\s+(?:de\s+)?benadeelde|bepaalt\s+dat\s+bij\s+voldoening|stelt\s+(?:het\s+)?bedrag"
+    r"|legt\b[^;]*?\b(?:verplichting|schadevergoedingsmaatregel)\b|(?:beslissing\s+op\s+de\s+)?vordering\b"
+    r"|verlengt\b)",
     _F,
 )
 _CONDITIONS = re.compile(r"^(?:en\s+)?(?:stelt\s+als\s+(?:algemene\s+|bijzondere\s+)?voorwaarde"
@@ -107,11 +109,20 @@ _CONDITIONS = re.compile(r"^(?:en\s+)?(?:stelt\s+als\s+(?:algemene\s+|bijzondere
 _SENTENCE_HEADING = re.compile(r"^(?:oplegging\s+(?:van\s+)?(?:straf|maatregel)|straf(?:oplegging|fen)?\b|"
                                r"maatregel(?:en)?\b|straffen\s+en\s+maatregelen|jeugd)", _F)
 _DEDUCTION = re.compile(r"in\s+mindering", _F)
+_38V = re.compile(r"beperking\s+van\s+de\s+vrijheid|vrijheidsbeperkende|38v", _F)
+_38V_DETAIL = re.compile(r"^(?:en\s+)?(?:beveelt|bepaalt|gelast)\b(?!.*\bvervang).*(?:contact|ophoud|\bhoudt\b|bevind|begeef|"
+                         r"begeven|betre|gebied|locatie)", _F)
 _ACQUIT = re.compile(r"\bspreekt\b.*\bvrij\b|\bvrijspraak\b", _F)
 _MORE_OR_OTHER = re.compile(r"meer\s+of\s+anders", _F)
 _PROVEN = re.compile(r"\bverklaart\b(?:(?!\bniet\b).)*\bbewezen\b|\bverklaart\s+bewezen\b", _F)
 _DISCHARGE = re.compile(r"\bontslaat\b.*\brechtsvervolging\b", _F)
 _MENSENHANDEL = re.compile(r"mensenhandel|273f", _F)
+# a clause that names a sanction but was not read: the sentence needs checking
+_SANCTION_WORD = re.compile(r"\b(?:gevangenisstraf|jeugddetentie|taakstraf|werkstraf|geldboete|ter\s+beschikking"
+                            r"|terbeschikkingstelling|tbs|plaatsing\s+in\s+een\s+inrichting|maatregel)\b", _F)
+_HARMLESS = re.compile(r"in\s+mindering|vervang|tenuitvoerlegging\s+kan|\bbewezen|strafbaar|voorwaarde|reclassering"
+                       r"|toepassing\s+van|dadelijk\s+uitvoerbaar|proeftijd|tussentijds|toets"
+                       r"|beoordeel", _F)
 
 
 @dataclass(frozen=True)
@@ -154,6 +165,7 @@ def read_decision(doc: Document) -> Decision:
     clauses = split_clauses(section.text, section.start)
     mode = None  # "sentence", "conditions", "other"
     used: list[Clause] = []
+    unread: list[Clause] = []
     excluded: list[Clause] = []
     acquittals: list[Clause] = []
     proven: list[Clause] = []
@@ -168,7 +180,10 @@ def read_decision(doc: Document) -> Decision:
             excluded.append(c)
             continue
         if _IMPOSES.match(text):
-            mode = "sentence"
+            mode = "measure" if _38V.search(text) else "sentence"
+            used.append(c)
+            continue
+        if mode == "measure" and _38V_DETAIL.match(text):
             used.append(c)
             continue
         if _CONDITIONS.match(text):
@@ -187,18 +202,20 @@ def read_decision(doc: Document) -> Decision:
         if _PROVEN.search(text):
             proven.append(c)
             continue
-        if mode in ("sentence", "conditions") and _NOUN_ITEM.match(text):
+        if mode in (None, "sentence", "conditions", "measure") and _NOUN_ITEM.match(text):
             mode = "sentence"
             used.append(c)
             continue
         if mode == "sentence" and _DEDUCTION.search(text):
             continue
-        if mode in ("sentence", "conditions") and _MODIFIES.search(text):
+        if mode in ("sentence", "conditions", "measure") and _MODIFIES.search(text):
             mode = "sentence"
             used.append(c)
             continue
+        if mode in (None, "sentence", "measure") and _SANCTION_WORD.search(text) and not _HARMLESS.search(text):
+            unread.append(c)
     # a bare "veroordeelt verdachte tot:" introduces the list that follows
-    spans = [c for c in used if not re.fullmatch(r"(?:en\s+)?veroordeelt\s+(?:de\s+)?verdachte\s+tot\s*:?\s*[;.]?",
+    spans = [c for c in used if not re.fullmatch(r"(?:en\s+)?veroordeelt\s+(?:de\s+)?verdachte\b[^;:]{0,40}?\btot\s*:?\s*[;.]?",
                                                    c.text, _F)]
     if acquittals and not proven and not spans:
         acquittal = "volledig"
@@ -214,6 +231,10 @@ def read_decision(doc: Document) -> Decision:
             value, status = format_sanction(sanction), AUTO
         if sanction.conditional_months is not None and sanction.probation_months is None and status == AUTO:
             status, note = CHECK, "voorwaardelijk deel zonder proeftijd in de gelezen zinnen: proeftijd nagaan"
+        if unread:
+            status = CHECK
+            note = "; ".join(filter(None, [note, "niet gelezen zin(nen) met een straf of maatregel: "
+                                           + " | ".join(c.text[:120] for c in unread[:3])]))
         sentence = Found(value, status, tuple(spans), note, sanction)
     elif acquittals and acquittal == "volledig":
         sentence = Found("vrijspraak", AUTO, tuple(acquittals), "vrijgesproken van alle ten laste gelegde feiten",
@@ -235,21 +256,22 @@ def read_decision(doc: Document) -> Decision:
 # --------------------------------------------------------------------------------------------------------------
 
 _DEMAND_VERB = re.compile(
-    r"(?:officier\s+van\s+justitie|advocaat-generaal|openbaar\s+ministerie|\bovj\b|\bom\b)[^;]{0,240}?"
-    r"\b(?:heeft\b[^;]{0,240}?\b(?:gevorderd|geëist|gerekwireerd)|vordert|eist|requireert)\b",
+    r"(?:officier(?:en)?\s+van\s+justitie|advocaat-generaal|openbaar\s+ministerie|\bovj\b|\bom\b)[^;]{0,240}?"
+    r"\b(?:(?:heeft|hebben)\b[^;]{0,240}?\b(?:gevorderd|geëist|gerekwireerd)|vorder(?:t|en)|eisen|eist|requireert"
+    r"|vind(?:t|en)\s+dat|stel(?:t|len)\s+voor)\b",
     _F,
 )
-_DEMAND_MORE = re.compile(r"^(?:daarnaast|voorts|verder|tevens|ook|bovendien)\b[^.;]*\b(?:vordert|eist|gevorderd|geëist)\b",
-                          _F)
+_DEMAND_MORE = re.compile(r"^(?:daarnaast|voorts|verder|tevens|ook|bovendien)\b[^.;]*\b(?:vordert|eist|gevorderd|geëist"
+                          r"|vindt)\b", _F)
 _DEMAND_START = re.compile(
-    r"(?:te\s+veroordelen\s+tot|(?:zal|zou)\s+worden\s+veroordeeld\s+tot|wordt\s+veroordeeld\s+tot"
+    r"(?:te\s+veroordelen\s+tot|(?:zal|zou|moet)\s+(?:worden\s+veroordeeld|veroordelen)\s+tot|wordt\s+veroordeeld\s+tot"
     r"|veroordeling\s+van\s+(?:de\s+)?verdachte\s+tot|op\s+te\s+leggen:?|wordt\s+opgelegd:?|oplegging\s+van"
     r"|gevorderd:|geëist:|vordert:|eist:|vordert\s+(?:dat\s+)?(?=een\b|de\b)|eist\s+(?=een\b|de\b)"
     r"|(?:gevorderd|geëist)\s+(?=een\b))\s*",
     _F,
 )
 _MORE_TAIL = re.compile(
-    r"^.*?\b(?:vordert|eist|gevorderd|geëist)\b(?:\s+(?:de\s+officier\s+van\s+justitie|zij|hij|het\s+openbaar\s+ministerie))?"
+    r"^.*?\b(?:vordert|eist|gevorderd|geëist|vindt)\b(?:\s+(?:de\s+officier\s+van\s+justitie|zij|hij|het\s+openbaar\s+ministerie))?"
     r"(?:\s+(?:aan\s+(?:de\s+)?verdachte\s+)?op\s+te\s+leggen)?\s*(?:de\s+oplegging\s+van\s+)?", _F)
 _DEMAND_ACQUITTAL = re.compile(r"\bvrijspraak\b|\bvrij\s+te\s+spreken\b", _F)
 _DEMAND_OTHER = re.compile(
@@ -264,11 +286,20 @@ _ITEM_SKIP = re.compile(r"^(?:bewezenverklaring|vrijspraak\s+van|verbeurdverklar
                         r"toewijzing|afwijzing|niet-ontvankelijk|de\s+vordering|opheffing|schorsing)", _F)
 
 
+_DEMAND_END = re.compile(r"\s+(?:moet\s+krijgen|moet\s+worden\s+opgelegd|opgelegd\s+moet\s+worden|krijgt)\s*[.;]?\s*$", _F)
+_DEMAND_NOUN_START = re.compile(r"\b(?:dat\s+(?:de\s+)?(?:verdachte|\[verdachte\]|hij|zij)\s+)(?=(?:een|de)\s)", _F)
+
+
 def _demand_tail(clause: Clause) -> str | None:
-    m = _DEMAND_START.search(clause.text)
+    text = clause.text
+    m = _DEMAND_START.search(text)
     if m is None:
-        return None
-    return clause.text[m.end():].strip(" :;.")
+        end = _DEMAND_END.search(text)
+        start = _DEMAND_NOUN_START.search(text)
+        if end is None or start is None:  # "... vindt dat verdachte een taakstraf van 100 uur moet krijgen"
+            return None
+        return text[start.end():end.start()].strip(" :;.")
+    return _DEMAND_END.sub("", text[m.end():]).strip(" :;.")
 
 
 def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, ...]]]:
@@ -287,6 +318,8 @@ def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, .
         sources = [c]
         if verb is None and more is not None:  # "Daarnaast vordert de officier van justitie een werkstraf ..."
             rest = _MORE_TAIL.sub("", c.text[more.start():], count=1).strip(" :;.")
+            rest = _DEMAND_END.sub("", rest)
+            rest = re.sub(r"^(?:dat\s+(?:de\s+)?(?:verdachte|\[verdachte\]|hij|zij)\s+)", "", rest, flags=_F)
             if found and _HAS_SANCTION.search(rest) and not _DEMAND_OTHER.search(rest):
                 span, previous = found[-1]
                 found[-1] = (span + "; " + rest, previous + (c,))
@@ -331,7 +364,7 @@ def read_demand(doc: Document) -> Found:
     where = "vordering"
     if not candidates:  # the demand outside a section of its own (strafmotivering, or any other text)
         decision = _beslissing(doc)
-        others = [s for s in doc.sections if s.role in ("strafmotivering", "overig") and s is not decision]
+        others = [s for s in doc.sections if s.role not in ("beslissing", "tenlastelegging") and s is not decision]
         clauses = []
         for s in others:
             clauses.extend(split_clauses(s.text, s.start))
@@ -378,17 +411,28 @@ def charges_cell(articles: tuple[str, ...]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
+_ANNEX = re.compile(r"^[ \t]*(?:bijlage\b[^\n]*\n[ \t]*)?(?:bijlage\b[^\n]*?)?(?:tekst\s+(?:van\s+)?)?(?:de\s+)?"
+                    r"tenlastelegging\b[^\n]{0,30}$", re.M | re.I)
+
+
 def _charge_text(doc: Document) -> tuple[str, list[Clause]]:
+    """The charges: the tenlastelegging section(s) and an annex with the charges after the beslissing."""
     sections = doc.section("tenlastelegging")
     text = "\n".join(s.text for s in sections)
-    # the charges in an annex after the beslissing ("Bijlage I – Tekst tenlastelegging")
-    annex = re.search(r"\n(?:bijlage\b[^\n]*\n)?(?:tekst\s+)?tenlastelegging\s*\n", doc.text[len(doc.text) // 2:], _F)
-    if annex is not None:
-        text += "\n" + doc.text[len(doc.text) // 2 + annex.start():]
-    clauses = []
+    clauses: list[Clause] = []
     for s in sections:
         clauses.extend(split_clauses(s.text, s.start))
+    decision = _beslissing(doc)
+    after = decision.start + len(decision.text) if decision is not None else len(doc.text) // 2
+    annex = _ANNEX.search(doc.text, after)
+    if annex is not None:
+        annex_text = doc.text[annex.end():]
+        text += "\n" + annex_text
+        clauses.extend(split_clauses(annex_text, annex.end()))
     return text, clauses
+
+
+_APPLIED = re.compile(r"berust(?:en)?\s+op\s+(?:de\s+)?(?:artikelen|artikel|wettelijke)|toepasselijke\s+wettelijke", _F)
 
 
 def read_charges(doc: Document) -> tuple[Found, tuple[str, ...]]:
@@ -398,6 +442,12 @@ def read_charges(doc: Document) -> tuple[Found, tuple[str, ...]]:
     if articles:
         return Found(charges_cell(articles), AUTO, tuple(source or clauses[:1]),
                      "artikelen uit de tenlastelegging"), articles
+    applied = [c for c in split_clauses(doc.text) if _APPLIED.search(c.text)]
+    applied_articles, _ = find_articles(" ".join(c.text for c in applied))
+    if applied_articles:
+        return Found(charges_cell(applied_articles), CHECK, tuple(applied[:2]),
+                     "geen artikelen in de tenlastelegging; uit de toegepaste wettelijke voorschriften (de artikelen "
+                     "van het bewezenverklaarde, niet per se alle tenlastegelegde feiten): aanvullen"), applied_articles
     references = tuple(r for r in doc.references if re.search(r"\d", r))
     ref_articles, _ = find_articles("; ".join(f"art. {r}" if "art" not in r.lower() else r for r in references))
     if ref_articles:
@@ -451,7 +501,8 @@ _FORMS = (
     ("seksuele uitbuiting", re.compile(r"prostitutie|seksuele\s+uitbuiting|sekswerk|escort", _F)),
     ("arbeidsuitbuiting", re.compile(r"arbeidsuitbuiting", _F)),
     ("criminele uitbuiting", re.compile(r"criminele\s+uitbuiting|drugs\s+(?:te\s+)?(?:verkopen|vervoeren)", _F)),
-    ("gedwongen dienstverlening", re.compile(r"bedel|gedwongen\s+huwelijk|orgaan", _F)),
+    ("gedwongen dienstverlening", re.compile(r"\bbedel|gedwongen\s+(?:schijn)?huwelijk|\borgaan(?:verwijdering|handel)?\b",
+                                             _F)),
 )
 
 
@@ -510,7 +561,7 @@ def extract_document(doc: Document) -> list[Coding]:
     demand = read_demand(doc)
     charges, articles = read_charges(doc)
     verdict_trafficking, verdict_other = _verdicts(decision, articles)
-    facts = _clauses_of(doc, ("tenlastelegging", "bewijs", "strafmotivering"))
+    facts = _clauses_of(doc, ("bewijs", "strafmotivering")) + _charge_text(doc)[1]
     minor = _yes_or_unknown("victim_minor", facts, _MINOR, "een minderjarig slachtoffer")
     if minor.value == "ja":
         under16 = _yes_or_unknown("victim_under16", facts, _UNDER16, "een slachtoffer jonger dan 16 jaar")
