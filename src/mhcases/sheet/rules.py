@@ -56,17 +56,11 @@ BY_ID = {rule.id: rule for rule in RULES}
 
 # The limits of the law that a demand or sentence cannot exceed (R12): (clean column, maximum, unit, why).
 LEGAL_LIMITS: tuple[tuple[str, str, float, str, str], ...] = (
-    ("gevangenisstraf", "unconditional_months", 360, "maanden",
+    ("gevangenisstraf", "detention_months", 360, "maanden",
      "tijdelijke gevangenisstraf is ten hoogste 30 jaar (art. 10 lid 3 Sr)"),
-    ("jeugddetentie", "unconditional_months", 24, "maanden",
+    ("jeugddetentie", "detention_months", 24, "maanden",
      "jeugddetentie is ten hoogste 24 maanden (art. 77i Sr)"),
-    ("hechtenis", "unconditional_months", 16, "maanden",
-     "hechtenis is ten hoogste 1 jaar en 4 maanden (art. 18 Sr)"),
-    ("gevangenisstraf", "conditional_months", 360, "maanden",
-     "tijdelijke gevangenisstraf is ten hoogste 30 jaar (art. 10 lid 3 Sr)"),
-    ("jeugddetentie", "conditional_months", 24, "maanden",
-     "jeugddetentie is ten hoogste 24 maanden (art. 77i Sr)"),
-    ("hechtenis", "conditional_months", 16, "maanden",
+    ("hechtenis", "detention_months", 16, "maanden",
      "hechtenis is ten hoogste 1 jaar en 4 maanden (art. 18 Sr)"),
     ("", "probation_months", 120, "maanden",
      "een proeftijd is ten hoogste 10 jaar (art. 14b Sr)"),
@@ -75,6 +69,9 @@ LEGAL_LIMITS: tuple[tuple[str, str, float, str, str], ...] = (
     ("", "fine_euros", 1_030_000, "euro",
      "een geldboete is ten hoogste de zesde categorie, € 1.030.000 (art. 23 Sr, 2024)"),
 )
+# Dutch names of the parts in LEGAL_LIMITS (codebook §11).
+PART_LABELS = {"detention_months": "duur (onvoorwaardelijk en voorwaardelijk samen)",
+               "probation_months": "proeftijd", "community_hours": "taakstraf (uren)", "fine_euros": "geldboete"}
 _ECLI = r"^ECLI:NL:[A-Z]{2,7}:\d{4}:[A-Z0-9]{1,12}$"
 _MISSING = {"", "0"}
 
@@ -151,8 +148,9 @@ def check_rules(raw: pd.DataFrame, clean: pd.DataFrame, period: tuple[dt.date, d
                            f"buiten de onderzoeksperiode {period[0]:%d-%m-%Y} t/m {period[1]:%d-%m-%Y} "
                            "(study.period in config/config.yaml)")
     for prefix in ("demand", "sentence"):
+        detention = clean[f"{prefix}_unconditional_months"].fillna(0) + clean[f"{prefix}_conditional_months"].fillna(0)
         for kind, field, limit, unit, why in LEGAL_LIMITS:
-            values = clean[f"{prefix}_{field}"]
+            values = detention if field == "detention_months" else clean[f"{prefix}_{field}"]
             mask = values > limit
             if kind:
                 mask &= clean[f"{prefix}_detention_kind"].eq(kind)
