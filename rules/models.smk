@@ -12,6 +12,10 @@ rule decomposition:
         replicates=config["analysis"]["bootstrap_replicates"],
         seed=config["analysis"]["seed"],
         level=config["analysis"]["ci_level"],
+    threads: 1
+    resources:  # measured at 100,000 defendants, 1,999 replicates: 54 s CPU, 607 MiB
+        mem_mb=1500,
+        runtime=20,
     log:
         f"{LOGS}/decomposition.log",
     conda:
@@ -34,6 +38,10 @@ rule models:
         replicates=config["analysis"]["bootstrap_replicates"],
         seed=config["analysis"]["seed"],
         level=config["analysis"]["ci_level"],
+    threads: 1
+    resources:  # measured at 100,000 defendants, 1,999 replicates: 104 s CPU, 799 MiB
+        mem_mb=2000,
+        runtime=30,
     log:
         f"{LOGS}/models.log",
     conda:
