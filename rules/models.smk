@@ -38,6 +38,7 @@ rule models:
         replicates=config["analysis"]["bootstrap_replicates"],
         seed=config["analysis"]["seed"],
         level=config["analysis"]["ci_level"],
+        minimum=config["analysis"]["minimum"],
     threads: 1
     resources:  # measured at 100,000 defendants, 1,999 replicates: 104 s CPU, 799 MiB
         mem_mb=2000,

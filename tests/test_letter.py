@@ -291,12 +291,12 @@ model,model_label,term,term_label,n,n_with,note,p,scale,estimate,ci_low,ci_high,
 1_eis,"1. Strafeis (log maanden, OLS)",disabled,verstandelijk beperkt slachtoffer,126,15,,0.04,% verandering,-30.0,-50.0,-5.0,29.5,-8.9,-14.8,-1.5,demand
 2_vrijspraak,2. Vrijspraak mensenhandel (logit),minor,minderjarig slachtoffer,126,33,,0.46,odds ratio,1.64,0.44,6.17,,,,,
 3_opgelegd,"3. Opgelegd (OLS)",minor,minderjarig slachtoffer,103,27,,0.81,% verandering,-1.7,-14.5,12.9,21,-0.4,-3.0,2.7,imposed
-4a_tweedelig_kans,4a. Tweedelig (logit),disabled,verstandelijk beperkt slachtoffer,126,15,niet schatbaar: geen variatie of volledige scheiding in de uitkomst,,,,,,,,,,
+4a_tweedelig_kans,4a. Tweedelig (logit),disabled,verstandelijk beperkt slachtoffer,126,15,niet te schatten: geen variatie of volledige scheiding in de uitkomst,,,,,,,,,,
 """
 TWO_PART = """
 model,term,term_label,scale,estimate,ci_low,ci_high,n,n_clusters,replicates,note
 4_tweedelig,minor,minderjarig slachtoffer,maanden,-0.75,-7.3,4.5,126,121,1886,
-4_tweedelig,disabled,verstandelijk beperkt slachtoffer,maanden,,,,126,121,0,niet schatbaar: geen variatie of volledige scheiding in deel 1
+4_tweedelig,disabled,verstandelijk beperkt slachtoffer,maanden,,,,126,121,0,niet te schatten: geen variatie of volledige scheiding in deel 1
 """
 
 
@@ -308,7 +308,7 @@ model,term,term_label,scale,estimate,ci_low,ci_high,n,n_clusters,replicates,note
         ("3_opgelegd", "minor", "niet van nul te onderscheiden",
          "gaat niet aantoonbaar samen met een hogere of lagere eis"),
         ("2_vrijspraak", "minor", "niet van 1 te onderscheiden", "gaat niet aantoonbaar samen"),
-        ("4a_tweedelig_kans", "disabled", "niet schatbaar", "heeft een niet te schatten effect op de eis"),
+        ("4a_tweedelig_kans", "disabled", "niet te schatten", "heeft een niet te schatten effect op de eis"),
     ],
 )
 def test_effect_direction_and_association(model: str, term: str, direction: str, phrase: str) -> None:
@@ -337,7 +337,7 @@ def test_effect_texts() -> None:
     assert L.months_text(e, level=None) == "+11,7 maanden (+4,3 tot +20,8)"
     assert L.effect_text(L.effect(effects, "2_vrijspraak", "minor")) == "odds ratio 1,64 (95%-BI 0,44–6,17)"
     not_estimable = L.effect(effects, "4a_tweedelig_kans", "disabled")
-    assert not not_estimable.estimable and L.effect_text(not_estimable) == "niet schatbaar"
+    assert not not_estimable.estimable and L.effect_text(not_estimable) == "niet te schatten"
     assert L.typical_months(effects) == {"1_eis": 29.5, "3_opgelegd": 21.0}
 
 
@@ -388,7 +388,7 @@ def test_effects_table_has_a_row_per_model_and_characteristic() -> None:
     assert list(table.columns) == ["Model", "Effect", "90%-BI", "Maanden", "90%-BI ", "n (met)"]
     assert table.loc[0, "Model"] == "**minderjarig slachtoffer**"
     disabled_two_part = table[(table["Model"].str.startswith("4")) & (table.index > 6)].iloc[0]
-    assert disabled_two_part["Maanden"] == "niet schatbaar"
+    assert disabled_two_part["Maanden"] == "niet te schatten"
 
 
 COEFFICIENTS = """

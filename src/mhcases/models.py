@@ -176,7 +176,7 @@ def _design_terms(lhs: str, terms: list[str], data: pd.DataFrame, logit: bool, m
                 dropped[term] = f"{few} (minimaal {minimum.term_n} met en {minimum.term_n} zonder)"
                 continue
         if logit and _separates(outcome, values):
-            dropped[term] = f"volledige scheiding: bij de verdachten {label} of zonder heeft iedereen dezelfde uitkomst"
+            dropped[term] = f"volledige scheiding: {_separation_text(lhs, term, outcome, values)}"
             continue
         kept.append(term)
     # linear dependence: keep a covariate only if it adds to the rank of the design so far
@@ -190,6 +190,28 @@ def _design_terms(lhs: str, terms: list[str], data: pd.DataFrame, logit: bool, m
         else:
             dropped[term] = "lineair afhankelijk van de andere covariaten in deze gegevens"
     return independent, dropped
+
+
+OUTCOME_VERBS = {  # (singular, plural) of what every defendant in a group had, per logit outcome and value
+    ("acquitted", 1.0): ("werd vrijgesproken van mensenhandel", "werden vrijgesproken van mensenhandel"),
+    ("acquitted", 0.0): ("werd niet vrijgesproken van mensenhandel", "werden niet vrijgesproken van mensenhandel"),
+    ("any_imposed", 1.0): ("kreeg een onvoorwaardelijke vrijheidsstraf", "kregen een onvoorwaardelijke vrijheidsstraf"),
+    ("any_imposed", 0.0): ("kreeg geen onvoorwaardelijke vrijheidsstraf", "kregen geen onvoorwaardelijke vrijheidsstraf"),
+}
+
+
+def _separation_text(lhs: str, term: str, outcome: np.ndarray, values: np.ndarray) -> str:
+    """"alle 15 verdachten met een verstandelijk beperkt slachtoffer kregen een onvoorwaardelijke vrijheidsstraf"."""
+    label = TERM_WITH.get(term, TERM_LABELS.get(term, term))
+    for v in (1.0, 0.0):
+        group = outcome[values == v]
+        if group.size and not _varies(group):
+            who = label if v == 1.0 else f"zonder ({label.replace('met ', '', 1)})"
+            one, many = OUTCOME_VERBS.get((lhs, float(group[0])), ("had dezelfde uitkomst", "hadden dezelfde uitkomst"))
+            if group.size == 1:
+                return f"de enige verdachte {who} {one}"
+            return f"alle {count_text(int(group.size))} {who} {many}"
+    return "een groep heeft maar één uitkomst"
 
 
 def fit_checked(model: str, data: pd.DataFrame, minimum: Minimum | None = None, formula: str | None = None
@@ -500,7 +522,9 @@ def power(fitted: dict, level: float, target_power: float = 0.8) -> pd.DataFrame
                          "std_error": float(result.bse[term]), "mde_log": mde,
                          "mde": float(np.exp(mde)) if model in LOGIT else float(100 * np.expm1(mde)),
                          "mde_scale": "odds ratio" if model in LOGIT else "% verandering", "power": target_power})
-    return pd.DataFrame(rows)
+    columns = ["model", "model_label", "term", "term_label", "n", "n_with", "std_error", "mde_log", "mde", "mde_scale",
+               "power"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def sensitivity(clean: pd.DataFrame, level: float, minimum: Minimum | None = None) -> pd.DataFrame:

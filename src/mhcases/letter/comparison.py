@@ -1,0 +1,217 @@
+"""The follow-up letter (`study.kind: vervolg`): the new period's Tables 1, 2 and 4 beside the 2020 study.
+
+A difference from 2020 is a finding about the new period, with a 95% interval, not an erratum: each row gives the
+2020 frequency and share (the letter, `data/published/`), the new frequency and share, and the difference of the
+shares in percentage points with Newcombe's hybrid score interval (two independent Wilson intervals). Notes are
+computed from the data shown; the 2020 footnotes describe the 2020 data and are not printed under new figures.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+from scipy.stats import norm
+
+from mhcases.present import (
+    CORRECTED_MARKER,
+    CORRECTED_NOTE,
+    MISSING,
+    PublishedTable,
+    ci_label,
+    escape_markdown,
+    format_number,
+    format_percent,
+    format_range,
+    format_signed,
+    markdown_table,
+    note_marker,
+)
+from mhcases.tables import OTHER, TOTAL
+
+BASELINE = "2018–2019"  # the 2020 letter's period, as a column label
+
+
+def wilson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
+    """Wilson score interval of a proportion (NaN for n = 0)."""
+    if n == 0:
+        return math.nan, math.nan
+    z = float(norm.ppf(1 - (1 - level) / 2))
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def share_difference(new: int, n_new: int, old: int, n_old: int, level: float = 0.95) -> tuple[float, float, float]:
+    """Difference of two independent shares (new − old) with Newcombe's hybrid score interval (method 10)."""
+    if n_new == 0 or n_old == 0:
+        return math.nan, math.nan, math.nan
+    p1, p2 = new / n_new, old / n_old
+    l1, u1 = wilson(new, n_new, level)
+    l2, u2 = wilson(old, n_old, level)
+    d = p1 - p2
+    low = d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
+    high = d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
+    return d, low, high
+
+
+def period_text(period: Mapping[str, Any]) -> str:
+    """"1 januari 2021 tot en met 31 december 2022"."""
+    months = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december")
+
+    def one(value: str) -> str:
+        year, month, day = (int(x) for x in str(value).split("-"))
+        return f"{day} {months[month - 1]} {year}"
+
+    return f"{one(period['start'])} tot en met {one(period['end'])}"
+
+
+def followup_rows(table: PublishedTable, computed: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
+    """Per category (the 2020 rows first, then new categories, then «overig» and Totaal): 2020 and new
+    frequency and share, and the difference of the shares with its interval (fractions)."""
+    old_total, new_total = table.total, int(computed.loc[computed["categorie"] == TOTAL, "frequentie"].sum())
+    old = dict(zip(table.rows["categorie"], table.rows["frequentie"]))
+    new = dict(zip(computed["categorie"], computed["frequentie"]))
+    letter = [c for c in table.rows["categorie"] if c not in (OTHER, TOTAL)]
+    extra = [c for c in computed["categorie"] if c not in letter and c not in (OTHER, TOTAL)]
+    order = [*letter, *extra, *([OTHER] if OTHER in old or OTHER in new else []), TOTAL]
+    rows = []
+    for category in order:
+        a, b = int(old.get(category, 0)), int(new.get(category, 0))
+        if category == TOTAL:
+            d = low = high = math.nan
+        else:
+            d, low, high = share_difference(b, new_total, a, old_total, level)
+        rows.append({"categorie": category, "oud": a, "oud_aandeel": a / old_total if old_total else math.nan,
+                     "nieuw": b, "nieuw_aandeel": b / new_total if new_total else math.nan,
+                     "verschil": d, "ci_low": low, "ci_high": high})
+    return pd.DataFrame(rows)
+
+
+# The 2020 notes that define a category (true of any data); the others describe the 2020 data and are left out.
+DEFINITION_NOTES = {"tabel_1": 1, "tabel_2": 1, "tabel_4": 1}
+
+
+def followup_table_markdown(table: PublishedTable, computed: pd.DataFrame, other_note: str, period_label: str,
+                            level: float = 0.95, *, title_is_corrected: bool = False) -> str:
+    """The follow-up table: 2020 beside the new period, with the difference of the shares and its interval.
+    `other_note` (computed from the new data) explains «overig»; the 2020 footnotes are not repeated."""
+    rows = followup_rows(table, computed, level)
+    unit = "zaken" if table.unit == "zaak" else "verdachten"
+    interval = ci_label(level)
+    markers = table.note_markers
+    other_key = markers.get(OTHER, 1)
+    labels = [note_marker(escape_markdown(c), other_key) if c == OTHER and other_note else escape_markdown(c)
+              for c in rows["categorie"]]
+    definitions = {k: v for k, v in table.notes.items() if k == DEFINITION_NOTES.get(table.name)}
+    header = note_marker(escape_markdown(table.header[0]), *([markers["header"]] if markers.get("header") in definitions else []))
+    frame = pd.DataFrame({
+        header: labels,
+        f"{BASELINE}": rows["oud"].astype("int64"),
+        f"{BASELINE} %": [format_percent(v) for v in rows["oud_aandeel"]],
+        escape_markdown(period_label): rows["nieuw"].astype("int64"),
+        f"{escape_markdown(period_label)} %": [format_percent(v) for v in rows["nieuw_aandeel"]],
+        "Verschil (pp)": [MISSING if math.isnan(d) else format_signed(d * 100) for d in rows["verschil"]],
+        interval: [format_range(lo * 100, hi * 100, signed=True) if not math.isnan(lo) else "" for lo, hi in
+                   zip(rows["ci_low"], rows["ci_high"])],
+    })
+    notes: dict[int | str, str] = {k: escape_markdown(v) for k, v in definitions.items()}
+    if other_note:
+        notes[other_key] = other_note
+    if title_is_corrected:
+        notes[CORRECTED_MARKER] = CORRECTED_NOTE
+    notes = dict(sorted(notes.items(), key=lambda kv: (isinstance(kv[0], str), str(kv[0]))))
+    notes[""] = (f"{BASELINE}: de {unit} van het onderzoek in Kamerstuk 28\\ 638, nr.\\ 183 (de brief). "
+                 f"{escape_markdown(period_label)}: berekend uit het codeerblad van dit onderzoek. Verschil: aandeel in "
+                 f"de nieuwe periode min aandeel in {BASELINE}, in procentpunten, met het {interval} (Newcombe, twee "
+                 "onafhankelijke steekproeven; samenhang tussen medeverdachten is niet meegenomen).")
+    return markdown_table(frame, align="lrrrrrr", notes=notes, widths=[34, 9, 9, 9, 9, 12, 18])
+
+
+def followup_sentence(table: PublishedTable, computed: pd.DataFrame, level: float = 0.95) -> str:
+    """One sentence on what changed: the categories whose share differs from 2020 beyond the interval."""
+    rows = followup_rows(table, computed, level)
+    rows = rows[rows["categorie"] != TOTAL]
+    clear = rows[(rows["ci_low"] > 0) | (rows["ci_high"] < 0)]
+    if clear.empty:
+        return (f"Bij geen enkele categorie is het aandeel aantoonbaar anders dan in {BASELINE}: elk "
+                f"{ci_label(level)} van het verschil omvat nul.")
+    parts = [f"«{escape_markdown(r.categorie)}» ({format_percent(r.nieuw_aandeel)} tegen {format_percent(r.oud_aandeel)})"
+             for r in clear.itertuples()]
+    which = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} en {parts[-1]}"
+    verb = "wijkt" if len(parts) == 1 else "wijken"
+    return (f"Aantoonbaar anders dan in {BASELINE} ({ci_label(level)} van het verschil zonder nul) {verb} het aandeel "
+            f"van {which} af. Dat is een bevinding over de nieuwe periode, geen fout in de brief.")
+
+
+def other_categories_note(counts: pd.Series, computed: pd.DataFrame, unit: str) -> str:
+    """The note on «overig» of a new table, from the data: which categories it holds, with their counts."""
+    shown = set(computed["categorie"]) - {OTHER, TOTAL}
+    inside = counts[[c not in shown for c in counts.index]]
+    inside = inside[inside > 0].sort_values(ascending=False, kind="stable")
+    if inside.empty:
+        return ""
+    parts = [f"{escape_markdown(c)} ({format_number(int(n))})" for c, n in inside.items()]
+    body = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} en {parts[-1]}"
+    return f"«overig» bevat {format_number(int(inside.sum()))} {unit}: {body}."
+
+
+def followup_counts(cases: pd.DataFrame, table: str) -> pd.Series:
+    """The frequency of every category before small cells are pooled (for the note on «overig»)."""
+    from mhcases import tables as T
+
+    if table == "tabel_1":
+        return T.case_combinations(cases).value_counts()
+    if table == "tabel_2":
+        return T.demand_category(cases).value_counts()
+    return T.sentence_category(cases).value_counts()
+
+
+def followup_other_note(cases: pd.DataFrame, computed: pd.DataFrame, table: str) -> str:
+    unit = {"tabel_1": ("zaak", "zaken")}.get(table, ("verdachte", "verdachten"))
+    counts = followup_counts(cases, table)
+    inside = int(computed.loc[computed["categorie"] == OTHER, "frequentie"].sum())
+    return other_categories_note(counts, computed, unit[0] if inside == 1 else unit[1])
+
+
+
+
+def period_label(study: Mapping[str, Any]) -> str:
+    """The new period as a column label: "2021–2022" (the years of study.period)."""
+    period = study.get("period") or {}
+    start, end = str(period.get("start", ""))[:4], str(period.get("end", ""))[:4]
+    return start if start == end else f"{start}–{end}"
+
+
+def followup_introduction(study: Mapping[str, Any], n_cases: int, n_defendants: int) -> str:
+    """The follow-up letter's introduction of the new period and its cases."""
+    title = study.get("title") or f"Vervolgonderzoek uitspraken mensenhandel {period_label(study)}"
+    cases = f"{format_number(n_cases)} {'zaak' if n_cases == 1 else 'zaken'}"
+    defendants = f"{format_number(n_defendants)} {'verdachte' if n_defendants == 1 else 'verdachten'}"
+    return (f"**{escape_markdown(title)}.** Deze brief is een vervolgonderzoek. Het stelt dezelfde vragen aan "
+            f"uitspraken van een latere periode: {period_text(study.get('period') or {})}. Het codeerblad van dit "
+            f"onderzoek telt {cases} met {defendants}. In de paragrafen 2 tot en met 4 staan de nieuwe cijfers naast "
+            f"die van het onderzoek uit de brief ({BASELINE}), met het verschil en het betrouwbaarheidsinterval "
+            "daarvan. Een verschil met de brief is een bevinding over de nieuwe periode, geen fout in de brief; de "
+            "errata van de brief zelf staan in de bijlage.")
+
+
+def followup_conclusion(published: Mapping[str, PublishedTable], tables: Mapping[str, pd.DataFrame],
+                        level: float = 0.95) -> str:
+    """The conclusion's first sentence in a follow-up letter: how many shares differ clearly from 2020."""
+    clear = total = 0
+    for name in ("tabel_1", "tabel_2", "tabel_4"):
+        rows = followup_rows(published[name], tables[name], level)
+        rows = rows[rows["categorie"] != TOTAL]
+        total += len(rows)
+        clear += int(((rows["ci_low"] > 0) | (rows["ci_high"] < 0)).sum())
+    if clear == 0:
+        return (f"In de tabellen 1, 2 en 4 is geen van de {format_number(total)} aandelen aantoonbaar anders dan in "
+                f"{BASELINE}; met zo weinig uitspraken zijn alleen grote verschillen aan te tonen.")
+    return (f"In de tabellen 1, 2 en 4 {'is' if clear == 1 else 'zijn'} {format_number(clear)} van de "
+            f"{format_number(total)} aandelen aantoonbaar anders dan in {BASELINE} (het {ci_label(level)} van het "
+            "verschil omvat geen nul).")
