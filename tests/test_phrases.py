@@ -762,6 +762,56 @@ VERDICT_CASES: list[tuple[str, Sanction]] = [
         "verbeurd: een mobiele telefoon",
         parsed(detention_kind=G, unconditional_months=6.0),
     ),
+    # common dictum forms beyond the fixtures
+    (
+        "Veroordeelt verdachte tot een gevangenisstraf voor de duur van 12 (twaalf) maanden, met bepaling dat een "
+        "gedeelte, groot 4 (vier) maanden, van deze gevangenisstraf niet ten uitvoer zal worden gelegd, tenzij de "
+        "rechter later anders gelast; stelt de proeftijd vast op 2 jaren",
+        parsed(detention_kind=G, unconditional_months=8.0, conditional_months=4.0, probation_months=24.0),
+    ),
+    (
+        "Veroordeelt verdachte tot een gevangenisstraf van 6 maanden; bepaalt dat de gevangenisstraf van 6 maanden "
+        "niet ten uitvoer zal worden gelegd; bepaalt de proeftijd op twee jaren",
+        parsed(detention_kind=G, conditional_months=6.0, probation_months=24.0),
+    ),
+    ("een werkstraf van 100 uren, te vervangen door 50 dagen hechtenis indien de werkstraf niet naar behoren wordt "
+     "verricht", parsed(community_service_hours=100.0, community_service_kind="werkstraf")),
+    ("een geldboete van € 1.500,- (zegge: vijftienhonderd euro), subsidiair 25 dagen hechtenis",
+     parsed(fine_euros=1500.0)),
+    ("De rechtbank veroordeelt verdachte tot een gevangenisstraf van 3 jaren",
+     parsed(detention_kind=G, unconditional_months=36.0)),
+    (
+        "Veroordeelt verdachte te dier zake tot: ; Een gevangenisstraf voor de duur van achttien maanden; Bepaalt, dat "
+        "van deze gevangenisstraf een gedeelte, groot zes maanden niet zal worden tenuitvoergelegd, tenzij de rechter "
+        "later anders mocht gelasten, op grond, dat de veroordeelde voor het einde van de proeftijd, welke hierbij wordt "
+        "vastgesteld op twee jaren, de hierna te noemen algemene of bijzondere voorwaarden niet heeft nageleefd",
+        parsed(detention_kind=G, unconditional_months=12.0, conditional_months=6.0, probation_months=24.0),
+    ),
+    (  # RBNNE 2013: demand items "oplegging van", the execution of an earlier sentence left out
+        "oplegging van een onvoorwaardelijke gevangenisstraf gelijk aan de duur van de voorlopige hechtenis; oplegging "
+        "van een voorwaardelijke gevangenisstraf voor de duur van vier maanden met een proeftijd van twee jaren; "
+        "gedeeltelijke tenuitvoerlegging van de op 18 augustus 2009 opgelegde gevangenisstraf van zes maanden, te weten "
+        "drie maanden, omgezet in een werkstraf van 180 uren",
+        parsed(detention_kind=G, unconditional_equals_pretrial=True, conditional_months=4.0, probation_months=24.0),
+    ),
+    (  # RBONE 2013: tbs with the counts between the verb and the measure
+        "veroordeelt verdachte tot een gevangenisstraf voor de duur van 4 (vier) jaar; gelast dat verdachte met "
+        "betrekking tot de feiten 1, 2 en 3 van parketnummer 06/950422-12 ter beschikking wordt gesteld en beveelt dat "
+        "de ter beschikking gestelde van overheidswege zal worden verpleegd",
+        parsed(detention_kind=G, unconditional_months=48.0, measures=("tbs",)),
+    ),
+    ("een gevangenisstraf van 8 jaar en de maatregel van terbeschikkingstelling (verder te noemen: TBS-maatregel) met "
+     "dwangverpleging", parsed(detention_kind=G, unconditional_months=96.0, measures=("tbs",))),
+    (  # RBMNE 2021-08-19: art. 38v by its purpose, the ban in the next clause, its substitute detention left out
+        "legt aan verdachte op de maatregel strekkende tot beperking van de vrijheid voor de duur van vijf jaren; "
+        "beveelt dat verdachte zich onthoudt van contact met: [slachtoffer] , geboren op [2001] , te controleren door "
+        "de politie; beveelt dat voor het geval niet aan de maatregel wordt voldaan de maatregel per overtreding wordt "
+        "vervangen door 7 dagen jeugddetentie met een maximum van 6 maanden",
+        parsed(measures=("contactverbod",)),
+    ),
+    ("veroordeelt verdachte tot een taakstraf, bestaande uit een werkstraf van 200 uren; beveelt dat voor het geval "
+     "verdachte de taakstraf niet of niet naar behoren verricht de taakstraf wordt vervangen door 100 dagen "
+     "jeugddetentie", parsed(community_service_hours=200.0, community_service_kind="taakstraf")),
     (  # partial acquittal next to a punishment: the punishment is the sentence
         "spreekt verdachte vrij van het onder 2 ten laste gelegde; veroordeelt verdachte tot een gevangenisstraf van "
         "3 maanden", parsed(detention_kind=G, unconditional_months=3.0),
@@ -782,6 +832,7 @@ def test_verdict_wording(text: str, expected: Sanction) -> None:
          "acquittal"),
         ("verklaart het onder 1 ten laste gelegde niet bewezen en spreekt verdachte daarvan vrij", "acquittal"),
         ("ontslaat verdachte van alle rechtsvervolging", "discharge"),
+        ("Ontslaat verdachte ter zake van het bewezen verklaarde van alle rechtsvervolging", "discharge"),
     ],
 )
 def test_verdict_acquittal_and_discharge(text: str, status: str) -> None:
@@ -809,6 +860,10 @@ def test_verdict_acquittal_and_discharge(text: str, status: str) -> None:
         # art. 9a Sr: guilty without punishment is read, and marked (the codebook: not guessed)
         ("schuldigverklaring zonder oplegging van straf", "9a"),
         ("verklaart verdachte schuldig zonder oplegging van straf", "9a"),
+        ("Verklaart verdachte schuldig aan het bewezenverklaarde, zonder oplegging van straf of maatregel", "9a"),
+        ("veroordeelt verdachte tot een gevangenisstraf van 4 maanden; bepaalt dat de gevangenisstraf van 6 maanden "
+         "niet ten uitvoer zal worden gelegd", "bij een straf van"),
+        ("vrijheidsbeperkende maatregel", "zonder contact- of gebiedsverbod"),
         # what the codebook forms cannot hold: marked, not read as something simpler
         ("Veroordeelt verdachte tot een gevangenisstraf van 2 weken. Veroordeelt verdachte tot een geldboete van "
          "€ 500,00; Bepaalt dat de geldboete niet zal worden ten uitvoer gelegd, tenzij de rechter later anders "

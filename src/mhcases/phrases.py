@@ -412,7 +412,8 @@ _HOURS_PIECE = re.compile(rf"(?P<num>{_NUM}) (?:uren|uur)", _F)
 
 # amounts: 5.000 / 5.000,00 / 5000 / 5000,50 ; never a bare "2.5"
 _AMT = r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]{2})?(?![0-9]|[.,][0-9])"
-_AMOUNT = rf"(?:(?:€ ?|eur(?:o)? )(?P<a1>{_AMT})(?:,-{{1,2}})?|(?P<a2>{_AMT}) (?:euro|eur){_END})"
+_AMOUNT = (rf"(?:(?:€ ?|eur(?:o)? )(?P<a1>{_AMT})(?:,-{{1,2}})?|(?P<a2>{_AMT}) (?:euro|eur){_END})"
+           r"(?: \(zegge:? [a-z -]+\))?")
 
 _KIND = r"(?P<kind>gevangenisstraf|jeugddetentie|hechtenis)"
 _ART = r"(?:(?:een|de) )?"
@@ -491,6 +492,9 @@ _SUBSID_BODY = (
     r"(?:hechtenis|jeugddetentie) (?:zal|zullen|wordt) (?:worden )?toegepast "
     rf"(?:van|voor de duur van|gedurende) (?P<d5>{_DUR}))"
     r"(?: per (?:overtreding|keer))?"
+    r"(?:,? (?:indien|als|wanneer|voor het geval(?: dat)?) (?:de )?(?:verdachte |veroordeelde )?(?:de |deze )?"
+    r"(?:taakstraf |werkstraf |geldboete )?niet (?:of niet )?(?:naar behoren |volledig )?(?:wordt |is |heeft )?"
+    r"(?:verricht|uitgevoerd|betaald|voldaan)(?: wordt| heeft| is)?)?"
 )
 _SUB_SUBSID = re.compile(rf"(?:, | |; ){_SUBSID_BODY}{_END}", _F)
 _SUB_SUBSID_PAREN = re.compile(rf" \({_SUBSID_BODY}\)", _F)
@@ -508,7 +512,7 @@ _DEDUCTION = re.compile(_DEDUCTION_BODY, _F)
 
 _TASK = re.compile(
     rf"{_ART}(?:(?P<kind>taakstraf|werkstraf)(?:,? bestaande uit (?:het verrichten van )?(?:onbetaalde arbeid"
-    r"|een werkstraf),?)? "
+    r"|een werkstraf|een leerstraf|het volgen van een leerproject),?)? "
     rf"(?:voor de duur van|ter grootte van|van|voor) (?P<hours>{_HOURS})"
     rf"|(?P<hours2>{_HOURS}) (?P<kind2>taakstraf|werkstraf){_END})",
     _F,
@@ -618,8 +622,9 @@ _VERB = re.compile(
 # gevangenisstraf niet zal worden ten uitvoer gelegd"
 _STRAF = r"(?:gevangenisstraf|jeugddetentie|hechtenis|straf|vrijheidsstraf)"
 _TAIL = r"(?P<tail>,? (?:tenzij|omdat|op grond)" + _BODY + ")?"
+_CLAUSE_VERB = r"(?:en )?(?:bepaalt|beveelt|gelast|met bepaling|met bevel|(?:en )?met dien verstande),? dat"
 _COND_PART = re.compile(
-    r"(?:en )?(?:bepaalt|beveelt|gelast),? dat (?:deze )?(?:van (?:deze|de|die) (?P<k1>" + _STRAF + r") )?"
+    _CLAUSE_VERB + r" (?:deze )?(?:van (?:deze|de|die) (?P<k1>" + _STRAF + r") )?"
     r"(?:deze )?een (?:ge)?deel(?:te)?(?: daarvan)?(?: van (?:deze|de|die) (?P<k2>" + _STRAF + r"))?,? "
     rf"(?:groot |van |te weten |ter grootte van )?(?P<dur>{_DUR}),?"
     r"(?: van (?:deze|de|die) (?P<k3>" + _STRAF + r"))?,? "
@@ -629,8 +634,8 @@ _COND_PART = re.compile(
 # the whole sentence suspended in a clause of its own: "beveelt dat deze straf niet zal worden ten uitvoer
 # gelegd", "bepaalt dat de maatregel niet zal worden ten uitvoer gelegd", "bepaalt dat de geldboete niet ..."
 _COND_WHOLE = re.compile(
-    r"(?:en )?(?:bepaalt|beveelt|gelast),? dat (?:deze|de|die) (?P<k>" + _STRAF + r"|maatregel|geldboete|taakstraf"
-    r"|werkstraf|isd-maatregel|pij-maatregel)(?: in (?:zijn|haar) geheel)? "
+    _CLAUSE_VERB + r" (?:deze|de|die) (?P<k>" + _STRAF + r"|maatregel|geldboete|taakstraf"
+    rf"|werkstraf|isd-maatregel|pij-maatregel)(?: (?:van|voor de duur van) (?P<wdur>{_DUR}))?(?: in (?:zijn|haar) geheel)? "
     rf"{_NOT_EXECUTED}{_TAIL}",
     _F,
 )
@@ -693,12 +698,13 @@ _ACQUITTAL_CLAUSE = re.compile(
     _F,
 )
 _DISCHARGE_CLAUSE = re.compile(
-    r"(?:en )?ontslaat (?:de )?(?:verdachte|hem|haar|\[verdachte\]) van (?:alle )?rechtsvervolging" + _BODY, _F
+    r"(?:en )?ontslaat (?:de )?(?:verdachte|hem|haar|\[verdachte\])(?:(?!rechtsvervolging)[^;.])* van (?:alle )?"
+    r"rechtsvervolging" + _BODY, _F
 )
 # art. 9a Sr: guilty, no punishment
 _NO_PUNISHMENT = re.compile(
     r"(?:(?:verklaart (?:de )?verdachte )?schuldig(?:verklaring)?(?: aan het bewezen ?verklaarde)?"
-    r" zonder oplegging van (?:enige )?straf(?: of maatregel)?"
+    r",? zonder oplegging van (?:enige )?straf(?: of maatregel)?"
     r"|bepaalt dat (?:aan (?:de )?verdachte )?geen straf(?: of maatregel)? (?:wordt|zal worden) opgelegd)"
     + _BODY,
     _F,
@@ -848,6 +854,7 @@ class _CondWhole:
 
     kind: str  # as written: "straf", "gevangenisstraf", "maatregel", "geldboete", ...
     probation: float | None
+    months: float | None = None  # "bepaalt dat de gevangenisstraf van 6 maanden niet ten uitvoer ...": must match
 
 
 @dataclass
@@ -1108,7 +1115,8 @@ def _match_clause(s: str, pos: int) -> tuple[_Component, int] | None:
         candidates.append((_CondPart(kind if kind in _KIND_WORDS else None, months, _tail_probation(m)), m.end()))
     m = _COND_WHOLE.match(s, pos)
     if m is not None:
-        candidates.append((_CondWhole(m.group("k"), _tail_probation(m)), m.end()))
+        own = _duration_value(m.group("wdur")) if m.group("wdur") else None
+        candidates.append((_CondWhole(m.group("k"), _tail_probation(m), own), m.end()))
     m = _COND_REPEAT.match(s, pos)
     if m is not None:
         probation = _tail_probation(m)
@@ -1238,6 +1246,8 @@ def _apply_clauses(components: list[_Component]) -> list[_Component]:
                 raise _ParseError(f"voorwaardelijke {c.kind} na een {target.kind}")
             if target.pretrial or target.unconditional is None or target.conditional is not None:
                 raise _ParseError(f"'niet ten uitvoer' bij een straf die al (deels) voorwaardelijk is ({target.kind})")
+            if c.months is not None and abs(c.months - target.unconditional) > 1e-9:
+                raise _ParseError(f"'niet ten uitvoer' van {_fmt(c.months)} bij een straf van {_fmt(target.unconditional)}")
             target.conditional, target.unconditional = target.unconditional, None
             if c.probation is not None:
                 probations.append(c.probation)

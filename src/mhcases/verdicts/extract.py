@@ -73,7 +73,7 @@ _F = re.IGNORECASE
 _SANCTION_NOUN = (r"(?:gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf|geldboete|"
                   r"(?:vrijheidsbeperkende |isd-|pij-)?maatregel|terbeschikkingstelling|tbs)")
 _IMPOSES = re.compile(
-    r"^(?:en\s+)?(?:veroordeelt\s+(?:de\s+)?(?:verdachte|veroordeelde|\[verdachte\])(?:(?!\btot\b).)*\btot\b"
+    r"^(?:de\s+rechtbank\s+)?(?:en\s+)?(?:veroordeelt\s+(?:de\s+)?(?:verdachte|veroordeelde|\[verdachte\])(?:(?!\btot\b).)*\btot\b"
     r"(?!\s+(?:betaling|het\s+betalen|vergoeding))"
     r"|legt\s+(?:aan\s+)?(?:de\s+)?(?:verdachte|veroordeelde)\b.*\bop\b"
     r"|legt\s+op\b"
@@ -90,7 +90,7 @@ _NOUN_ITEM = re.compile(
     r"(?:(?:geheel\s+)?(?:on)?voorwaardelijke\s+)?(?:gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf)\b",
     _F,
 )
-_MODIFIES = re.compile(r"^(?:en\s+)?(?:bepaalt|beveelt|gelast|stelt|verbindt)\b.*(?:niet\s+(?:\w+\s+){0,3}ten\s*uitvoer"
+_MODIFIES = re.compile(r"^(?:en\s+)?(?:bepaalt|beveelt|gelast|stelt|verbindt|met\s+bepaling|met\s+bevel)\b.*(?:niet\s+(?:\w+\s+){0,3}ten\s*uitvoer"
                        r"|proeftijd)", _F)
 _OTHER_MATTER = re.compile(
     r"^(?:en\s+)?(?:gelast\s+(?:de\s+)?tenuitvoerlegging|gelast\s+dat\s+de\s+(?:bij|door|voorwaardelijke)"
@@ -328,7 +328,8 @@ def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, .
         tail = _demand_tail(c)
         if tail is not None and tail and not _DEMAND_OTHER.search(tail.split(",")[0]):
             parts.append(tail)
-        elif _DEMAND_ACQUITTAL.search(after) and not _HAS_SANCTION.search(after):
+        elif (_DEMAND_ACQUITTAL.search(after) and not _HAS_SANCTION.search(after)
+              and not re.search(r"\bonder\s+\d|\bfeit(?:en)?\s+\d|primair|subsidiair", after, _F)):
             found.append(("vrijspraak", (c,)))
             i += 1
             continue
