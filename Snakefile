@@ -11,6 +11,7 @@ include: "rules/common.smk"
 include: "rules/data.smk"
 include: "rules/describe.smk"
 include: "rules/models.smk"
+include: "rules/design.smk"
 include: "rules/report.smk"
 include: "rules/verdicts.smk"
 
@@ -29,3 +30,9 @@ rule all:
 rule report:
     input:
         rules.render_report.output,
+
+
+# The design study for a follow-up study (rules/design.smk): `snakemake ontwerp`.
+rule ontwerp:
+    input:
+        rules.design_gather.output,

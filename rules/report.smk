@@ -48,7 +48,7 @@ rule render_report:
     input:
         qmd="report/kamerbrief.qmd",
         project=files_under("report"),
-        code=lib("render", "present", "provenance", "letter", "codebook", "compare", "published", "fonts"),
+        code=lib("render", "present", "provenance", "letter", "codebook", "compare", "published", "fonts", "design"),
         published=files_under(config["published_dir"]),
         **REPORT_RESULTS,
     output:
@@ -59,7 +59,8 @@ rule render_report:
         synthetic=config["input"]["synthetic"],
         published_dir=lambda wildcards, input: str(Path(input.published[0]).parent),
         month_classes=config["tables"]["month_classes"],
-        results={name: str(path) for name, path in REPORT_RESULTS.items()},
+        results={**{name: str(path) for name, path in REPORT_RESULTS.items()}, **DESIGN_RESULTS},
+        design_checksums=design_checksums,  # the letter re-renders when `snakemake ontwerp` made a new result
     threads: 1
     resources:  # measured at 100,000 defendants, 1,999 replicates: 10 s CPU, 1006 MiB
         mem_mb=2500,
