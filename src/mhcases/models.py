@@ -17,7 +17,7 @@ from scipy import special as scipy_special
 from scipy import stats as scipy_stats
 
 from mhcases.inference import cluster as cluster_inference
-from mhcases.stats import bootstrap_draws
+from mhcases.inference import resample
 
 COVARIATES = ("minor", "disabled", "log_victims", "log_period", "form_labour", "form_criminal", "form_services",
               "co_charged")
@@ -487,9 +487,9 @@ def two_part_effect(clean: pd.DataFrame, replicates: int, seed: int, level: floa
         start: dict = {}  # full-sample logit estimates warm-start every replicate's Newton iterations
         estimate = _two_part_statistic(data, start)
         if clusters >= minimum.bootstrap_cases:
-            needed = ["any_imposed", "log_imposed", "log_demand", "partial", *COVARIATES]
-            draws = bootstrap_draws(data, lambda d: _two_part_statistic(d, dict(start)), estimate.index, replicates,
-                                    seed, arrays=True, columns=needed)
+            # the same case resamples as bootstrap_draws, fitted in batches (mhcases.inference.resample)
+            on_counts, n_clusters = resample.two_part_on_counts(data, list(COVARIATES), list(estimate.index))
+            draws = resample.draws(on_counts, n_clusters, replicates, seed)
     alpha = (1 - level) / 2
     rows = []
     for j, term in enumerate(estimate.index):

@@ -218,3 +218,118 @@ def decomposition_on_counts(frame: pd.DataFrame, names: list[str], labels: dict[
         return np.column_stack([columns[c] for c in names])
 
     return on_counts, n_clusters
+
+
+# ---------------------------------------------------------------------------------------- two-part model (4a × 4b)
+
+
+def _weighted_varies(weights: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Per replicate: does x take more than one value among the rows with positive weight?"""
+    total = weights.sum(axis=1)
+    safe = np.where(total > 0, total, 1.0)
+    mean = (weights @ x) / safe
+    spread = (weights @ (x * x)) / safe - mean**2
+    scale = np.maximum(mean**2, 1.0)
+    return (total > 0) & (spread > 1e-12 * scale)
+
+
+def two_part_on_counts(frame: pd.DataFrame, covariates: list[str], focus: list[str], max_iter: int = 50,
+                       tol: float = 1e-8):
+    """`models._two_part_statistic` as a function of case counts, and the number of cases.
+
+    Per replicate the terms are chosen as the loop chooses them (a column without variation, or a 0/1 column
+    that separates the outcome, leaves part 1; one without variation among the positive outcomes leaves part 2);
+    replicates with the same choice are fitted together: Newton–Raphson for the weighted logit with all
+    replicates' Hessians from one matrix product with the rows' outer products, then weighted normal
+    equations for part 2. A replicate that does not converge or whose part 2 is singular is NaN (dropped)."""
+    from scipy import special
+
+    codes = case_codes(frame)
+    n_clusters = int(codes.max()) + 1
+    y1 = np.asarray(frame["any_imposed"], float)
+    positive = y1 > 0
+    y2 = np.where(positive, np.asarray(frame["log_imposed"], float), 0.0)
+    names1 = ["log_demand", *covariates]
+    names2 = ["log_demand", "partial", *covariates]
+    values = {n: np.asarray(frame[n], float) for n in dict.fromkeys(names1 + names2)}
+    binary = {n: bool(np.isin(v, (0.0, 1.0)).all()) for n, v in values.items()}
+    ones = np.ones(len(y1))
+
+    def on_counts(counts: np.ndarray) -> np.ndarray:
+        weights = counts[:, codes]
+        w2 = weights * positive
+        keep1 = np.ones((len(counts), len(names1)), bool)
+        for j, name in enumerate(names1):
+            x = values[name]
+            keep1[:, j] = _weighted_varies(weights, x)
+            if binary[name]:
+                for v in (0.0, 1.0):
+                    group = weights @ (x == v)
+                    hits = weights @ ((x == v) & positive)
+                    keep1[:, j] &= ~((group > 0) & ((hits == 0) | (hits == group)))
+        keep2 = np.column_stack([_weighted_varies(w2, values[n]) for n in names2])
+        out = np.full((len(counts), len(focus)), np.nan)
+        patterns = np.hstack([keep1, keep2])
+        unique, which = np.unique(patterns, axis=0, return_inverse=True)
+        for k, pattern in enumerate(unique):
+            rows = np.flatnonzero(which.ravel() == k)
+            t1 = [n for n, keep in zip(names1, pattern[:len(names1)]) if keep]
+            t2 = [n for n, keep in zip(names2, pattern[len(names1):]) if keep]
+            out[rows] = _two_part_batch(weights[rows], w2[rows], y1, y2, positive, values, t1, t2, focus, ones,
+                                        special.expit, max_iter, tol)
+        return out
+
+    return on_counts, n_clusters
+
+
+def _two_part_batch(weights, w2, y1, y2, positive, values, t1, t2, focus, ones, expit, max_iter, tol):
+    x1 = np.column_stack([ones] + [values[n] for n in t1])
+    x2 = np.column_stack([ones] + [values[n] for n in t2])
+    r, p1, p2 = len(weights), x1.shape[1], x2.shape[1]
+    outer1 = np.einsum("ni,nj->nij", x1, x1).reshape(len(ones), -1)
+    beta = np.zeros((r, p1))
+    done = np.zeros(r, bool)
+    for _ in range(max_iter):
+        active = np.flatnonzero(~done)
+        if not active.size:
+            break
+        prob = expit(beta[active] @ x1.T)
+        hessian = ((weights[active] * prob * (1 - prob)) @ outer1).reshape(-1, p1, p1)
+        gradient = (weights[active] * (y1 - prob)) @ x1
+        try:
+            step = np.linalg.solve(hessian, gradient[:, :, None])[:, :, 0]
+        except np.linalg.LinAlgError:
+            step = np.full_like(gradient, np.nan)
+            for i in range(len(active)):
+                try:
+                    step[i] = np.linalg.solve(hessian[i], gradient[i])
+                except np.linalg.LinAlgError:
+                    pass
+        beta[active] += step
+        converged = np.max(np.abs(step), axis=1) < tol
+        done[active[converged | np.isnan(step).any(axis=1)]] = True
+        beta[active[np.isnan(step).any(axis=1)]] = np.nan
+    if not done.all():
+        beta[~done] = np.nan  # no convergence: the replicate is dropped
+    outer2 = np.einsum("ni,nj->nij", x2, x2).reshape(len(ones), -1)
+    gram = (w2 @ outer2).reshape(-1, p2, p2)
+    moment = (w2 * y2) @ x2
+    b2 = np.full((r, p2), np.nan)
+    for i in range(r):  # singular part 2 (collinear dummies): the replicate is dropped, as in the loop
+        try:
+            b2[i] = np.linalg.solve(gram[i], moment[i])
+        except np.linalg.LinAlgError:
+            pass
+    eta1, eta2 = beta @ x1.T, b2 @ x2.T
+    smear = (w2 * np.exp(np.where(positive, y2 - eta2, 0.0))).sum(axis=1) / w2.sum(axis=1)
+    total = weights.sum(axis=1)
+    out = np.full((r, len(focus)), np.nan)
+    for j, term in enumerate(focus):
+        if term not in t1 or term not in t2:
+            continue
+        c1, c2 = beta[:, 1 + t1.index(term)][:, None], b2[:, 1 + t2.index(term)][:, None]
+        x = values[term][None, :]
+        expected = [(weights * expit(eta1 + (v - x) * c1) * np.exp(eta2 + (v - x) * c2)).sum(axis=1) / total
+                    for v in (1.0, 0.0)]
+        out[:, j] = (expected[0] - expected[1]) * smear
+    return out
