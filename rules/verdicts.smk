@@ -1,6 +1,12 @@
 # Stage: real verdicts in (issue 12). Not part of `report` or `all`: run `snakemake precode` or
 # `snakemake fetch_verdicts` yourself.
 
+# `snakemake precode` without documents stops here with one Dutch line, before any job (as a config error does).
+if config["verdicts"]["documents"] is None and "precode" in sys.argv[1:]:
+    print("FOUT: verdicts.documents is niet ingesteld: zet in config/config.yaml de map met uitspraken (.xml, .txt),"
+          " of haal ze eerst op met `snakemake fetch_verdicts`", file=sys.stderr)
+    sys.exit(1)
+
 
 rule precode:
     input:
