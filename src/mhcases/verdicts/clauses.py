@@ -47,29 +47,21 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token + "."))  # initials "h.h." / "d.d."
 
 
+_CUT = re.compile(r";|[.!?](?=\s+[A-Z\[\-•*\u2022])")
+
+
 def _split_sentences(text: str, start: int) -> list[tuple[str, int, int]]:
     """Split at ";" and at sentence ends; offsets relative to the document."""
     pieces: list[tuple[str, int, int]] = []
     begin = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        cut = None
-        if ch == ";":
-            cut = i + 1
-        elif ch in ".!?" and i + 1 < n and text[i + 1].isspace():
-            k = i + 1
-            while k < n and text[k].isspace():
-                k += 1
-            if k < n and (text[k].isupper() or text[k] in "[-•*\u2022") and not (ch == "." and _is_abbreviation(text, i)):
-                cut = i + 1
-        if cut is not None:
-            pieces.append((text[begin:cut], start + begin, start + cut))
-            begin = cut
-        i += 1
-    if begin < n:
-        pieces.append((text[begin:], start + begin, start + n))
+    for m in _CUT.finditer(text):
+        if m.group() == "." and _is_abbreviation(text, m.start()):
+            continue
+        cut = m.end()
+        pieces.append((text[begin:cut], start + begin, start + cut))
+        begin = cut
+    if begin < len(text):
+        pieces.append((text[begin:], start + begin, start + len(text)))
     return pieces
 
 

@@ -26,6 +26,7 @@ text does not settle get the codebook's own value `onbekend` ("de uitspraak zegt
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -433,17 +434,22 @@ def _charge_text(doc: Document) -> tuple[str, list[Clause]]:
     return text, clauses
 
 
-_APPLIED = re.compile(r"berust(?:en)?\s+op\s+(?:de\s+)?(?:artikelen|artikel|wettelijke)|toepasselijke\s+wettelijke", _F)
+_APPLIED = re.compile(r"\bberust(?:en)?\s+op\s+(?:de\s+)?(?:artikelen|artikel|wettelijke)", _F)
 
 
-def read_charges(doc: Document) -> tuple[Found, tuple[str, ...]]:
-    text, clauses = _charge_text(doc)
+def read_charges(doc: Document, charge_text: tuple[str, list[Clause]] | None = None) -> tuple[Found, tuple[str, ...]]:
+    text, clauses = charge_text or _charge_text(doc)
     articles, _unreadable = find_articles(text)
     source = [c for c in clauses if re.search(r"\bart(?:ikel|\.)", c.text, _F)][:3]
     if articles:
         return Found(charges_cell(articles), AUTO, tuple(source or clauses[:1]),
                      "artikelen uit de tenlastelegging"), articles
-    applied = [c for c in split_clauses(doc.text) if _APPLIED.search(c.text)]
+    applied = []
+    for m in _APPLIED.finditer(doc.text):
+        start = max(doc.text.rfind(".", 0, m.start()), doc.text.rfind("\n", 0, m.start())) + 1
+        end_match = re.compile(r"\.(?!\S)|\n").search(doc.text, m.end())
+        end = end_match.start() if end_match else len(doc.text)
+        applied.append(Clause(" ".join(doc.text[start:end].split()), start, end))
     applied_articles, _ = find_articles(" ".join(c.text for c in applied))
     if applied_articles:
         return Found(charges_cell(applied_articles), CHECK, tuple(applied[:2]),
@@ -489,8 +495,29 @@ def _clauses_of(doc: Document, roles: tuple[str, ...]) -> list[Clause]:
     return out
 
 
-def _find(clauses: list[Clause], pattern: re.Pattern[str]) -> list[Clause]:
-    return [c for c in clauses if pattern.search(c.text)]
+class _Index:
+    """Clauses joined once, to search many patterns over them."""
+
+    def __init__(self, clauses: list[Clause]):
+        self.clauses = clauses
+        self.joined = "\n".join(c.text for c in clauses)
+        self.ends: list[int] = []
+        total = 0
+        for c in clauses:
+            total += len(c.text) + 1
+            self.ends.append(total)
+
+
+def _find(index: _Index, pattern: re.Pattern[str], limit: int = 2) -> list[Clause]:
+    """The first `limit` clauses that match."""
+    found: list[Clause] = []
+    for m in pattern.finditer(index.joined):
+        i = bisect.bisect_right(index.ends, m.start())
+        if i < len(index.clauses) and (not found or found[-1] is not index.clauses[i]):
+            found.append(index.clauses[i])
+            if len(found) >= limit:
+                break
+    return found
 
 
 _MINOR = re.compile(r"minderjarig|jonger\s+dan\s+(?:18|achttien)|leeftijd\s+van\s+achttien\s+jaren?\s+nog\s+niet"
@@ -507,7 +534,7 @@ _FORMS = (
 )
 
 
-def _yes_or_unknown(column: str, clauses: list[Clause], pattern: re.Pattern[str], what: str) -> Found:
+def _yes_or_unknown(column: str, clauses: _Index, pattern: re.Pattern[str], what: str) -> Found:
     hits = _find(clauses, pattern)
     if hits:
         return Found("ja", CHECK, tuple(hits[:2]), f"de tekst noemt {what}; nagaan of dit een slachtoffer van de "
@@ -560,19 +587,25 @@ def extract_document(doc: Document) -> list[Coding]:
     case = _ID_UNSAFE.sub("-", doc.case_numbers[0].split()[0] if doc.case_numbers else Path(doc.path).stem)
     decision = read_decision(doc)
     demand = read_demand(doc)
-    charges, articles = read_charges(doc)
+    charge_text = _charge_text(doc)
+    charges, articles = read_charges(doc, charge_text)
     verdict_trafficking, verdict_other = _verdicts(decision, articles)
-    facts = _clauses_of(doc, ("bewijs", "strafmotivering")) + _charge_text(doc)[1]
-    minor = _yes_or_unknown("victim_minor", facts, _MINOR, "een minderjarig slachtoffer")
-    if minor.value == "ja":
-        under16 = _yes_or_unknown("victim_under16", facts, _UNDER16, "een slachtoffer jonger dan 16 jaar")
+    if TRAFFICKING in articles or not articles:
+        facts = _Index(_clauses_of(doc, ("bewijs", "strafmotivering")) + charge_text[1])
+        minor = _yes_or_unknown("victim_minor", facts, _MINOR, "een minderjarig slachtoffer")
+        if minor.value == "ja":
+            under16 = _yes_or_unknown("victim_under16", facts, _UNDER16, "een slachtoffer jonger dan 16 jaar")
+        else:
+            under16 = Found("onbekend", CHECK, (), "volgt victim_minor (codeboek §6.11)")
+        disabled = _yes_or_unknown("victim_disabled", facts, _DISABLED, "een verstandelijke beperking")
+        form_hits = [(name, _find(facts, pattern, 1)) for name, pattern in _FORMS]
+        forms = [name for name, hits in form_hits if hits]
+        form_sources = tuple(hits[0] for _name, hits in form_hits if hits)
+        exploitation = (Found(";".join(forms), CHECK, form_sources, "uit de woorden van de uitspraak; nagaan")
+                        if forms else Found("onbekend", CHECK, (), "geen uitbuitingsvorm herkend"))
     else:
-        under16 = Found("onbekend", CHECK, (), "volgt victim_minor (codeboek §6.11)")
-    disabled = _yes_or_unknown("victim_disabled", facts, _DISABLED, "een verstandelijke beperking")
-    forms = [name for name, pattern in _FORMS if _find(facts, pattern)]
-    form_sources = tuple(c for name, pattern in _FORMS for c in _find(facts, pattern)[:1])
-    exploitation = (Found(";".join(forms), CHECK, form_sources, "uit de woorden van de uitspraak; nagaan")
-                    if forms else Found("onbekend", CHECK, (), "geen uitbuitingsvorm herkend"))
+        none = "geen mensenhandel (art. 273f Sr) ten laste gelegd; 'onbekend': niet van toepassing op deze uitspraak"
+        minor = under16 = disabled = exploitation = Found("onbekend", CHECK, (), none)
     organised = (Found("ja", AUTO, (), "deelneming aan een criminele organisatie (art. 140 Sr) ten laste gelegd")
                  if "140 Sr" in articles else Found("onbekend", CHECK, (), "georganiseerd verband niet beoordeeld"))
     violence = Found("onbekend", CHECK, (), "geweld als dwangmiddel niet beoordeeld (de standaardtenlastelegging "
@@ -580,8 +613,7 @@ def extract_document(doc: Document) -> list[Coding]:
     only_trafficking = articles == (TRAFFICKING,)
     period_charged = period_proven = Found(None, MISSING, (), "")
     if only_trafficking:
-        charge_text, _ = _charge_text(doc)
-        months, m, n = _period_months(charge_text)
+        months, m, n = _period_months(charge_text[0])
         if months is not None:
             period_charged = Found(f"{months:g}", CHECK, (), f"uit {n} periode(n) in de tenlastelegging: "
                                                             f"'{m.group(0)}'" if m else "")
