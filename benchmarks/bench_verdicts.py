@@ -60,13 +60,13 @@ print(n)
     "precode": """
 import datetime as dt
 from mhcases.verdicts.precode import precode_folder, default_extractor
-from mhcases.verdicts.workbook import write_workbook
-frame, codings = precode_folder({folder!r}, [], (dt.date(2000, 1, 1), dt.date(2030, 12, 31)))
-write_workbook(codings, {folder!r} + "/../codeerblad.xlsx")
+from mhcases.verdicts.workbook import WorkbookWriter
+with WorkbookWriter({folder!r} + "/../codeerblad.xlsx") as writer:
+    frame, _ = precode_folder({folder!r}, [], (dt.date(2000, 1, 1), dt.date(2030, 12, 31)), sink=writer.add)
 import sys
 print(len(frame), file=sys.stdout)
 print("extractor:", default_extractor()[1], "included:", int((frame.opgenomen == "ja").sum()),
-      "defendants:", len(codings), file=sys.stderr)
+      "defendants:", writer.rows, file=sys.stderr)
 """,
 }
 

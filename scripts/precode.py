@@ -6,7 +6,7 @@ from pathlib import Path
 from mhcases.config import ConfigError
 from mhcases.runner import script_context, write_atomic, write_csv
 from mhcases.verdicts.precode import precode_folder
-from mhcases.verdicts.workbook import write_workbook
+from mhcases.verdicts.workbook import WorkbookWriter
 
 
 def main(documents: str | None, articles: list[str], period: dict, selection: str, workbook: str,
@@ -18,11 +18,19 @@ def main(documents: str | None, articles: list[str], period: dict, selection: st
         if not Path(documents).is_dir():
             raise ConfigError(f"verdicts.documents: map {documents!r} bestaat niet")
         study_period = (dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period["end"]))
-        frame, codings = precode_folder(documents, articles, study_period, logger=logger)
+        results = {}
+
+        def write(tmp):
+            with WorkbookWriter(tmp) as writer:
+                results["frame"], _ = precode_folder(documents, articles, study_period, logger=logger,
+                                                     sink=writer.add)
+                results["rows"] = writer.rows
+
+        write_atomic(workbook, write)
+        frame = results["frame"]
         write_csv(frame, selection)
-        write_atomic(workbook, lambda tmp: write_workbook(codings, tmp))
         logger.info("%s: %d documenten, %d opgenomen, %d verdachten voorgecodeerd", documents, len(frame),
-                    int((frame["opgenomen"] == "ja").sum()), len(codings))
+                    int((frame["opgenomen"] == "ja").sum()), results["rows"])
 
 
 if "snakemake" in globals():

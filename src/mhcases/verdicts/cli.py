@@ -56,19 +56,19 @@ def main(argv: list[str] | None = None) -> int:
             result.to_csv(out / "opgehaald.csv", index=False, lineterminator="\n")
         else:
             from mhcases.verdicts.precode import precode_folder
-            from mhcases.verdicts.workbook import write_workbook
+            from mhcases.verdicts.workbook import WorkbookWriter
             documents = config["verdicts"]["documents"]
             if documents is None:
                 raise ConfigError("verdicts.documents is niet ingesteld: zet de map met uitspraken in de configuratie")
             if not Path(documents).is_dir():
                 raise ConfigError(f"verdicts.documents: map {documents!r} bestaat niet")
             period = config["study"]["period"]
-            frame, codings = precode_folder(documents, config["verdicts"]["articles"],
-                                            (dt.date.fromisoformat(period["start"]),
-                                             dt.date.fromisoformat(period["end"])), logger=logger)
             out.mkdir(parents=True, exist_ok=True)
+            with WorkbookWriter(out / "codeerblad_voorgecodeerd.xlsx") as writer:
+                frame, _ = precode_folder(documents, config["verdicts"]["articles"],
+                                          (dt.date.fromisoformat(period["start"]),
+                                           dt.date.fromisoformat(period["end"])), logger=logger, sink=writer.add)
             frame.to_csv(out / "selectie.csv", index=False, lineterminator="\n")
-            write_workbook(codings, out / "codeerblad_voorgecodeerd.xlsx")
     except (ConfigError, FetchError) as error:
         print(f"FOUT: {error}", file=sys.stderr)
         return 1

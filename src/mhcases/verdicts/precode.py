@@ -48,41 +48,57 @@ def default_extractor() -> tuple[Extractor, bool]:
     return extract_document, True
 
 
-def unique_ids(codings: Sequence[Coding]) -> list[Coding]:
-    """Records with unique case and defendant ids: a later duplicate gets "-2", "-3", … (ids stay readable)."""
-    seen_defendants: set[str] = set()
-    case_of: dict[tuple[str, str], str] = {}  # (document, case_id) -> unique case id
-    used_cases: set[str] = set()
-    result = []
-    for coding in codings:
+class _UniqueIds:
+    """Makes case and defendant ids unique as records stream past: a later duplicate gets "-2", "-3", …"""
+
+    def __init__(self) -> None:
+        self.defendants: set[str] = set()
+        self.cases: set[str] = set()
+        self.case_of: dict[tuple[str, str], str] = {}  # (document, case_id) -> unique case id
+
+    def __call__(self, coding: Coding) -> Coding:
         key = (coding.document, coding.case_id)
-        if key not in case_of:
+        if key not in self.case_of:
             case, n = coding.case_id, 1
-            while case in used_cases:
+            while case in self.cases:
                 n += 1
                 case = f"{coding.case_id}-{n}"
-            used_cases.add(case)
-            case_of[key] = case
+            self.cases.add(case)
+            self.case_of[key] = case
         defendant, n = coding.defendant_id, 1
-        while defendant in seen_defendants:
+        while defendant in self.defendants:
             n += 1
             defendant = f"{coding.defendant_id}-{n}"
-        seen_defendants.add(defendant)
-        result.append(replace(coding, case_id=case_of[key], defendant_id=defendant))
-    return result
+        self.defendants.add(defendant)
+        return replace(coding, case_id=self.case_of[key], defendant_id=defendant)
+
+
+def unique_ids(codings: Sequence[Coding]) -> list[Coding]:
+    """Records with unique case and defendant ids: a later duplicate gets "-2", "-3", … (ids stay readable)."""
+    fix = _UniqueIds()
+    return [fix(c) for c in codings]
 
 
 def precode_folder(folder: str | Path, articles: Sequence[str], period: tuple[dt.date, dt.date],
-                   extractor: Extractor | None = None,
-                   logger: logging.Logger | None = None) -> tuple[pd.DataFrame, list[Coding]]:
-    """The selection (one row per file) and the pre-coded records of the included documents."""
+                   extractor: Extractor | None = None, logger: logging.Logger | None = None,
+                   sink: Callable[[Coding], object] | None = None) -> tuple[pd.DataFrame, list[Coding]]:
+    """The selection (one row per file) and the pre-coded records of the included documents, ids made unique.
+
+    With `sink` (e.g. `WorkbookWriter.add`) each record goes there as soon as it is made and is not kept: memory
+    then stays flat however many documents there are; the returned list is empty."""
     if extractor is None:
         extractor, complete = default_extractor()
         if not complete and logger:
             logger.warning("WAARSCHUWING: mhcases.verdicts.extract ontbreekt; alleen metagegevens voorgecodeerd")
+    fix = _UniqueIds()
     choices, codings = [], []
     for choice, doc in select_documents(iter_documents(folder), articles, period):
         choices.append(choice)
         if doc is not None:
-            codings.extend(extractor(doc))
-    return selection_frame(choices), unique_ids(codings)
+            for coding in extractor(doc):
+                coding = fix(coding)
+                if sink is None:
+                    codings.append(coding)
+                else:
+                    sink(coding)
+    return selection_frame(choices), codings

@@ -30,6 +30,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -40,7 +41,7 @@ from mhcases.codebook import BY_NAME, COLUMN_NAMES, COLUMNS, MULTI_SEPARATOR, Co
 from mhcases.verdicts.courts import codebook_court
 from mhcases.verdicts.model import STATUSES, Coding, Evidence
 
-__all__ = ["SOURCE_COLUMNS", "prepare", "write_workbook", "source_rows"]
+__all__ = ["SOURCE_COLUMNS", "prepare", "write_workbook", "source_rows", "WorkbookWriter"]
 
 SOURCE_COLUMNS = ("document", "case_id", "defendant_id", "kolom", "waarde", "status", "bron", "positie", "toelichting")
 SHEET, SOURCES, HELP, LISTS = "Codeerblad", "Bronnen", "Toelichting", "Lijsten"
@@ -117,12 +118,26 @@ def _typed(column: Column, value: str | None) -> object:
     return value
 
 
-def _put(cell, value: object) -> None:
-    """Write a value; text that Excel would take for a formula is stored as text with a quote prefix."""
-    cell.value = value
+def _cell(sheet, value: object, fill: PatternFill | None = None, comment: str = "", author: str = "",
+          number_format: str | None = None, wrap: bool = False) -> WriteOnlyCell:
+    """A streamed cell; text that Excel would take for a formula is stored as text with a quote prefix."""
+    cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         cell.data_type = "s"
         cell.quotePrefix = True
+    if fill is not None:
+        cell.fill = fill
+    if comment:
+        cell.comment = Comment(comment, author or "mhcases", width=360, height=140)
+    if number_format:
+        cell.number_format = number_format
+    if wrap:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    return cell
+
+
+def _fill(status: str) -> PatternFill | None:
+    return CHECK_FILL if status == "controleren" else MISSING_FILL if status == "niet gevonden" else None
 
 
 def source_rows(codings: Sequence[Coding]) -> list[tuple[str, ...]]:
@@ -135,19 +150,12 @@ def source_rows(codings: Sequence[Coding]) -> list[tuple[str, ...]]:
     return rows
 
 
-def _validations(sheet, lists, last_row: int) -> None:
-    list_column = 0
+def _validations(sheet, lists: dict[str, str], last_row: int) -> None:
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
         target = f"{letter}2:{letter}{last_row}"
         if column.kind == "category":
-            list_column += 1
-            list_letter = get_column_letter(list_column)
-            lists.cell(1, list_column, column.name)
-            for k, allowed in enumerate(column.allowed, start=2):
-                lists.cell(k, list_column, allowed)
-            rule = DataValidation(type="list", formula1=f"{LISTS}!${list_letter}$2:${list_letter}$"
-                                                        f"{len(column.allowed) + 1}", allow_blank=not column.required)
+            rule = DataValidation(type="list", formula1=lists[column.name], allow_blank=not column.required)
             rule.error = "Kies een waarde uit de lijst: " + ", ".join(column.allowed)
         elif column.kind == "integer":
             rule = DataValidation(type="whole", operator="between", formula1=f"{column.minimum:g}",
@@ -168,36 +176,48 @@ def _validations(sheet, lists, last_row: int) -> None:
         rule.prompt = _help(column)[:255]
         rule.showInputMessage = True
         rule.add(target)
-        sheet.add_data_validation(rule)
+        sheet.data_validations.append(rule)
 
 
 def _help_sheet(book: Workbook) -> None:
     sheet = book.create_sheet(HELP)
-    lines = [
-        ("Voorgecodeerd codeerblad", ""),
-        ("Werkblad 'Codeerblad' is een geldig codeerblad (één rij per verdachte, kolommen van het codeboek).", ""),
-        ("Werkblad 'Bronnen' geeft per cel de waarde, de status, de zin(nen) uit de uitspraak en de plaats.", ""),
-        ("Geel: status 'controleren' - gevonden, maar iets in de tekst kan de waarde veranderen.", "controleren"),
-        ("Oranje: status 'niet gevonden' - niet in de uitspraak gevonden; vul in of laat leeg (facultatief).",
-         "niet gevonden"),
-        ("Wit: status 'automatisch' - eenduidig gevonden.", ""),
-        ("Een lege verplichte cel (oranje) moet de codeur invullen voordat het codeerblad wordt ingelezen.", ""),
-        ("", ""),
-        ("kolom", "betekenis"),
-    ]
-    for row, (text, status) in enumerate(lines, start=1):
-        sheet.cell(row, 1, text)
-        if status == "controleren":
-            sheet.cell(row, 1).fill = CHECK_FILL
-        elif status == "niet gevonden":
-            sheet.cell(row, 1).fill = MISSING_FILL
-    sheet.cell(1, 1).font = Font(bold=True, size=13)
-    sheet.cell(len(lines), 1).font = sheet.cell(len(lines), 2).font = Font(bold=True)
-    for k, column in enumerate(COLUMNS, start=len(lines) + 1):
-        sheet.cell(k, 1, column.name)
-        sheet.cell(k, 2, _help(column))
     sheet.column_dimensions["A"].width = 30
     sheet.column_dimensions["B"].width = 110
+    lines = [
+        ("Voorgecodeerd codeerblad", "", Font(bold=True, size=13)),
+        ("Werkblad 'Codeerblad' is een geldig codeerblad (één rij per verdachte, kolommen van het codeboek).", "", None),
+        ("Werkblad 'Bronnen' geeft per cel de waarde, de status, de zin(nen) uit de uitspraak en de plaats.", "", None),
+        ("Geel: status 'controleren' - gevonden, maar iets in de tekst kan de waarde veranderen.", "controleren", None),
+        ("Oranje: status 'niet gevonden' - niet in de uitspraak gevonden; vul in of laat leeg (facultatief).",
+         "niet gevonden", None),
+        ("Wit: status 'automatisch' - eenduidig gevonden.", "", None),
+        ("Een lege verplichte cel (oranje) moet de codeur invullen voordat het codeerblad wordt ingelezen.", "", None),
+        ("", "", None),
+    ]
+    for text, status, font in lines:
+        cell = _cell(sheet, text or None, _fill(status))
+        if font is not None:
+            cell.font = font
+        sheet.append([cell])
+    header = [_cell(sheet, "kolom"), _cell(sheet, "betekenis")]
+    for cell in header:
+        cell.font = Font(bold=True)
+    sheet.append(header)
+    for column in COLUMNS:
+        sheet.append([column.name, _help(column)])
+
+
+def _lists_sheet(book: Workbook) -> dict[str, str]:
+    """The hidden sheet with the allowed values of each category column; returns column -> range reference."""
+    sheet = book.create_sheet(LISTS)
+    sheet.sheet_state = "hidden"
+    categories = [c for c in COLUMNS if c.kind == "category"]
+    depth = max(len(c.allowed) for c in categories)
+    sheet.append([c.name for c in categories])
+    for k in range(depth):
+        sheet.append([c.allowed[k] if k < len(c.allowed) else None for c in categories])
+    return {c.name: f"{LISTS}!${get_column_letter(i)}$2:${get_column_letter(i)}${len(c.allowed) + 1}"
+            for i, c in enumerate(categories, start=1)}
 
 
 def _deterministic(data: bytes, when: dt.datetime) -> bytes:
@@ -213,67 +233,82 @@ def _deterministic(data: bytes, when: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def write_workbook(codings: Sequence[Coding], path: str | Path, created: dt.datetime | None = None) -> list[Coding]:
-    """Write the workbook for these records (see the module docstring); returns the prepared records.
+class WorkbookWriter:
+    """Streams the workbook: `add` writes one record's rows at once (openpyxl's write-only mode), so memory does not
+    grow with the number of defendants; `close` adds the validation and writes the file.
 
     `created` dates the document properties and the zip entries (default: 1 January 2000, so that the same records
     give the same bytes)."""
-    when = (created or _EPOCH_2000).replace(tzinfo=None, microsecond=0)
-    prepared = [prepare(c) for c in codings]
-    book = Workbook()
-    sheet = book.active
-    sheet.title = SHEET
-    for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(1, index, column.name)
-        cell.font, cell.fill = Font(bold=True), HEADER_FILL
-        cell.comment = Comment(_help(column), "codeboek", width=320, height=120)
-        sheet.column_dimensions[get_column_letter(index)].width = {"phrase": 50, "text": 40}.get(column.kind, 18)
-    for row, coding in enumerate(prepared, start=2):
-        for index, evidence in enumerate(coding.evidence, start=1):
-            cell = sheet.cell(row, index)
-            _put(cell, _typed(BY_NAME[evidence.column], evidence.value))
-            if BY_NAME[evidence.column].kind == "date" and isinstance(cell.value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
-            if evidence.status == "controleren":
-                cell.fill = CHECK_FILL
-            elif evidence.status == "niet gevonden":
-                cell.fill = MISSING_FILL
-            if evidence.note or evidence.source:
-                text = "\n".join(t for t in (evidence.note, evidence.source[:400]) if t)
-                cell.comment = Comment(text, evidence.status, width=360, height=140)
-    sheet.freeze_panes = "C2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(len(prepared) + 1, 2)}"
-    lists = book.create_sheet(LISTS)
-    lists.sheet_state = "hidden"
-    _validations(sheet, lists, len(prepared) + 1 + EXTRA_ROWS)
 
-    sources = book.create_sheet(SOURCES, 1)
-    for index, name in enumerate(SOURCE_COLUMNS, start=1):
-        cell = sources.cell(1, index, name)
-        cell.font, cell.fill = Font(bold=True), HEADER_FILL
-    for row, values in enumerate(source_rows(prepared), start=2):
-        for index, value in enumerate(values, start=1):
-            cell = sources.cell(row, index)
-            _put(cell, value or None)
-            if index == 7:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-        status = values[5]
-        if status in ("controleren", "niet gevonden"):
-            sources.cell(row, 6).fill = CHECK_FILL if status == "controleren" else MISSING_FILL
-    for letter, width in zip("ABCDEFGHI", (40, 14, 14, 22, 40, 14, 90, 30, 50)):
-        sources.column_dimensions[letter].width = width
-    sources.freeze_panes = "A2"
-    sources.auto_filter.ref = f"A1:I{max(len(source_rows(prepared)) + 1, 2)}"
-    _help_sheet(book)
+    def __init__(self, path: str | Path, created: dt.datetime | None = None) -> None:
+        self.path = Path(path)
+        self.when = (created or _EPOCH_2000).replace(tzinfo=None, microsecond=0)
+        self.book = Workbook(write_only=True)
+        self.sheet = self.book.create_sheet(SHEET)
+        self.sources = self.book.create_sheet(SOURCES)
+        self.lists = _lists_sheet(self.book)
+        _help_sheet(self.book)
+        self.rows = self.source_rows = 0
+        for index, column in enumerate(COLUMNS, start=1):
+            self.sheet.column_dimensions[get_column_letter(index)].width = \
+                {"phrase": 50, "text": 40}.get(column.kind, 18)
+        self.sheet.freeze_panes = "C2"
+        header = []
+        for column in COLUMNS:
+            cell = _cell(self.sheet, column.name, HEADER_FILL, _help(column), "codeboek")
+            cell.font = Font(bold=True)
+            header.append(cell)
+        self.sheet.append(header)
+        for letter, width in zip("ABCDEFGHI", (40, 14, 14, 22, 40, 14, 90, 30, 50)):
+            self.sources.column_dimensions[letter].width = width
+        self.sources.freeze_panes = "A2"
+        source_header = []
+        for name in SOURCE_COLUMNS:
+            cell = _cell(self.sources, name, HEADER_FILL)
+            cell.font = Font(bold=True)
+            source_header.append(cell)
+        self.sources.append(source_header)
 
-    book.properties.creator = "mhcases (voorcoderen uitspraken)"
-    book.properties.title = "Voorgecodeerd codeerblad"
-    book.properties.created = book.properties.modified = when
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(book, archive).save()
-    data = _deterministic(buffer.getvalue(), when)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return prepared
+    def add(self, coding: Coding) -> Coding:
+        """Write one record (after `prepare`); returns the prepared record."""
+        prepared = prepare(coding)
+        row = []
+        for evidence in prepared.evidence:
+            column = BY_NAME[evidence.column]
+            value = _typed(column, evidence.value)
+            comment = "\n".join(t for t in (evidence.note, evidence.source[:400]) if t)
+            row.append(_cell(self.sheet, value, _fill(evidence.status), comment, evidence.status,
+                             "yyyy-mm-dd" if isinstance(value, dt.date) else None))
+        self.sheet.append(row)
+        self.rows += 1
+        for values in source_rows([prepared]):
+            self.sources.append([_cell(self.sources, v or None, _fill(v) if k == 5 else None, wrap=k == 6)
+                                 for k, v in enumerate(values)])
+            self.source_rows += 1
+        return prepared
+
+    def close(self) -> None:
+        self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(self.rows + 1, 2)}"
+        self.sources.auto_filter.ref = f"A1:I{max(self.source_rows + 1, 2)}"
+        _validations(self.sheet, self.lists, self.rows + 1 + EXTRA_ROWS)
+        self.book.properties.creator = "mhcases (voorcoderen uitspraken)"
+        self.book.properties.title = "Voorgecodeerd codeerblad"
+        self.book.properties.created = self.book.properties.modified = self.when
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            ExcelWriter(self.book, archive).save()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_bytes(_deterministic(buffer.getvalue(), self.when))
+
+    def __enter__(self) -> WorkbookWriter:
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is None:
+            self.close()
+
+
+def write_workbook(codings: Sequence[Coding], path: str | Path, created: dt.datetime | None = None) -> list[Coding]:
+    """Write the workbook for these records (see the module docstring); returns the prepared records."""
+    with WorkbookWriter(path, created) as writer:
+        return [writer.add(c) for c in codings]
