@@ -812,6 +812,25 @@ VERDICT_CASES: list[tuple[str, Sanction]] = [
     ("veroordeelt verdachte tot een taakstraf, bestaande uit een werkstraf van 200 uren; beveelt dat voor het geval "
      "verdachte de taakstraf niet of niet naar behoren verricht de taakstraf wordt vervangen door 100 dagen "
      "jeugddetentie", parsed(community_service_hours=200.0, community_service_kind="taakstraf")),
+    ("veroordeelt verdachte tot een gevangenisstraf van 18 maanden; beveelt dat de gevangenisstraf voor een gedeelte, "
+     "groot 6 maanden, niet ten uitvoer zal worden gelegd; stelt daarbij een proeftijd van 2 jaren vast",
+     parsed(detention_kind=G, unconditional_months=12.0, conditional_months=6.0, probation_months=24.0)),
+    ("veroordeelt verdachte tot een gevangenisstraf van 18 maanden; bepaalt dat van die straf 6 maanden niet ten "
+     "uitvoer zal worden gelegd; bepaalt dat de voorwaardelijke straf niet ten uitvoer wordt gelegd, tenzij de rechter "
+     "later anders beveelt omdat de veroordeelde zich voor het einde van de proeftijd van 2 jaren niet aan de algemene "
+     "voorwaarde heeft gehouden",
+     parsed(detention_kind=G, unconditional_months=12.0, conditional_months=6.0, probation_months=24.0)),
+    ("gevangenisstraf voor de duur van 36 maanden met aftrek van de tijd die veroordeelde in voorarrest heeft "
+     "doorgebracht", parsed(detention_kind=G, unconditional_months=36.0)),
+    ("een geldboete van € 1.000 (duizend euro)", parsed(fine_euros=1000.0)),
+    ("taakstraf bestaande uit 120 uren werkstraf",
+     parsed(community_service_hours=120.0, community_service_kind="taakstraf")),
+    ("Veroordeelt verdachte wegens het onder 1 en 2 bewezen verklaarde tot een gevangenisstraf van 10 maanden",
+     parsed(detention_kind=G, unconditional_months=10.0)),
+    ("gelast de terbeschikkingstelling van verdachte, met bevel dat de terbeschikkinggestelde van overheidswege zal "
+     "worden verpleegd", parsed(measures=("tbs",))),
+    ("legt op een contactverbod met [slachtoffer] voor de duur van 5 jaar", parsed(measures=("contactverbod",))),
+    ("een gebiedsverbod voor de gemeente [plaats] voor de duur van 2 jaren", parsed(measures=("gebiedsverbod",))),
     (  # partial acquittal next to a punishment: the punishment is the sentence
         "spreekt verdachte vrij van het onder 2 ten laste gelegde; veroordeelt verdachte tot een gevangenisstraf van "
         "3 maanden", parsed(detention_kind=G, unconditional_months=3.0),
@@ -862,7 +881,7 @@ def test_verdict_acquittal_and_discharge(text: str, status: str) -> None:
         ("verklaart verdachte schuldig zonder oplegging van straf", "9a"),
         ("Verklaart verdachte schuldig aan het bewezenverklaarde, zonder oplegging van straf of maatregel", "9a"),
         ("veroordeelt verdachte tot een gevangenisstraf van 4 maanden; bepaalt dat de gevangenisstraf van 6 maanden "
-         "niet ten uitvoer zal worden gelegd", "bij een straf van"),
+         "niet ten uitvoer zal worden gelegd", "6 maanden"),
         ("vrijheidsbeperkende maatregel", "zonder contact- of gebiedsverbod"),
         # what the codebook forms cannot hold: marked, not read as something simpler
         ("Veroordeelt verdachte tot een gevangenisstraf van 2 weken. Veroordeelt verdachte tot een geldboete van "

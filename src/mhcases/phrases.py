@@ -413,7 +413,7 @@ _HOURS_PIECE = re.compile(rf"(?P<num>{_NUM}) (?:uren|uur)", _F)
 # amounts: 5.000 / 5.000,00 / 5000 / 5000,50 ; never a bare "2.5"
 _AMT = r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]{2})?(?![0-9]|[.,][0-9])"
 _AMOUNT = (rf"(?:(?:€ ?|eur(?:o)? )(?P<a1>{_AMT})(?:,-{{1,2}})?|(?P<a2>{_AMT}) (?:euro|eur){_END})"
-           r"(?: \(zegge:? [a-z -]+\))?")
+           r"(?: \((?:zegge:? )?[a-z -]+\))?")
 
 _KIND = r"(?P<kind>gevangenisstraf|jeugddetentie|hechtenis)"
 _ART = r"(?:(?:een|de) )?"
@@ -457,8 +457,7 @@ _SUB_PROEF = re.compile(
 )
 _SUB_AFTREK = re.compile(
     r"(?:, | )(?:en )?met aftrek(?: van (?:het voorarrest|voorarrest|de voorlopige hechtenis"
-    r"|de tijd (?:(?:die|welke) (?:de verdachte |verdachte )?)?(?:reeds )?in (?:voorarrest|verzekering en (?:in )?"
-    r"voorlopige hechtenis) (?:heeft )?doorgebracht"
+    r"|de tijd (?:(?:die|welke) )?[^;]*?doorgebracht"
     r"|de in (?:voorarrest|verzekering en (?:in )?voorlopige hechtenis) doorgebrachte tijd)"
     r"| overeenkomstig (?:artikel|art\.?) 27(?: van het wetboek van strafrecht| sr)?)?"
     + _END,
@@ -514,7 +513,8 @@ _TASK = re.compile(
     rf"{_ART}(?:(?P<kind>taakstraf|werkstraf)(?:,? bestaande uit (?:het verrichten van )?(?:onbetaalde arbeid"
     r"|een werkstraf|een leerstraf|het volgen van een leerproject),?)? "
     rf"(?:voor de duur van|ter grootte van|van|voor) (?P<hours>{_HOURS})"
-    rf"|(?P<hours2>{_HOURS}) (?P<kind2>taakstraf|werkstraf){_END})",
+    rf"|(?P<hours2>{_HOURS}) (?P<kind2>taakstraf|werkstraf){_END}"
+    rf"|(?P<kind3>taakstraf),? bestaande uit (?P<hours3>{_HOURS}) (?:werkstraf|leerstraf){_END})",
     _F,
 )
 _FINE_PRE = re.compile(rf"{_ART}geldboete (?:van|ter hoogte van|groot) {_AMOUNT}", _F)
@@ -553,6 +553,8 @@ _TBS = (
     r"van overheidswege (?:zal )?(?:wordt|worden) verpleegd)?"
     r"|(?:beveelt|gelast) dat (?:hij|zij|de verdachte|verdachte|de ter beschikking gestelde) "
     r"van overheidswege (?:zal )?(?:wordt|worden) verpleegd)"
+    r"(?:,? (?:en )?(?:beveelt|gelast|met bevel),? dat (?:hij|zij|de verdachte|verdachte|de ter ?beschikking ?gestelde"
+    r"|de terbeschikkinggestelde) van overheidswege (?:zal )?(?:wordt|worden) verpleegd)?"
 )
 # art. 38v Sr written out: "de maatregel als bedoeld in artikel 38v ..., inhoudende dat verdachte ... geen contact ..."
 _38V_BODY = r"(?P<body>" + _NO_SANCTION_WORD + ")"
@@ -567,7 +569,10 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
     (
         re.compile(
             rf"{_ART}(?:vrijheidsbeperkende maatregel(?: \({_V}\)|: (?:een )?{_V}"
-            rf"|, (?:te weten|namelijk) (?:een )?{_V}| in de vorm van (?:een )?{_V})|{_V}){_END}",
+            rf"|, (?:te weten|namelijk) (?:een )?{_V}| in de vorm van (?:een )?{_V})|{_V}){_END}"
+            r"(?: (?:met|ten aanzien van|jegens) (?:het |de )?(?:\[[^\]]*\]|slachtoffers?|aangeefster|aangever)"
+            r"(?: \[[^\]]*\])?(?:,? geboren (?:op |te )?(?:\[[^\]]*\]|[0-9a-z -]+))?)?"
+            r"(?: (?:voor|in|rond|betreffende) (?:de |het )?(?:gemeente |wijk |stad |azc |straat )?\[[^\]]*\])?",
             _F,
         ),
         None,  # contactverbod and/or gebiedsverbod: decided from the matched text
@@ -609,7 +614,8 @@ _MEASURE_DETAILS = (
 _VERB = re.compile(
     r"(?:de rechtbank:? )?(?:(?:en )?veroordeelt (?:de )?(?:verdachte|veroordeelde|\[verdachte\])"
     r"(?: (?:te dier zake|terzake|ter zake(?: daarvan)?|daarvoor|voorts|ook|tevens))?"
-    r"(?: voor (?:van )?(?:het|de|hetgeen)" + r"(?:(?!\btot\b)[^;])*)? tot:?"
+    r"(?: (?:voor|wegens|ter zake van|terzake van)(?: van)? (?:het|de|hetgeen|feit|feiten)"
+    + r"(?:(?!\btot\b)[^;])*)? tot:?"
     r"|veroordeling van (?:de )?verdachte tot:?"
     r"|(?:en )?(?:de )?oplegging van:?"
     r"|(?:en )?legt (?:aan )?(?:de )?(?:verdachte|veroordeelde|\[verdachte\]) (?:de |het )?(?:volgende )?op:?"
@@ -625,7 +631,8 @@ _TAIL = r"(?P<tail>,? (?:tenzij|omdat|op grond)" + _BODY + ")?"
 _CLAUSE_VERB = r"(?:en )?(?:bepaalt|beveelt|gelast|met bepaling|met bevel|(?:en )?met dien verstande),? dat"
 _COND_PART = re.compile(
     _CLAUSE_VERB + r" (?:deze )?(?:van (?:deze|de|die) (?P<k1>" + _STRAF + r") )?"
-    r"(?:deze )?een (?:ge)?deel(?:te)?(?: daarvan)?(?: van (?:deze|de|die) (?P<k2>" + _STRAF + r"))?,? "
+    r"(?:(?:deze|de|die) (?P<k4>" + _STRAF + r") (?:voor )?)?"
+    r"(?:(?:deze )?een (?:ge)?deel(?:te)?(?: daarvan)?(?: van (?:deze|de|die) (?P<k2>" + _STRAF + r"))?,? )?"
     rf"(?:groot |van |te weten |ter grootte van )?(?P<dur>{_DUR}),?"
     r"(?: van (?:deze|de|die) (?P<k3>" + _STRAF + r"))?,? "
     rf"{_NOT_EXECUTED}{_TAIL}",
@@ -642,8 +649,8 @@ _COND_WHOLE = re.compile(
 # "bepaalt dat het voorwaardelijke deel van de straf niet ten uitvoer wordt gelegd, tenzij ...": a condition on a
 # suspended part stated before; it adds no number (its tail may state the probation)
 _COND_REPEAT = re.compile(
-    r"(?:en )?(?:bepaalt|beveelt),? dat (?:het|dat) voorwaardelijke? (?:ge)?deel(?:te)? van (?:de|deze) "
-    + _STRAF + rf" {_NOT_EXECUTED}{_TAIL}",
+    r"(?:en )?(?:bepaalt|beveelt),? dat (?:(?:het|dat) voorwaardelijke? (?:ge)?deel(?:te)? van (?:de|deze) "
+    + _STRAF + r"|(?:de|deze) voorwaardelijke? (?:opgelegde )?" + _STRAF + rf") {_NOT_EXECUTED}{_TAIL}",
     _F,
 )
 _PROBATION = re.compile(
@@ -1022,13 +1029,13 @@ def _match_task(s: str, pos: int) -> tuple[_Task, int] | None:
         return None
     found, end = _consume_subclauses(s, m.end(), _TASK_SUBS)
     _validate_subsid(found)
-    hours_text = m.group("hours") or m.group("hours2")
+    hours_text = m.group("hours") or m.group("hours2") or m.group("hours3")
     piece = _HOURS_PIECE.fullmatch(hours_text)
     assert piece is not None
     hours = _num_value(piece.group("num"))
     if hours <= 0:
         raise _ParseError(f"taakstraf van nul uren: '{s[pos:end]}'")
-    return _Task(m.group("kind") or m.group("kind2"), hours), end
+    return _Task(m.group("kind") or m.group("kind2") or m.group("kind3"), hours), end
 
 
 def _match_fine(s: str, pos: int) -> tuple[_Fine, int] | None:
@@ -1105,7 +1112,7 @@ def _match_clause(s: str, pos: int) -> tuple[_Component, int] | None:
     candidates: list[tuple[_Component, int]] = []
     m = _COND_PART.match(s, pos)
     if m is not None:
-        kinds = {k for k in (m.group("k1"), m.group("k2"), m.group("k3")) if k}
+        kinds = {k for k in (m.group("k1"), m.group("k2"), m.group("k3"), m.group("k4")) if k}
         if len(kinds) > 1:
             raise _ParseError(f"twee soorten straf in één voorwaardelijk deel: '{m.group(0)}'")
         kind = next(iter(kinds), None)

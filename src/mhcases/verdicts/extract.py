@@ -267,7 +267,8 @@ _DEMAND_MORE = re.compile(r"^(?:daarnaast|voorts|verder|tevens|ook|bovendien)\b[
 _DEMAND_START = re.compile(
     r"(?:te\s+veroordelen\s+tot|(?:zal|zou|moet)\s+(?:worden\s+veroordeeld|veroordelen)\s+tot|wordt\s+veroordeeld\s+tot"
     r"|veroordeling\s+van\s+(?:de\s+)?verdachte\s+tot|op\s+te\s+leggen:?|wordt\s+opgelegd:?|oplegging\s+van"
-    r"|gevorderd:|geëist:|vordert:|eist:|vordert\s+(?:dat\s+)?(?=een\b|de\b)|eist\s+(?=een\b|de\b)"
+    r"|gevorderd:|geëist:|vordert:|eist:|vordert\s+(?:dat\s+)?(?=een\b|de\b)"
+    r"|eist\s+(?:tegen\s+(?:de\s+)?verdachte\s+)?(?=een\b|de\b)"
     r"|(?:gevorderd|geëist)\s+(?=een\b))\s*",
     _F,
 )
@@ -287,6 +288,8 @@ _ITEM_SKIP = re.compile(r"^(?:bewezenverklaring|vrijspraak\s+van|verbeurdverklar
                         r"toewijzing|afwijzing|niet-ontvankelijk|de\s+vordering|opheffing|schorsing)", _F)
 
 
+_DEMAND_INNER = re.compile(r"\b(?:heeft|hebben)\s+(?:(?:ter\s+(?:terechtzitting|zitting)|tegen\s+(?:de\s+)?verdachte)\s+)?"
+                           r"(?P<s>(?:een|de)\s[^;]*?)\s+(?:gevorderd|geëist|geeist|gerekwireerd)\b", _F)
 _DEMAND_END = re.compile(r"\s+(?:moet\s+krijgen|moet\s+worden\s+opgelegd|opgelegd\s+moet\s+worden|krijgt)\s*[.;]?\s*$", _F)
 _DEMAND_NOUN_START = re.compile(r"\b(?:dat\s+(?:de\s+)?(?:verdachte|\[verdachte\]|hij|zij)\s+)(?=(?:een|de)\s)", _F)
 
@@ -295,6 +298,9 @@ def _demand_tail(clause: Clause) -> str | None:
     text = clause.text
     m = _DEMAND_START.search(text)
     if m is None:
+        inner = _DEMAND_INNER.search(text)  # "heeft een gevangenisstraf van 3 jaar geëist"
+        if inner is not None and _HAS_SANCTION.search(inner.group("s")):
+            return inner.group("s").strip(" :;.")
         end = _DEMAND_END.search(text)
         start = _DEMAND_NOUN_START.search(text)
         if end is None or start is None:  # "... vindt dat verdachte een taakstraf van 100 uur moet krijgen"
