@@ -5,7 +5,7 @@ Sheets:
   row per defendant, pre-filled. Drop-down lists for category columns (the allowed values sit on the hidden sheet
   "Lijsten", Excel's inline lists are limited to 255 characters), whole-number / decimal limits for counts and
   durations, a date check for the decision date, and a Dutch input message on every column (label, allowed values
-  or limits, examples). Cells with status "controleren" are yellow, empty cells that were looked for and "niet
+  or limits, examples; also as a comment on each header cell). Cells with status "controleren" are yellow, empty cells that were looked for and "niet
   gevonden" are orange. Without any edit it is a valid coding sheet when every required value was found; a required
   value that is not there is an empty orange cell, and the build says where (nothing is guessed).
 - "Bronnen": one row per cell of "Codeerblad": document, case_id, defendant_id, kolom, waarde, status, bron
@@ -276,9 +276,9 @@ class WorkbookWriter:
         for evidence in prepared.evidence:
             column = BY_NAME[evidence.column]
             value = _typed(column, evidence.value)
-            comment = "\n".join(t for t in (evidence.note, evidence.source[:400]) if t)
-            row.append(_cell(self.sheet, value, _fill(evidence.status), comment, evidence.status,
-                             "yyyy-mm-dd" if isinstance(value, dt.date) else None))
+            # no comment per cell: openpyxl keeps every comment in memory until the end; "Bronnen" has it all
+            row.append(_cell(self.sheet, value, _fill(evidence.status),
+                             number_format="yyyy-mm-dd" if isinstance(value, dt.date) else None))
         self.sheet.append(row)
         self.rows += 1
         for values in source_rows([prepared]):
