@@ -33,6 +33,33 @@ def test_modern_xml_metadata_and_marked_sections():
     assert "Vergrijpboeten omzetbelasting" in doc.summary and "Vergrijpboeten" not in doc.text
 
 
+MODERN = b"""<?xml version="1.0" encoding="utf-8"?>
+<open-rechtspraak><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ xmlns:dcterms="http://purl.org/dc/terms/"><rdf:Description><dcterms:identifier>ECLI:NL:RBAMS:2019:1</dcterms:identifier>
+<dcterms:creator>Rechtbank Amsterdam</dcterms:creator><dcterms:date>2019-01-02</dcterms:date>
+<dcterms:subject>Strafrecht</dcterms:subject></rdf:Description></rdf:RDF>
+<uitspraak xmlns="http://www.rechtspraak.nl/schema/rechtspraak-1.0">
+<section role="overwegingen"><title><nr>1</nr>Overwegingen</title>
+ <paragroup><title><nr>1.1</nr>De tenlastelegging</title><para>Verdachte wordt mensenhandel verweten.</para></paragroup>
+ <paragroup><title>De eis van de officier van justitie</title><para>Gevorderd is 2 jaar.</para></paragroup>
+</section>
+<section role="beslissing"><title><nr>2</nr>Beslissing</title>
+ <paragroup><title>Bewezenverklaring</title><para>Verklaart bewezen.</para></paragroup>
+ <paragroup><title>Straf</title><para>Veroordeelt verdachte tot een gevangenisstraf van 24 maanden.</para></paragroup>
+</section></uitspraak></open-rechtspraak>"""
+
+
+def test_titles_of_paragroups_nest_inside_their_section(tmp_path):
+    path = tmp_path / "modern.xml"
+    path.write_bytes(MODERN)
+    doc = read_document(path)
+    assert roles(doc) == [("tenlastelegging", "De tenlastelegging"),
+                          ("vordering", "De eis van de officier van justitie"), ("beslissing", "Beslissing")]
+    (decision,) = doc.section("beslissing")
+    assert decision.text.endswith("Veroordeelt verdachte tot een gevangenisstraf van 24 maanden.")
+    assert doc.section("vordering")[0].text == "Gevorderd is 2 jaar."
+
+
 def test_old_xml_without_section_markup_falls_back_on_titles():
     doc = read_document(FIXTURES / "ECLI_NL_RBHAA_2007_BA1808.xml")
     assert doc.court == "Rechtbank Haarlem" and doc.case_numbers == ("15/630790-06",)

@@ -119,8 +119,9 @@ def _local(element: etree._Element) -> str:
 _BLOCK_SELECT = ("(.//*[(local-name()='para' and not(.//*[local-name()='para'])) or local-name()='title'"
                  " or local-name()='bridgehead' or (local-name()='entry' and not(.//*[local-name()='para']))]"
                  "[not(ancestor::*[local-name()='title'])])")
-# One XSLT pass (in C) writes every paragraph on its own line, whitespace collapsed; a title line starts with
-# "\u241e" (the symbol for a record separator) and carries, separated by "\u241f", its depth (enclosing sections), its section's role and its number.
+# One XSLT pass (in C) writes every paragraph on its own line, whitespace collapsed. A title line starts with
+# "\u241e" (the symbol for a record separator) and carries, separated by "\u241f": its depth (enclosing sections,
+# plus one for the title of a paragroup inside a section), its section's role, its number, its text.
 _TO_LINES = etree.XSLT(etree.XML(f"""\
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="text" encoding="utf-8"/>
@@ -129,7 +130,8 @@ _TO_LINES = etree.XSLT(etree.XML(f"""\
       <xsl:choose>
         <xsl:when test="local-name()='title'">
           <xsl:text>&#x241E;</xsl:text>
-          <xsl:value-of select="count(ancestor::*[local-name()='section'])"/><xsl:text>&#x241F;</xsl:text>
+          <xsl:value-of select="count(ancestor::*[local-name()='section'])
+                                + count(parent::*[local-name()!='section'])"/><xsl:text>&#x241F;</xsl:text>
           <xsl:value-of select="../self::*[local-name()='section']/@role"/><xsl:text>&#x241F;</xsl:text>
           <xsl:value-of select="normalize-space(*[local-name()='nr'])"/><xsl:text>&#x241F;</xsl:text>
           <xsl:for-each select="node()[not(local-name()='nr')]"><xsl:value-of select="translate(., '&#10;&#13;', '  ')"/></xsl:for-each>
