@@ -78,3 +78,26 @@ def test_every_document_gets_a_row_and_unreadable_files_are_rows_too(tmp_path):
     assert frame["opgenomen"].tolist() == ["nee", "ja", "nee"]
     assert frame["reden"].iloc[2].startswith("onleesbaar: geen geldige XML")
     assert [doc is not None for _, doc in results] == [False, True, False]
+
+
+HEADER = ("# identifier: ECLI:NL:RBAMS:2019:{n}\n# creator: Rechtbank Amsterdam\n# judgment_date: 2019-03-01 00:00:00\n"
+          "# procedures: Eerste aanleg - meervoudig\n# jurisdiction: Strafrecht\n# ---- uitspraak text ----\n")
+
+
+@pytest.mark.parametrize("body, included, reason", [
+    ("RECHTBANK AMSTERDAM\nBeslissing op de vordering ex artikel 36e van het Wetboek van Strafrecht\n1\nDe vordering\n"
+     "De officier van justitie vordert ontneming van wederrechtelijk verkregen voordeel (mensenhandel, art. 273f Sr).\n"
+     "2\nBeslissing\nLegt de veroordeelde de verplichting op tot betaling aan de Staat van € 10.000.",
+     False, REASONS["no_sentencing"]),
+    ("RECHTBANK AMSTERDAM\nin de strafzaak tegen\n[verdachte]\n1\nTenlastelegging\nAan verdachte is mensenhandel "
+     "ten laste gelegd (artikel 273f van het Wetboek van Strafrecht).\n2\nBeslissing\nSpreekt verdachte vrij van "
+     "het ten laste gelegde.", True, ""),  # a full acquittal is a judgment on the charges
+    ("RECHTBANK AMSTERDAM\nin de strafzaak tegen\n[verdachte]\n1\nTenlastelegging\nAan verdachte is diefstal "
+     "ten laste gelegd.\n2\nBeslissing\nVeroordeelt verdachte tot een taakstraf van 40 uren.",
+     False, REASONS["article"]),
+])
+def test_confiscation_acquittal_and_other_offences(tmp_path, body, included, reason):
+    path = tmp_path / "ECLI_NL_RBAMS_2019_1.txt"
+    path.write_text(HEADER.format(n=1) + body, encoding="utf-8")
+    choice = select_document(read_document(path, tmp_path), ["273f"], STUDY)
+    assert (choice.included, choice.reason) == (included, reason)

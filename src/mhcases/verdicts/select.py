@@ -123,12 +123,11 @@ def _is_criminal(doc: Document) -> bool:
 def _is_judgment_on_charges(doc: Document) -> bool:
     head = _head(doc)
     titles = " ".join(s.title for s in doc.sections)
-    if _CONFISCATION.search(head) or _CONFISCATION.search(titles) and not doc.section("tenlastelegging"):
-        return False
-    if _OTHER_DECISION.search(head) and not doc.section("tenlastelegging"):
+    charges = bool(doc.section("tenlastelegging"))  # a judgment on charges has them; these decisions do not
+    if (_CONFISCATION.search(head) or _CONFISCATION.search(titles) or _OTHER_DECISION.search(head)) and not charges:
         return False
     decision = " ".join(s.text for s in doc.section("beslissing"))
-    return bool(doc.section("tenlastelegging")) or bool(_VERDICT.search(decision))
+    return charges or bool(_VERDICT.search(decision))
 
 
 def _names_offence(doc: Document, article: str) -> bool:
