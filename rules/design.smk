@@ -21,6 +21,10 @@ rule design_point:
     wildcard_constraints:
         effect="|".join(DESIGN_EFFECTS),
         n=r"\d+",
+    threads: 1
+    resources:  # measured, 500 simulations of 40-600 defendants: 1.2-3.1 s CPU, 226 MiB (time grows with simulations x size)
+        mem_mb=1000,
+        runtime=10,
     log:
         f"{LOGS}/design_point/{{effect}}_n{{n}}.log",
     conda:
@@ -39,6 +43,10 @@ rule design_gather:
         figure_png="results/ontwerp/ontwerp.png",
     params:
         synthetic=config["input"]["synthetic"],
+    threads: 1
+    resources:  # measured, 15 design points: 2.1 s CPU, 227 MiB
+        mem_mb=1000,
+        runtime=10,
     log:
         f"{LOGS}/design_gather.log",
     conda:

@@ -106,12 +106,13 @@ def test_cluster_profiles_parse_and_give_every_job_its_resources(tmp_path: Path)
 def test_every_rule_declares_threads_memory_and_runtime(smk: Path) -> None:
     """A scheduler can only place a job whose needs are known: threads, mem_mb and runtime, per rule."""
     blocks = re.split(r"^rule (\w+):\n", smk.read_text(), flags=re.M)[1:]
+    hint = "declareer threads: en resources: mem_mb=, runtime= (gemeten; README, 'Op een cluster')"
     for rule, body in zip(blocks[::2], blocks[1::2]):
-        assert re.search(r"^    threads: *\d+", body, flags=re.M), f"{smk.name}: {rule} zonder threads"
+        assert re.search(r"^    threads: *\d+", body, flags=re.M), f"{smk.name}: {rule} zonder threads; {hint}"
         resources = re.search(r"^    resources:.*\n((?:        .*\n)+)", body, flags=re.M)
-        assert resources, f"{smk.name}: {rule} zonder resources"
+        assert resources, f"{smk.name}: {rule} zonder resources; {hint}"
         for key in ("mem_mb", "runtime"):
-            assert re.search(rf"^        {key}=", resources.group(1), flags=re.M), f"{smk.name}: {rule} zonder {key}"
+            assert re.search(rf"^        {key}=", resources.group(1), flags=re.M), f"{smk.name}: {rule} zonder {key}; {hint}"
 
 
 @pytest.mark.e2e
