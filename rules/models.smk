@@ -49,3 +49,53 @@ rule models:
         "../envs/mhcases.yaml"
     script:
         "../scripts/models.py"
+
+
+# Follow-up study with the earlier study's coding sheet (study.baseline_coding_sheet; docs/methods.md, M11). The
+# two rules run only when the letter needs them (kind vervolg with a baseline sheet: see rules/report.smk).
+BASELINE_SHEET = config["study"]["baseline_coding_sheet"] or "data/raw/GEEN_BASISCODEERBLAD.csv"
+
+
+rule clean_baseline:
+    input:
+        code=lib("codebook", "schemas", "clean", "offences", "phrases", "sheet"),
+        sheet=BASELINE_SHEET,
+    output:
+        cases="results/baseline/cases.parquet",
+        cleaning_log="results/baseline/cleaning_log.csv",
+    params:
+        period={"start": "2018-01-01", "end": "2019-06-30"},  # the 2020 letter's study period (decision dates)
+    threads: 1
+    resources:  # as clean_cases (the same cleaning): 7 s CPU, 604 MiB at 100,000 defendants
+        mem_mb=1500,
+        runtime=10,
+    log:
+        f"{LOGS}/clean_baseline.log",
+    conda:
+        "../envs/mhcases.yaml"
+    script:
+        "../scripts/clean_baseline.py"
+
+
+rule compare_periods:
+    input:
+        code=lib("periods", "compare", "decompose", "stats", "inference"),
+        cases=rules.clean_cases.output.cases,
+        baseline=rules.clean_baseline.output.cases,
+    output:
+        table="results/models/vergelijking_perioden.csv",
+    params:
+        replicates=config["analysis"]["bootstrap_replicates"],
+        seed=config["analysis"]["seed"],
+        level=config["analysis"]["ci_level"],
+        bootstrap_cases=config["analysis"]["minimum"]["bootstrap_cases"],
+    threads: 1
+    resources:  # measured at 150 + 150 defendants, 1,999 replicates: 21 s CPU, 209 MiB
+        mem_mb=2000,
+        runtime=60,
+    log:
+        f"{LOGS}/compare_periods.log",
+    conda:
+        "../envs/mhcases.yaml"
+    script:
+        "../scripts/compare_periods.py"

@@ -42,6 +42,9 @@ REPORT_RESULTS = {
     **{f"figure_{k}": v for k, v in rules.figures.output.items()},
     "provenance": rules.provenance.output.record,
 }
+# A follow-up study with the earlier study's coding sheet also compares the two periods per defendant.
+if config["study"]["kind"] == "vervolg" and config["study"]["baseline_coding_sheet"]:
+    REPORT_RESULTS["periods"] = rules.compare_periods.output.table
 
 
 rule render_report:

@@ -491,3 +491,56 @@ def test_estimate_helpers() -> None:
     assert L.ci(e.negated(), 1, unit="maanden") == "12,1 maanden (95%-BI 9,7–14,6)"
     assert e.below and not e.above
     assert math.isnan(L.Estimate(1.0).low)
+
+
+def test_intervals_below_the_minimum_or_with_equal_bounds_are_removed():
+    frame = pd.DataFrame({"estimate": [1.0, 0.0, 5.0], "ci_low": [0.5, 0.0, 4.0], "ci_high": [1.5, 0.0, 6.0],
+                          "n": [30, 30, 3], "n_clusters": [28, 28, 3]})
+    honest = L.honest_intervals(frame, subgroup_n=5, bootstrap_cases=10)
+    assert honest["ci_low"].notna().tolist() == [True, False, False]
+    assert honest["interval_note"].tolist() == ["", "geen spreiding", "te klein"]
+    assert L.ci(L.Estimate(0.0, float("nan"), float("nan"))) == "0"
+
+
+def test_newcombe_difference_of_shares():
+    # Newcombe (1998), table II, example (a): 56/70 against 48/80
+    d, low, high = L.share_difference(56, 70, 48, 80)
+    assert d == pytest.approx(0.2) and low == pytest.approx(0.0524, abs=5e-4) and high == pytest.approx(0.3339, abs=5e-4)
+
+
+def test_follow_up_table_has_no_2020_share_for_a_category_the_letter_lacks():
+    from mhcases.present import read_published
+
+    table = L.followup_rows(
+        read_published(REPO / "data" / "published")["tabel_2"],
+        pd.DataFrame({"categorie": ["onvoorwaardelijk", "nieuwe straf", "Totaal"], "frequentie": [3, 2, 5]}),
+    )
+    new = table[table["categorie"] == "nieuwe straf"].iloc[0]
+    assert pd.isna(new["oud"]) and pd.isna(new["oud_aandeel"]) and pd.isna(new["verschil"])
+    old = table[table["categorie"] == "onvoorwaardelijk"].iloc[0]
+    assert old["nieuw"] == 3 and old["ci_low"] < old["verschil"] < old["ci_high"]
+
+
+@pytest.mark.parametrize("acquitted, sentenced, expected", [
+    (1, 0, "De enige volledig vrijgesproken verdachte kreeg 0 maanden; hij of zij kreeg ook geen"),
+    (3, 1, "wel kreeg 1 van de 3 vrijgesproken verdachten"),
+    (3, 2, "wel kregen 2 van de 3 vrijgesproken verdachten"),
+    (0, 0, "Geen enkele verdachte is volledig vrijgesproken"),
+])
+def test_verdict_paragraph_follows_the_count(acquitted, sentenced, expected):
+    rows = [("beslissing mensenhandel", "vrijspraak", "mediaan_opgelegd", 0.0, float("nan"), float("nan"), acquitted)]
+    if not acquitted:
+        rows = []
+    summary = pd.DataFrame(rows, columns=["groep", "subgroep", "measure", "estimate", "ci_low", "ci_high", "n"])
+    assert expected in L.verdict_paragraph(summary, acquitted, sentenced)
+
+
+def test_not_estimable_effects_give_a_paragraph_with_the_reason():
+    effects = pd.DataFrame({"model": ["1_eis", "1_eis"], "term": ["minor", "disabled"], "n": [12, 12],
+                            "n_with": [2, 1], "note": ["niet te schatten: 12 verdachten in het model (minimaal 20)"] * 2})
+    minor, disabled = (L.effect(effects, "1_eis", t) for t in ("minor", "disabled"))
+    assert not L.estimable(minor, disabled)
+    assert L.not_estimable_paragraph("*De eis.*", minor, disabled) == (
+        "*De eis.* Dit model is niet te schatten: 12 verdachten in het model (minimaal 20).")
+    assert L.not_estimable_notes(effects, pd.DataFrame()) == [
+        "Model 1, niet te schatten: 12 verdachten in het model (minimaal 20)."]

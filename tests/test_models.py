@@ -64,3 +64,64 @@ def test_minimum_detectable_effect_is_2_8_standard_errors():
     assert power["mde_log"] == pytest.approx(0.05 * (1.959964 + 0.841621), rel=1e-5)
     assert power["mde"] == pytest.approx(100 * np.expm1(power["mde_log"]))
     assert power["n_with"] == 30
+
+
+def _frame(n, rng, **overrides):
+    data = pd.DataFrame({"case_id": [f"Z{i // 2}" for i in range(n)], "x": rng.normal(size=n),
+                         "flag": (np.arange(n) % 3 == 0).astype(float)})
+    data["y"] = 1 + 0.5 * data["x"] + rng.normal(0, 0.3, n)
+    for key, value in overrides.items():
+        data[key] = value
+    return data
+
+
+@pytest.mark.parametrize("n, reason", [(12, "12 verdachten in het model (minimaal 20)"),
+                                       (1, "1 verdachte in het model (minimaal 20)")])
+def test_too_few_defendants_is_not_estimable_with_the_count(n, reason):
+    fitted = models.fit_checked("1_eis", _frame(n, np.random.default_rng(0)), formula="y ~ x + flag")
+    assert fitted.status == models.NOT_ESTIMABLE and fitted.reason == reason and fitted.result is None
+    table = models.model_table(fitted, "hoofdanalyse", 0.95)
+    assert list(table["status"]) == [models.NOT_ESTIMABLE] and table["reason"].iloc[0] == reason
+
+
+def test_a_rare_characteristic_is_left_out_with_its_count():
+    rng = np.random.default_rng(1)
+    data = _frame(60, rng, minor=np.r_[np.ones(2), np.zeros(58)])
+    fitted = models.fit_checked("1_eis", data, formula="y ~ x + minor")
+    assert fitted.estimated and "minor" not in fitted.result.params.index
+    assert fitted.term_reason("minor") == ("2 verdachten met een minderjarig slachtoffer (minimaal 5 met en 5 "
+                                           "zonder)")
+    assert fitted.term_reason("x") == ""
+
+
+def test_a_duplicate_covariate_is_dropped_for_rank_and_residual_df_is_checked():
+    rng = np.random.default_rng(2)
+    data = _frame(40, rng)
+    data["copy"] = data["x"] * 2
+    fitted = models.fit_checked("1_eis", data, formula="y ~ x + copy")
+    assert fitted.estimated and "lineair afhankelijk" in fitted.dropped["copy"]
+    few = models.fit_checked("1_eis", data, models.Minimum(model_n=2, model_cases=2, residual_df=39),
+                             formula="y ~ x")
+    assert few.status == models.NOT_ESTIMABLE and "vrijheidsgraden" in few.reason
+
+
+def test_separation_in_a_logit_is_reported_with_the_count():
+    rng = np.random.default_rng(3)
+    n = 80
+    data = pd.DataFrame({"case_id": [f"Z{i}" for i in range(n)], "x": rng.normal(size=n),
+                         "disabled": np.r_[np.ones(10), np.zeros(n - 10)]})
+    data["acquitted"] = np.where(data["disabled"] == 1, 0.0, (rng.random(n) < 0.4).astype(float))
+    fitted = models.fit_checked("2_vrijspraak", data, formula="acquitted ~ x + disabled")
+    assert fitted.estimated
+    assert fitted.term_reason("disabled") == ("volledige scheiding: alle 10 verdachten met een verstandelijk beperkt "
+                                              "slachtoffer werden niet vrijgesproken van mensenhandel")
+
+
+def test_convergence_warnings_are_recorded_not_silenced():
+    rng = np.random.default_rng(4)
+    n = 60
+    data = pd.DataFrame({"case_id": [f"Z{i}" for i in range(n)], "x": np.r_[rng.normal(-3, 0.1, 30), rng.normal(3, 0.1, 30)]})
+    data["acquitted"] = (data["x"] > 0).astype(float)  # a continuous covariate separates: no finite estimate
+    fitted = models.fit_checked("2_vrijspraak", data, formula="acquitted ~ x")
+    assert fitted.status == models.NOT_ESTIMABLE and fitted.result is None
+    assert fitted.reason  # convergence, separation or an infinite estimate: never a number

@@ -29,6 +29,7 @@ from mhcases.letter.results import (  # noqa: F401
     VERDICT_LABELS,
     ci,
     honest_intervals,
+    interval_notes,
     load_results,
     read_csv,
 )
@@ -60,6 +61,7 @@ from mhcases.letter.demand import (  # noqa: F401
 from mhcases.letter.comparison import (  # noqa: F401
     BASELINE,
     DEFINITION_NOTES,
+    PERIOD_FORMATS,
     followup_conclusion,
     followup_counts,
     followup_introduction,
@@ -70,6 +72,8 @@ from mhcases.letter.comparison import (  # noqa: F401
     other_categories_note,
     period_label,
     period_text,
+    periods_paragraph,
+    periods_table,
     share_difference,
     wilson,
 )

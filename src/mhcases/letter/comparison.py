@@ -79,14 +79,19 @@ def followup_rows(table: PublishedTable, computed: pd.DataFrame, level: float = 
     letter = [c for c in table.rows["categorie"] if c not in (OTHER, TOTAL)]
     extra = [c for c in computed["categorie"] if c not in letter and c not in (OTHER, TOTAL)]
     order = [*letter, *extra, *([OTHER] if OTHER in old or OTHER in new else []), TOTAL]
+    printed = dict(zip(table.rows["categorie"], table.rows["categorie_bron"]))
     rows = []
     for category in order:
+        in_letter = category in old
         a, b = int(old.get(category, 0)), int(new.get(category, 0))
-        if category == TOTAL:
+        if category == TOTAL or not in_letter:  # a category the letter does not list has no 2020 share
             d = low = high = math.nan
         else:
             d, low, high = share_difference(b, new_total, a, old_total, level)
-        rows.append({"categorie": category, "oud": a, "oud_aandeel": a / old_total if old_total else math.nan,
+        rows.append({"categorie": category, "in_brief": in_letter,
+                     "corrected": in_letter and printed.get(category, category) != category,
+                     "oud": a if in_letter else None,
+                     "oud_aandeel": a / old_total if old_total and in_letter else math.nan,
                      "nieuw": b, "nieuw_aandeel": b / new_total if new_total else math.nan,
                      "verschil": d, "ci_low": low, "ci_high": high})
     return pd.DataFrame(rows)
@@ -105,13 +110,14 @@ def followup_table_markdown(table: PublishedTable, computed: pd.DataFrame, other
     interval = ci_label(level)
     markers = table.note_markers
     other_key = markers.get(OTHER, 1)
-    labels = [note_marker(escape_markdown(c), other_key) if c == OTHER and other_note else escape_markdown(c)
-              for c in rows["categorie"]]
+    labels = [note_marker(escape_markdown(c), *([other_key] if c == OTHER and other_note else []),
+                          *([CORRECTED_MARKER] if fixed else []))
+              for c, fixed in zip(rows["categorie"], rows["corrected"])]
     definitions = {k: v for k, v in table.notes.items() if k == DEFINITION_NOTES.get(table.name)}
     header = note_marker(escape_markdown(table.header[0]), *([markers["header"]] if markers.get("header") in definitions else []))
     frame = pd.DataFrame({
         header: labels,
-        f"{BASELINE}": rows["oud"].astype("int64"),
+        f"{BASELINE}": pd.array(rows["oud"], dtype="Int64"),
         f"{BASELINE} %": [format_percent(v) for v in rows["oud_aandeel"]],
         escape_markdown(period_label): rows["nieuw"].astype("int64"),
         f"{escape_markdown(period_label)} %": [format_percent(v) for v in rows["nieuw_aandeel"]],
@@ -122,13 +128,15 @@ def followup_table_markdown(table: PublishedTable, computed: pd.DataFrame, other
     notes: dict[int | str, str] = {k: escape_markdown(v) for k, v in definitions.items()}
     if other_note:
         notes[other_key] = other_note
-    if title_is_corrected:
+    if title_is_corrected or rows["corrected"].any():
         notes[CORRECTED_MARKER] = CORRECTED_NOTE
     notes = dict(sorted(notes.items(), key=lambda kv: (isinstance(kv[0], str), str(kv[0]))))
     notes[""] = (f"{BASELINE}: de {unit} van het onderzoek in Kamerstuk 28\\ 638, nr.\\ 183 (de brief). "
                  f"{escape_markdown(period_label)}: berekend uit het codeerblad van dit onderzoek. Verschil: aandeel in "
                  f"de nieuwe periode min aandeel in {BASELINE}, in procentpunten, met het {interval} (Newcombe, twee "
-                 "onafhankelijke steekproeven; samenhang tussen medeverdachten is niet meegenomen).")
+                 "onafhankelijke steekproeven; samenhang tussen medeverdachten is niet meegenomen)."
+                 + (f" {MISSING}: categorie niet in de brief (in {BASELINE} niet of onder «overig» geteld), dus geen "
+                    "verschil." if (~rows["in_brief"]).any() else ""))
     return markdown_table(frame, align="lrrrrrr", notes=notes, widths=[34, 9, 9, 9, 9, 12, 18])
 
 
@@ -215,3 +223,52 @@ def followup_conclusion(published: Mapping[str, PublishedTable], tables: Mapping
     return (f"In de tabellen 1, 2 en 4 {'is' if clear == 1 else 'zijn'} {format_number(clear)} van de "
             f"{format_number(total)} aandelen aantoonbaar anders dan in {BASELINE} (het {ci_label(level)} van het "
             "verschil omvat geen nul).")
+
+
+PERIOD_FORMATS = {  # measure -> (decimals, percent)
+    "mediaan_ratio": (2, False), "aandeel_vrijspraak": (0, True), "kloof": (1, False),
+    "aandeel_vrijspraken_samen": (0, True), "aandeel_korting": (0, True),
+}
+
+
+def _period_cell(row: Any, signed: bool = False) -> str:
+    from mhcases.present import format_ci
+
+    decimals, percent = PERIOD_FORMATS.get(str(row.measure), (2, False))
+    return format_ci(row.estimate, row.ci_low, row.ci_high, decimals, percent=percent, signed=signed, level=None)
+
+
+def periods_table(periods: pd.DataFrame, period_label: str) -> pd.DataFrame:
+    """Per measure: the baseline period, the new period and the difference, each "estimate (interval)"."""
+    rows = []
+    for measure, group in periods.groupby("measure", sort=False):
+        by = {r.periode: r for r in group.itertuples()}
+        rows.append({
+            "Maat": escape_markdown(str(group["label"].iloc[0])),
+            BASELINE: _period_cell(by["basis"]),
+            escape_markdown(period_label): _period_cell(by["nieuw"]),
+            "Verschil": _period_cell(by["verschil"], signed=True),
+        })
+    return pd.DataFrame(rows)
+
+
+def periods_paragraph(periods: pd.DataFrame, period_label: str, level: float = 0.95) -> str:
+    """What the comparison with the baseline sheet shows, decided by the intervals of the differences."""
+    diff = periods[periods["periode"] == "verschil"]
+    clear = diff[(diff["ci_low"] > 0) | (diff["ci_high"] < 0)]
+    without = diff["ci_low"].isna() | diff["ci_high"].isna()
+    n_new = int(periods.loc[periods["periode"] == "nieuw", "n"].iloc[0])
+    n_old = int(periods.loc[periods["periode"] == "basis", "n"].iloc[0])
+    text = (f"Met het codeerblad van het eerdere onderzoek ({format_number(n_old)} {'verdachte' if n_old == 1 else 'verdachten'}) zijn ook de maten per "
+            f"verdachte te vergelijken met die van {escape_markdown(period_label)} ({format_number(n_new)} "
+            f"{'verdachte' if n_new == 1 else 'verdachten'}); de tabel hieronder geeft ze voor beide perioden en het "
+            f"verschil, elk met een {ci_label(level)} uit een bootstrap die per periode zaken trekt. ")
+    if without.all():
+        return text + ("Voor geen van de verschillen is een interval te berekenen: een van de perioden heeft te weinig "
+                       "zaken voor een bootstrap (bijlage, M10).")
+    if clear.empty:
+        return text + (f"Geen van de verschillen is aantoonbaar: elk {ci_label(level)} omvat nul. Dat betekent niet "
+                       "dat er niets veranderd is, wel dat deze aantallen een verandering niet kunnen aantonen.")
+    labels = [f"{escape_markdown(r.label)}" for r in clear.itertuples()]
+    which = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} en {labels[-1]}"
+    return text + f"Aantoonbaar anders dan in {BASELINE} {'is' if len(labels) == 1 else 'zijn'}: {which}."

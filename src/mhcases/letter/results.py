@@ -76,6 +76,7 @@ class Results:
     sensitivity: pd.DataFrame
     figures: dict[str, Path]  # "shift_svg", "shift_png", … -> path
     provenance: dict[str, Any]  # results/report/herkomst.yaml
+    periods: pd.DataFrame | None = None  # vervolg with a baseline sheet: results/models/vergelijking_perioden.csv
 
     @property
     def n_defendants(self) -> int:
@@ -170,6 +171,8 @@ def load_results(results: Mapping[str, str | Path], root: str | Path = ".") -> R
         tables={name: pd.read_csv(paths[name]) for name in TABLES},
         figures={f"{f}_{kind}": paths[f"figure_{f}_{kind}"] for f in FIGURES for kind in ("svg", "png")},
         provenance=provenance,
+        periods=honest_intervals(read_csv(paths["periods"]), minimum["subgroup_n"], minimum["bootstrap_cases"])
+        if "periods" in paths and paths["periods"].exists() else None,
         **frames,
     )
 
@@ -225,3 +228,15 @@ def _estimate(row: pd.Series, scale: float = 1.0) -> Estimate:
         float(row["ci_high"]) * scale,
         None if n is None or pd.isna(n) else int(n),
     )
+
+
+def interval_notes(frame: pd.DataFrame, minimum: Mapping[str, int]) -> list[str]:
+    """Notes that say why some estimates of a table have no interval (see `honest_intervals`)."""
+    reasons = set(frame["interval_note"]) if "interval_note" in frame.columns else set()
+    notes = []
+    if "te klein" in reasons:
+        notes.append(f"Zonder interval: minder dan {minimum['subgroup_n']} verdachten of minder dan "
+                     f"{minimum['bootstrap_cases']} zaken (bijlage, M10).")
+    if "geen spreiding" in reasons:
+        notes.append("Zonder interval: alle bootstraptrekkingen gaven dezelfde waarde (geen spreiding).")
+    return notes
