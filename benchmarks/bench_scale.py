@@ -29,10 +29,14 @@ module["main"](*{args!r})
 
 
 def stages(work: Path, replicates: int) -> list[tuple[str, str, tuple]]:
+    import yaml
+
+    config = yaml.safe_load((ROOT / "config/config.yaml").read_text(encoding="utf-8"))
+    period, minimum = config["study"]["period"], config["analysis"].get("minimum", {})
     c, t = work / "clean", work / "tables"
     classes = [0, 6, 12, 24, 36, 48, 72]
     return [
-        ("clean_cases", "scripts/clean_cases.py", (str(work / "sheet.csv"), None, str(c / "cases.parquet"),
+        ("clean_cases", "scripts/clean_cases.py", (str(work / "sheet.csv"), None, period, str(c / "cases.parquet"),
                                                     str(c / "cleaning_log.csv"))),
         ("published_tables", "scripts/published_tables.py",
          (str(c / "cases.parquet"), str(ROOT / "data/published"), {"tabel_1": 3, "tabel_2": 1, "tabel_4": 3},
@@ -44,7 +48,7 @@ def stages(work: Path, replicates: int) -> list[tuple[str, str, tuple]]:
         ("decomposition", "scripts/decomposition.py",
          (str(c / "cases.parquet"), replicates, 1, 0.95, str(work / "dec.csv"), str(work / "cf.csv"))),
         ("models", "scripts/models.py",
-         (str(c / "cases.parquet"), replicates, 1, 0.95,
+         (str(c / "cases.parquet"), replicates, 1, 0.95, minimum,
           {k: str(work / f"{k}.csv") for k in ("coefficients", "effects", "two_part", "power", "sensitivity")})),
         ("figures", "scripts/figures.py",
          (str(c / "cases.parquet"), str(t / "tabel_3.csv"), str(t / "tabel_5.csv"), True,

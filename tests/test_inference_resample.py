@@ -136,3 +136,17 @@ def test_two_part_draws_are_the_loops_replicates(rare):
     np.testing.assert_allclose(batched[both], loop[both], rtol=1e-7, atol=1e-9)
     np.testing.assert_allclose(on_counts(np.ones((1, n_clusters)))[0],
                                models._two_part_statistic(data).to_numpy(), rtol=1e-7, atol=1e-9)
+
+
+def test_two_part_large_sample_path_reaches_the_same_estimates(monkeypatch):
+    # the fixed-Hessian iterations used from resample.LARGE rows on have the same fixed point as Newton
+    from mhcases import models
+
+    data = two_part_frame(1500, 5)
+    on_counts, n_clusters = resample.two_part_on_counts(data, list(models.COVARIATES), list(models.FOCUS))
+    newton = resample.draws(on_counts, n_clusters, 40, 2)
+    monkeypatch.setattr(resample, "LARGE", 0)
+    on_counts, n_clusters = resample.two_part_on_counts(data, list(models.COVARIATES), list(models.FOCUS))
+    fixed = resample.draws(on_counts, n_clusters, 40, 2)
+    assert np.isfinite(fixed[:, 0]).all()
+    np.testing.assert_allclose(fixed, newton, rtol=1e-6, atol=1e-8)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from scipy import stats as scipy_stats
 
 METHOD = "CR2 (Bell–McCaffrey) met t-verdeling en Bell–McCaffrey-vrijheidsgraden"
@@ -64,15 +65,14 @@ def cr2(x: np.ndarray, residuals: np.ndarray, groups: np.ndarray) -> ClusterCova
         q[rows] = np.einsum("mij,mjp->mip", adjust, xm[rows].reshape(len(which), size, p)).reshape(-1, p)
         ae[rows] = np.einsum("mij,mj->mi", adjust, eo[rows].reshape(len(which), size)).ravel()
     cluster_of = np.repeat(np.arange(n_clusters), sizes)
-    scores = np.zeros((n_clusters, p))
-    np.add.at(scores, cluster_of, xm * ae[:, None])  # M X_g' A_g e_g
+    summing = sparse.csr_matrix((np.ones(n), (cluster_of, np.arange(n))), shape=(n_clusters, n))
+    scores = summing @ (xm * ae[:, None])  # M X_g' A_g e_g
     cov = scores.T @ scores
     df = np.empty(p)
     for k in range(p):
         a = q[:, k]
-        d = np.bincount(cluster_of, weights=a * a, minlength=n_clusters)
-        u = np.zeros((n_clusters, p))
-        np.add.at(u, cluster_of, xo * a[:, None])  # X_g' a_g
+        d = summing @ (a * a)
+        u = summing @ (xo * a[:, None])  # X_g' a_g
         um = u @ bread
         utu_m = bread @ (u.T @ u)
         trace = d.sum() - np.trace(utu_m)
@@ -137,8 +137,8 @@ def quantreg_cluster(fitted, groups: np.ndarray, q: float = 0.5) -> SmallSampleR
     codes, uniques = pd.factorize(np.asarray(groups), sort=True)
     n_clusters = len(uniques)
     psi = q - (u < 0)
-    scores = np.zeros((n_clusters, x.shape[1]))
-    np.add.at(scores, codes, x * psi[:, None])
+    summing = sparse.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(n_clusters, len(codes)))
+    scores = summing @ (x * psi[:, None])
     a_inv = np.linalg.pinv(a)
     cov = a_inv @ (scores.T @ scores) @ a_inv * n_clusters / max(n_clusters - 1, 1)
     return SmallSampleResult(fitted, cov, np.full(x.shape[1], max(n_clusters - 1, 1), float), QUANTILE_METHOD)

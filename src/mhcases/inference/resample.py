@@ -20,6 +20,7 @@ import pandas as pd
 from scipy import sparse
 
 BATCH = 128
+LARGE = 5000  # rows from which the two-part bootstrap iterates with the full sample's Hessian
 
 
 def case_codes(frame: pd.DataFrame, cluster: str = "case_id") -> np.ndarray:
@@ -286,16 +287,34 @@ def _two_part_batch(weights, w2, y1, y2, positive, values, t1, t2, focus, ones, 
     x1 = np.column_stack([ones] + [values[n] for n in t1])
     x2 = np.column_stack([ones] + [values[n] for n in t2])
     r, p1, p2 = len(weights), x1.shape[1], x2.shape[1]
-    outer1 = np.einsum("ni,nj->nij", x1, x1).reshape(len(ones), -1)
+    outer1 = np.einsum("ni,nj->nij", x1, x1).reshape(len(ones), -1) if len(ones) < LARGE else None
     beta = np.zeros((r, p1))
     done = np.zeros(r, bool)
+    fixed = None
+    if len(ones) >= LARGE:
+        # large samples: every replicate's Hessian is within O(1/sqrt(n)) of the full sample's, so iterate with
+        # that one fixed Hessian from the full-sample estimate (same fixed point: the replicate's score is zero)
+        start = np.zeros(p1)
+        for _ in range(max_iter):
+            prob = expit(x1 @ start)
+            step = np.linalg.solve(x1.T @ (x1 * (prob * (1 - prob))[:, None]), x1.T @ (y1 - prob))
+            start += step
+            if np.max(np.abs(step)) < tol:
+                break
+        prob = expit(x1 @ start)
+        fixed = x1.T @ (x1 * (prob * (1 - prob))[:, None]) / len(ones)
+        beta[:] = start
     for _ in range(max_iter):
         active = np.flatnonzero(~done)
         if not active.size:
             break
         prob = expit(beta[active] @ x1.T)
-        hessian = ((weights[active] * prob * (1 - prob)) @ outer1).reshape(-1, p1, p1)
         gradient = (weights[active] * (y1 - prob)) @ x1
+        if fixed is not None:
+            scale = weights[active].sum(axis=1)[:, None, None]
+            hessian = np.broadcast_to(fixed, (len(active), p1, p1)) * scale
+        else:
+            hessian = ((weights[active] * prob * (1 - prob)) @ outer1).reshape(-1, p1, p1)
         try:
             step = np.linalg.solve(hessian, gradient[:, :, None])[:, :, 0]
         except np.linalg.LinAlgError:
