@@ -1,7 +1,14 @@
 # Helpers shared by the stage files; no rules here.
 import os
+import shutil
 import sys
 from pathlib import Path
+
+# The workflow reads its own library (src/mhcases) first, whichever Snakemake runs it: one installed with the
+# project (`make`), a global one (`snakemake --use-conda`), or one in any environment with the runtime packages.
+SRC = str(Path(workflow.basedir) / "src")
+if SRC not in sys.path:
+    sys.path.insert(0, SRC)
 
 from mhcases.config import ConfigError, check_input_paths, validated_config
 from mhcases.provenance import default_source_date_epoch
@@ -14,6 +21,16 @@ except ConfigError as error:
     print(f"FOUT: {error}", file=sys.stderr)
     sys.exit(1)
 
+# `--use-conda` where no conda is installed: one Dutch line before any job, not Snakemake's "Error running conda
+# info" (README, "Drie manieren om te draaien").
+DEPLOYMENT = workflow.deployment_settings
+if (DEPLOYMENT is not None and "CONDA" in {method.name for method in DEPLOYMENT.deployment_method}
+        and not DEPLOYMENT.conda_base_path and shutil.which(DEPLOYMENT.conda_frontend or "conda") is None):
+    print(f"FOUT: --use-conda vraagt om {DEPLOYMENT.conda_frontend or 'conda'}, maar dat staat niet op PATH. Installeer "
+          "conda (Miniforge), of draai zonder --use-conda in een omgeving met de pakketten van requirements.lock "
+          "(`make report`, of een geactiveerde .venv met `snakemake report`).", file=sys.stderr)
+    sys.exit(1)
+
 # One build date for every script: SOURCE_DATE_EPOCH, else letter.date, else the last commit (README).
 if "SOURCE_DATE_EPOCH" not in os.environ:
     epoch = default_source_date_epoch(config["letter"]["date"], workflow.basedir)
@@ -22,7 +39,6 @@ if "SOURCE_DATE_EPOCH" not in os.environ:
 
 
 # Scripts import the library of this workflow's own tree (not whatever copy is installed).
-SRC = str(Path(workflow.basedir) / "src")
 os.environ.update(PYTHONPATH=os.pathsep.join([SRC, *filter(None, [os.getenv("PYTHONPATH")])]))
 
 

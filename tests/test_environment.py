@@ -79,3 +79,35 @@ def test_bad_config_value_names_the_key(path, value, fragment):
     with pytest.raises(ConfigError) as info:
         validated_config(cfg, ROOT / "config/schema.yaml")
     assert fragment in str(info.value)
+
+
+# Direct dependencies no module imports by name, and why each is still needed.
+USED_WITHOUT_IMPORT = {
+    "pyarrow": "pandas reads and writes Parquet with it",
+    "ipykernel": "the Jupyter kernel that executes the report's cells",
+    "snakemake-executor-plugin-slurm": "profiles/slurm (Op een cluster)",
+    "font-source-sans-pro": "read as files through importlib.resources (mhcases.fonts)",
+}
+IMPORT_NAMES = {"pyyaml": "yaml", "pypandoc-binary": "pypandoc"}
+
+
+def test_every_direct_dependency_is_used():
+    sources = [p.read_text(encoding="utf-8") for folder in ("src", "scripts", "rules", "report")
+               for p in (ROOT / folder).rglob("*") if p.suffix in (".py", ".smk", ".qmd")]
+    sources.append((ROOT / "Snakefile").read_text())
+    unused = []
+    for name in pyproject_pins():
+        if name in USED_WITHOUT_IMPORT:
+            continue
+        module = IMPORT_NAMES.get(name, name.replace("-", "_"))
+        pattern = re.compile(rf"^\s*(import|from)\s+{re.escape(module)}\b", re.M)
+        if not any(pattern.search(text) for text in sources):
+            unused.append(name)
+    assert unused == [], f"pinned in pyproject.toml but imported nowhere: {unused}"
+
+
+def test_conda_environment_does_not_install_the_project():
+    """The workflow finds its own src/ (rules/common.smk); an installed copy would be another clone's code."""
+    spec = yaml.safe_load((ROOT / "envs" / "mhcases.yaml").read_text())
+    pip_section = next(d["pip"] for d in spec["dependencies"] if isinstance(d, dict))
+    assert [line for line in pip_section if line.startswith("-e") or "==" not in line] == []
