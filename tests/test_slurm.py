@@ -2,8 +2,9 @@
 
 The profile tests run everywhere. The cluster tests need a reachable SLURM with an idle node (CI starts a
 single-node one with tools/slurm_up.sh; on a laptop they are skipped with the reason). They build the default
-report through `--executor slurm` with the project's profiles under a hard timeout and compare every byte of
-`results/` with a local build, and check that a failing job fails the run (non-zero exit, rule named), not hang it.
+report and the design study through `--executor slurm` with the project's profiles under a hard timeout and compare
+every byte of `results/` with a local build, and check that a failing job fails the run (non-zero exit, rule
+named) rather than hanging it.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from conftest import REPO, copy_project, run_snakemake
 
 # The real cluster's profile, then the test cluster's overrides (README, "Op een cluster").
 SLURM_PROFILES = ("--profile", "profiles/slurm", "--profile", "profiles/slurm-lokaal")
-# Hard limits: the report takes about 75 s through the test cluster, a failing first job about 15 s.
-BUILD_TIMEOUT = 600
+# Hard limits: the report takes about 75 s through an idle test cluster, a failing first job about 15 s.
+BUILD_TIMEOUT = 900
 FAILURE_TIMEOUT = 300
 TIMED_OUT = (124, 137)  # exit codes of `timeout` (SIGTERM sent, SIGKILL sent)
 READY_STATES = {"idle", "mixed"}
@@ -112,20 +113,23 @@ def test_every_rule_declares_threads_memory_and_runtime(smk: Path) -> None:
         resources = re.search(r"^    resources:.*\n((?:        .*\n)+)", body, flags=re.M)
         assert resources, f"{smk.name}: {rule} zonder resources; {hint}"
         for key in ("mem_mb", "runtime"):
-            assert re.search(rf"^        {key}=", resources.group(1), flags=re.M), f"{smk.name}: {rule} zonder {key}; {hint}"
+            assert re.search(rf"^        {key}=", resources.group(1), flags=re.M), \
+                f"{smk.name}: {rule} zonder {key}; {hint}"
 
 
 @pytest.mark.e2e
-def test_report_through_slurm_is_byte_identical_to_the_local_build(slurm: None, tmp_path: Path) -> None:
+@pytest.mark.parametrize("target", ["report", "ontwerp"])  # the letter; the design study (15 independent jobs)
+def test_target_through_slurm_is_byte_identical_to_the_local_build(slurm: None, tmp_path: Path, target: str) -> None:
     local, cluster = tmp_path / "lokaal", tmp_path / "slurm"
     local.mkdir(), cluster.mkdir()
     copy_project(local)
-    built = run_snakemake(local, "report", "--cores", "2", timeout=BUILD_TIMEOUT)
+    built = run_snakemake(local, target, "--cores", "2", timeout=BUILD_TIMEOUT)
     assert built.returncode == 0, built.stderr[-3000:]
 
     copy_project(cluster)
-    process = run_on_slurm(cluster, "report", timeout=BUILD_TIMEOUT)
-    assert process.returncode not in TIMED_OUT, f"de SLURM-build liep na {BUILD_TIMEOUT} s nog:\n{process.stderr[-3000:]}"
+    process = run_on_slurm(cluster, target, timeout=BUILD_TIMEOUT)
+    assert process.returncode not in TIMED_OUT, \
+        f"de SLURM-build liep na {BUILD_TIMEOUT} s nog:\n{process.stderr[-3000:]}"
     assert process.returncode == 0, process.stderr[-3000:]
     assert re.search(r"submitted with SLURM jobid \d+", process.stderr), "geen job ging via SLURM"
 
