@@ -135,6 +135,65 @@ def typst_timestamp(letter: Mapping[str, Any], environ: Mapping[str, str] = os.e
 
 
 # ----------------------------------------------------------------------------------------------------------
+# Parameters of a render without the workflow
+# ----------------------------------------------------------------------------------------------------------
+
+# Where the workflow writes every result the letter reads, by the names of REPORT_RESULTS (rules/report.smk) and
+# DESIGN_RESULTS (rules/design.smk), relative to the project root. tests/test_ecosystem.py keeps it equal to what
+# the workflow passes. `periods` and the design study exist only in some builds; the letter reads them when present.
+DEFAULT_RESULTS = {
+    "cases": "results/clean/cases.parquet",
+    "cleaning_log": "results/clean/cleaning_log.csv",
+    "tabel_1": "results/tables/tabel_1.csv",
+    "tabel_2": "results/tables/tabel_2.csv",
+    "tabel_4": "results/tables/tabel_4.csv",
+    "tabel_3": "results/tables/tabel_3.csv",
+    "tabel_5": "results/tables/tabel_5.csv",
+    "comparison": "results/checks/vergelijking_brief.csv",
+    "demand_sentence": "results/tables/strafeis_vs_opgelegd.csv",
+    "demand_sentence_test": "results/tables/strafeis_vs_opgelegd_toets.csv",
+    "demand_sentence_pairs": "results/tables/strafeis_vs_opgelegd_per_verdachte.csv",
+    "decomposition": "results/models/decompositie.csv",
+    "counterfactual": "results/models/contrafeitelijk.csv",
+    "model_coefficients": "results/models/coefficienten.csv",
+    "model_effects": "results/models/effecten.csv",
+    "model_two_part": "results/models/tweedelig_effect.csv",
+    "model_power": "results/models/onderscheidend_vermogen.csv",
+    "model_sensitivity": "results/models/gevoeligheid.csv",
+    "figure_shift_svg": "results/figures/verschuiving_links.svg",
+    "figure_shift_png": "results/figures/verschuiving_links.png",
+    "figure_scatter_svg": "results/figures/eis_vs_opgelegd.svg",
+    "figure_scatter_png": "results/figures/eis_vs_opgelegd.png",
+    "figure_ecdf_svg": "results/figures/ecdf_eis_opgelegd.svg",
+    "figure_ecdf_png": "results/figures/ecdf_eis_opgelegd.png",
+    "provenance": "results/report/herkomst.yaml",
+    "periods": "results/models/vergelijking_perioden.csv",
+    "ontwerp": "results/ontwerp/ontwerp.csv",
+    "ontwerp_figuur": "results/ontwerp/ontwerp.svg",
+}
+# config/schema.yaml's defaults, for a render before any build (the letter then stops: its results are missing).
+SHIPPED_DEFAULTS = {"published_dir": "data/published", "month_classes": [0, 6, 12, 24, 36, 48, 72], "synthetic": True}
+
+
+def default_parameters(project_root: str | Path) -> dict[str, Any]:
+    """The report's parameters for `quarto render report/kamerbrief.qmd` after a build, without the workflow:
+    `results` at the workflow's paths (the letter names any that is missing), and
+    `published_dir`, `month_classes` and `synthetic` as the build recorded them in its provenance
+    (results/report/herkomst.yaml). Without a record, config/schema.yaml's defaults (`synthetic` true)."""
+    root = Path(project_root)
+    record = root / DEFAULT_RESULTS["provenance"]
+    config: Mapping[str, Any] = {}
+    if record.is_file():
+        config = (yaml.safe_load(record.read_text(encoding="utf-8")) or {}).get("config") or {}
+    return {
+        "published_dir": config.get("published_dir", SHIPPED_DEFAULTS["published_dir"]),
+        "month_classes": list((config.get("tables") or {}).get("month_classes", SHIPPED_DEFAULTS["month_classes"])),
+        "synthetic": bool((config.get("input") or {}).get("synthetic", SHIPPED_DEFAULTS["synthetic"])),
+        "results": dict(DEFAULT_RESULTS),
+    }
+
+
+# ----------------------------------------------------------------------------------------------------------
 # Parsing the .qmd
 # ----------------------------------------------------------------------------------------------------------
 

@@ -166,6 +166,16 @@ local function field(label, values, class)
   return pandoc.Div(content, { class = class or "kb-field" })
 end
 
+--- The blocks given, without the nils of empty fields (a Lua list with holes is not a list of blocks).
+local function present(...)
+  local result = pandoc.Blocks {}
+  for i = 1, select("#", ...) do
+    local block = select(i, ...)
+    if block ~= nil then result:insert(block) end
+  end
+  return result
+end
+
 local function typst_wrapped(blocks, label)
   local result = pandoc.Blocks { pandoc.RawBlock("typst", "#block[") }
   result:extend(blocks)
@@ -250,14 +260,14 @@ local function html_letter(doc, letter)
     first_date:extend { pandoc.Str(","), pandoc.Space() }
     first_date:extend(date)
   end
-  local reference = pandoc.Div({
+  local reference = pandoc.Div(present(
     field(labels.date, first_date and { first_date } or {}),
-    field(labels.subject, lines(letter.subject)),
-  }, { class = "kb-reference" })
+    field(labels.subject, lines(letter.subject))
+  ), { class = "kb-reference" })
   local addressee = pandoc.Div({ pandoc.LineBlock(lines(letter.addressee)) }, { class = "kb-addressee" })
 
   local annexes = lines(letter.annexes)
-  local colophon = pandoc.Div({
+  local colophon = pandoc.Div(present(
     field(nil, lines(letter.organisation), "kb-field kb-organisation"),
     field(nil, lines(letter.unit)),
     field(labels.visiting_address, lines(letter.visiting_address)),
@@ -265,8 +275,8 @@ local function html_letter(doc, letter)
     field(labels.contact, lines(letter.contact)),
     field(labels.reference, lines(letter.reference)),
     field(labels.annexes, #annexes > 0 and { pandoc.Inlines(tostring(#annexes)) } or {}),
-    field(labels.renderer, lines(letter.renderer), "kb-field kb-renderer"),
-  }, pandoc.Attr("", { "kb-colophon" }, { { "role", "complementary" }, { "aria-label", labels.colophon } }))
+    field(labels.renderer, lines(letter.renderer), "kb-field kb-renderer")
+  ), pandoc.Attr("", { "kb-colophon" }, { { "role", "complementary" }, { "aria-label", labels.colophon } }))
   -- (attributes as an ordered list: a Lua table's key order varies from run to run, the HTML must not)
 
   local main = pandoc.Blocks { addressee, reference }
