@@ -119,7 +119,8 @@ _PROVEN = re.compile(r"\bverklaart\b(?:(?!\bniet\b).)*\bbewezen\b|\bverklaart\s+
 _DISCHARGE = re.compile(r"\bontslaat\b.*\brechtsvervolging\b", _F)
 _MENSENHANDEL = re.compile(r"mensenhandel|273f", _F)
 # a clause that names a sanction but was not read: the sentence needs checking
-_SANCTION_WORD = re.compile(r"\b(?:gevangenisstraf|jeugddetentie|taakstraf|werkstraf|geldboete|ter\s+beschikking"
+_SANCTION_WORD = re.compile(r"\b(?:gevangenisstraf|jeugddetentie|taakstraf|werkstraf|leerstraf|geldboete|ter\s+beschikking"
+                            r"|(?<!voorlopige\s)hechtenis|contactverbod|gebiedsverbod|locatieverbod"
                             r"|terbeschikkingstelling|tbs|plaatsing\s+in\s+een\s+inrichting|maatregel)\b", _F)
 _HARMLESS = re.compile(r"in\s+mindering|vervang|tenuitvoerlegging\s+kan|\bbewezen|strafbaar|voorwaarde|reclassering"
                        r"|toepassing\s+van|dadelijk\s+uitvoerbaar|proeftijd|tussentijds|toets"
@@ -281,6 +282,8 @@ _DEMAND_OTHER = re.compile(
     r"|voorlopige\s+hechtenis|bewezen\s+te\s+verklaren|bewezenverklaring|niet-ontvankelijk|teruggave|bewaring",
     _F,
 )
+_NOT_THE_DEMAND = re.compile(r"verdediging|raadsman|raadsvrouw|advocaat|\brechtbank\b|bepleit|verzoekt|"
+                             r"voorwaarde|reclassering|\bin\s+mindering|vervang", _F)
 _HAS_SANCTION = re.compile(
     r"gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf|geldboete|maatregel|tbs|terbeschikking|"
     r"ter\s+beschikking|contactverbod|gebiedsverbod|locatieverbod|isd|pij", _F)
@@ -324,7 +327,9 @@ def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, .
         parts: list[str] = []
         sources = [c]
         if verb is None and more is not None:  # "Daarnaast vordert de officier van justitie een werkstraf ..."
-            rest = _MORE_TAIL.sub("", c.text[more.start():], count=1).strip(" :;.")
+            inner = _DEMAND_INNER.search(c.text)
+            rest = (inner.group("s") if inner is not None and _HAS_SANCTION.search(inner.group("s"))
+                    else _MORE_TAIL.sub("", c.text[more.start():], count=1)).strip(" :;.")
             rest = _DEMAND_END.sub("", rest)
             rest = re.sub(r"^(?:dat\s+(?:de\s+)?(?:verdachte|\[verdachte\]|hij|zij)\s+)", "", rest, flags=_F)
             if found and _HAS_SANCTION.search(rest) and not _DEMAND_OTHER.search(rest):
@@ -385,6 +390,9 @@ def read_demand(doc: Document) -> Found:
     for span, sources in candidates:
         sanction = parse_sanction(span)
         readings.append((span, sources, sanction))
+    used = {id(c) for _span, sources, _s in readings for c in sources}
+    unread = [c for c in clauses if id(c) not in used and _SANCTION_WORD.search(c.text)
+              and not _DEMAND_OTHER.search(c.text) and not _NOT_THE_DEMAND.search(c.text)] if where == "vordering" else []
     usable = [r for r in readings if r[2].status != "unparsed"] or readings
     distinct = {format_sanction(r[2]) if r[2].status != "unparsed" else r[0] for r in usable}
     span, sources, sanction = usable[0]
@@ -392,6 +400,10 @@ def read_demand(doc: Document) -> Found:
     if len(distinct) > 1:
         status = CHECK
         note = ("meer dan één strafeis gevonden: " + " | ".join(sorted(distinct)) + (f"; {note}" if note else ""))
+    if unread:
+        status = CHECK
+        note = "; ".join(filter(None, [note, "niet gelezen zin(nen) over een straf in de vordering: "
+                                       + " | ".join(c.text[:120] for c in unread[:3])]))
     found = Found(value, status, sources, note, sanction)
     return Found(found.value, found.status, found.clauses, (f"[{where}] " if where != "vordering" else "") + found.note,
                  found.sanction)
