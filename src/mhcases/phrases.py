@@ -446,13 +446,13 @@ _NOT_EXECUTED = (
     r"(?: (?:zal|zullen) worden| wordt)?"
 )
 _SUB_WAARVAN = re.compile(
-    rf"(?:, | )waarvan (?:een (?:ge)?deel(?:te)?,? (?:groot |van |te weten )?)?"
+    rf"(?:, | |; )waarvan (?:een (?:ge)?deel(?:te)?,? (?:groot |van |te weten )?)?"
     rf"(?:(?P<dur>{_DUR})|(?P<bare>[0-9]+|[a-z]+)),? "
     rf"(?:voorwaardelijk|{_NOT_EXECUTED}){_END}",
     _F,
 )
 _SUB_PROEF = re.compile(
-    rf"(?:, | )(?:(?:en|alsmede) )?(?:(?:met|onder|bij) )?(?:een )?proeftijd (?:van )?(?P<dur>{_DUR})",
+    rf"(?:, | |; )(?:(?:en|alsmede) )?(?:(?:met|onder|bij) )?(?:een )?proeftijd (?:van )?(?P<dur>{_DUR})",
     _F,
 )
 _SUB_AFTREK = re.compile(
@@ -517,7 +517,7 @@ _TASK = re.compile(
     rf"|(?P<kind3>taakstraf),? bestaande uit (?P<hours3>{_HOURS}) (?:werkstraf|leerstraf){_END})",
     _F,
 )
-_FINE_PRE = re.compile(rf"{_ART}geldboete (?:van|ter hoogte van|groot) {_AMOUNT}", _F)
+_FINE_PRE = re.compile(rf"(?:betaling van )?{_ART}geldboete (?:van|ter hoogte van|groot) {_AMOUNT}", _F)
 _FINE_POST = re.compile(rf"{_ART}{_AMOUNT} geldboete{_END}", _F)
 _COMPENSATION = re.compile(
     rf"{_ART}(?:schadevergoedingsmaatregel|schadevergoeding)"
@@ -627,7 +627,7 @@ _VERB = re.compile(
 # maanden, niet ten uitvoer zal worden gelegd", "beveelt dat een gedeelte, groot 52 dagen, van deze
 # gevangenisstraf niet zal worden ten uitvoer gelegd"
 _STRAF = r"(?:gevangenisstraf|jeugddetentie|hechtenis|straf|vrijheidsstraf)"
-_TAIL = r"(?P<tail>,? (?:tenzij|omdat|op grond)" + _BODY + ")?"
+_TAIL = r"(?P<tail>,? (?:tenzij|omdat|op grond|onder (?:de )?(?:algemene|bijzondere)|indien|voor het geval)" + _BODY + ")?"
 _CLAUSE_VERB = r"(?:en )?(?:bepaalt|beveelt|gelast|met bepaling|met bevel|(?:en )?met dien verstande),? dat"
 _COND_PART = re.compile(
     _CLAUSE_VERB + r" (?:deze )?(?:van (?:deze|de|die) (?P<k1>" + _STRAF + r") )?"
@@ -655,14 +655,15 @@ _COND_REPEAT = re.compile(
 )
 _PROBATION = re.compile(
     r"(?:en )?(?:(?:stelt|verbindt|bepaalt) (?:daarbij |hieraan |daaraan |hierbij |de )?"
-    r"(?:een )?proeftijd(?: vast)?,? (?:van|(?:die|welke) (?:hierbij )?wordt (?:vast)?gesteld op|op|vast van|vast op) "
+    r"(?:een )?proeftijd(?: vast)?,? (?:van|(?:die|welke) (?:hierbij )?wordt (?:vast)?(?:gesteld|bepaald) op|op|vast van"
+    r"|vast op) "
     rf"(?P<dur>{_DUR})(?: vast)?"
     rf"|(?:met )?(?:een )?proeftijd van (?P<dur2>{_DUR}))(?: (?:vast|wordt vastgesteld))?",
     _F,
 )
 # a probation period stated inside a clause's condition ("tenzij ... voor het einde van een proeftijd van drie jaar")
 _PROBATION_IN_TAIL = re.compile(
-    rf"proeftijd,? (?:van |(?:die|welke) (?:hierbij )?wordt (?:vast)?gesteld op |op )?(?P<dur>{_DUR})", _F)
+    rf"proeftijd,? (?:van |(?:die|welke) (?:hierbij )?wordt (?:vast)?(?:gesteld|bepaald) op |op )?(?P<dur>{_DUR})", _F)
 # clauses that state no sentence and are left out: execution of an earlier sentence, pre-trial detention,
 # compensation, confiscation, seized goods, conditions and their supervision, and the standard
 # "de tenuitvoerlegging kan worden gelast ..." sentence
@@ -678,7 +679,8 @@ _EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("voorlopige hechtenis",
          r"(?:heft|schorst|beveelt de opheffing|gelast de opheffing|heft op)(?=[^;.]*(?:voorlopige hechtenis"
          r"|gevangenhouding|bewaring))"),
-        ("schadevergoeding", r"veroordeelt (?:de )?(?:verdachte|veroordeelde) (?:hoofdelijk )?(?:tot betaling|in de kosten)"
+        ("schadevergoeding", r"veroordeelt (?:de )?(?:verdachte|veroordeelde) (?:hoofdelijk )?"
+         r"(?:tot betaling(?! van een geldboete)|in de kosten)"
          r"|legt (?:aan )?(?:de )?(?:verdachte|veroordeelde)[^;.]*? verplichting op"
          r"|wijst de vordering van|verklaart (?:de )?benadeelde"),
         ("ontneming", r"stelt (?:het )?bedrag[^;.]*wederrechtelijk verkregen voordeel"),

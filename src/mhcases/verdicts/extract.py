@@ -75,7 +75,7 @@ _SANCTION_NOUN = (r"(?:gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstr
                   r"(?:vrijheidsbeperkende |isd-|pij-)?maatregel|terbeschikkingstelling|tbs)")
 _IMPOSES = re.compile(
     r"^(?:de\s+rechtbank\s+)?(?:en\s+)?(?:veroordeelt\s+(?:de\s+)?(?:verdachte|veroordeelde|\[verdachte\])(?:(?!\btot\b).)*\btot\b"
-    r"(?!\s+(?:betaling|het\s+betalen|vergoeding))"
+    r"(?!\s+(?:betaling(?!\s+van\s+een\s+geldboete)|het\s+betalen|vergoeding))"
     r"|legt\s+(?:aan\s+)?(?:de\s+)?(?:verdachte|veroordeelde)\b.*\bop\b"
     r"|legt\s+op\b"
     r"|gelast\s+(?:de\s+)?plaatsing|gelast\s+dat\s+(?:de\s+)?verdachte\b.*\bter\s+beschikking"
@@ -91,13 +91,14 @@ _NOUN_ITEM = re.compile(
     r"(?:(?:geheel\s+)?(?:on)?voorwaardelijke\s+)?(?:gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf)\b",
     _F,
 )
-_MODIFIES = re.compile(r"^(?:en\s+)?(?:bepaalt|beveelt|gelast|stelt|verbindt|met\s+bepaling|met\s+bevel)\b.*(?:niet\s+(?:\w+\s+){0,3}ten\s*uitvoer"
-                       r"|proeftijd)", _F)
+_MODIFIES = re.compile(r"^(?:en\s+)?(?:(?:bepaalt|beveelt|gelast|stelt|verbindt|met\s+bepaling|met\s+bevel)\b.*"
+                       r"(?:niet\s+(?:\w+\s+){0,3}ten\s*uitvoer|proeftijd)|waarvan\b.*\bvoorwaardelijk"
+                       r"|met\s+(?:een\s+)?proeftijd\b)", _F)
 _OTHER_MATTER = re.compile(
     r"^(?:en\s+)?(?:gelast\s+(?:de\s+)?tenuitvoerlegging|gelast\s+dat\s+de\s+(?:bij|door|voorwaardelijke)"
     r"|wijst\b|heft\b|schorst\b|verklaart\s+verbeurd|onttrekt|gelast\s+de\s+(?:teruggave|bewaring)"
     r"|veroordeelt\s+(?:de\s+)?(?:verdachte|veroordeelde)\s+(?:(?:voorts|ook|tevens|daarnaast)\s+)?(?:hoofdelijk\s+)?"
-    r"(?:tot\s+betaling|in\s+de\s+kosten)"
+    r"(?:tot\s+betaling(?!\s+van\s+een\s+geldboete)|in\s+de\s+kosten)"
     r"|legt\s+(?:aan\s+)?(?:de\s+)?(?:verdachte|veroordeelde)\s+(?:de\s+)?(?:hoofdelijke\s+)?verplichting"
     r"|verklaart\s+(?:de\s+)?benadeelde|bepaalt\s+dat\s+bij\s+voldoening|stelt\s+(?:het\s+)?bedrag"
     r"|legt\b[^;]*?\b(?:verplichting|schadevergoedingsmaatregel)\b|(?:beslissing\s+op\s+de\s+)?vordering\b"
@@ -260,6 +261,7 @@ def read_decision(doc: Document) -> Decision:
 _DEMAND_VERB = re.compile(
     r"(?:officier(?:en)?\s+van\s+justitie|advocaat-generaal|openbaar\s+ministerie|\bovj\b|\bom\b)[^;]{0,240}?"
     r"\b(?:(?:heeft|hebben)\b[^;]{0,240}?\b(?:gevorderd|geëist|gerekwireerd)|vorder(?:t|en)|eisen|eist|requireert"
+    r"|(?<=justitie\s)(?:gevorderd|geëist)"
     r"|vind(?:t|en)\s+dat|stel(?:t|len)\s+voor)\b",
     _F,
 )
@@ -291,7 +293,8 @@ _ITEM_SKIP = re.compile(r"^(?:bewezenverklaring|vrijspraak\s+van|verbeurdverklar
                         r"toewijzing|afwijzing|niet-ontvankelijk|de\s+vordering|opheffing|schorsing)", _F)
 
 
-_DEMAND_INNER = re.compile(r"\b(?:heeft|hebben)\s+(?:(?:ter\s+(?:terechtzitting|zitting)|tegen\s+(?:de\s+)?verdachte)\s+)?"
+_DEMAND_INNER = re.compile(r"\b(?:heeft|hebben)\s+(?:(?:de\s+)?(?:officier(?:en)?\s+van\s+justitie|advocaat-generaal|zij|hij)\s+)?"
+                           r"(?:(?:ter\s+(?:terechtzitting|zitting)|tegen\s+(?:de\s+)?verdachte)\s+)?"
                            r"(?P<s>(?:een|de)\s[^;]*?)\s+(?:gevorderd|geëist|geeist|gerekwireerd)\b", _F)
 _DEMAND_END = re.compile(r"\s+(?:moet\s+krijgen|moet\s+worden\s+opgelegd|opgelegd\s+moet\s+worden|krijgt)\s*[.;]?\s*$", _F)
 _DEMAND_NOUN_START = re.compile(r"\b(?:dat\s+(?:de\s+)?(?:verdachte|\[verdachte\]|hij|zij)\s+)(?=(?:een|de)\s)", _F)
@@ -326,7 +329,7 @@ def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, .
         after = c.text[(verb.end() if verb else 0):]
         parts: list[str] = []
         sources = [c]
-        if verb is None and more is not None:  # "Daarnaast vordert de officier van justitie een werkstraf ..."
+        if more is not None and found:  # "Daarnaast vordert de officier van justitie een werkstraf ..."
             inner = _DEMAND_INNER.search(c.text)
             rest = (inner.group("s") if inner is not None and _HAS_SANCTION.search(inner.group("s"))
                     else _MORE_TAIL.sub("", c.text[more.start():], count=1)).strip(" :;.")
