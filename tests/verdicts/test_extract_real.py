@@ -200,6 +200,8 @@ def test_trafficking_case_record():
     assert coding.value("decision_date") == "2015-09-15"
     assert coding.value("verdict_trafficking") == "bewezen"
     assert coding.value("victim_minor") == "ja"
+    assert coding.value("victim_under16") == "ja"  # "een minderjarige, van vijftien jaar oud"
+    assert coding.value("victims_charged") == "1" and coding.value("period_charged_months") == "2"
     assert parse_sanction(coding.value("sentence")).unconditional_months == 12
 
 

@@ -508,6 +508,19 @@ def _period_months(text: str) -> tuple[float | None, re.Match[str] | None, int]:
     return (round(months) if months >= 1 else round(months, 1)), spans[0], len(spans)
 
 
+_VICTIM = re.compile(r"\[\s*((?:naam\s+)?(?:slachtoffer|aangeefster|aangever)(?:\s*\d+|\s+[a-z]\b)?)\s*\]", _F)
+
+
+def _victims(text: str) -> list[str]:
+    """The distinct anonymised victims ("[slachtoffer 1]", "[slachtoffer]") named in a text."""
+    names: list[str] = []
+    for m in _VICTIM.finditer(text):
+        name = " ".join(m.group(1).lower().split())
+        if name not in names:
+            names.append(name)
+    return names
+
+
 def _clauses_of(doc: Document, roles: tuple[str, ...]) -> list[Clause]:
     out: list[Clause] = []
     for s in doc.sections:
@@ -544,7 +557,7 @@ def _find(index: _Index, pattern: re.Pattern[str], limit: int = 2) -> list[Claus
 _MINOR = re.compile(r"minderjarig|jonger\s+dan\s+(?:18|achttien)|leeftijd\s+van\s+achttien\s+jaren?\s+nog\s+niet"
                     r"|273f,?\s+(?:eerste\s+)?lid\s+1?,?\s*(?:aanhef\s+en\s+)?(?:onder|sub)\s+[25]\b", _F)
 _UNDER16 = re.compile(r"jonger\s+dan\s+(?:16|zestien)|leeftijd\s+van\s+zestien\s+jaren?\s+nog\s+niet"
-                      r"|\b(?:twaalf|dertien|veertien|vijftien|12|13|14|15)(?:-|\s+)jar(?:ig|en\s+oud|e\b|\s+oud)", _F)
+                      r"|\b(?:elf|twaalf|dertien|veertien|vijftien|11|12|13|14|15)(?:-|\s+)(?:jarig|ja{1,2}r(?:en)?\s+oud)", _F)
 _DISABLED = re.compile(r"verstandelijke?\s+beperk|verstandelijk\s+gehandicapt|zwakbegaafd|\blvb\b", _F)
 _FORMS = (
     ("seksuele uitbuiting", re.compile(r"prostitutie|seksuele\s+uitbuiting|sekswerk|escort", _F)),
@@ -643,6 +656,17 @@ def extract_document(doc: Document) -> list[Coding]:
         if months is not None:
             period_proven = Found(f"{months:g}", CHECK, (), f"uit {n} periode(n) in de bewezenverklaring: "
                                                            f"'{m.group(0)}'" if m else "")
+    victims_charged = victims_proven = Found(None, MISSING, (), "aantal slachtoffers niet geteld (alleen bij een "
+                                                             "tenlastelegging van enkel art. 273f Sr)")
+    if only_trafficking:
+        names = _victims(charge_text[0])
+        if names:
+            victims_charged = Found(str(len(names)), CHECK, (), "verschillende geanonimiseerde slachtoffers in de "
+                                    "tenlastelegging: " + ", ".join(names))
+        proven_names = _victims("\n".join(s.text for s in doc.section("bewijs") if "bewezen" in s.title.lower()))
+        if proven_names:
+            victims_proven = Found(str(len(proven_names)), CHECK, (), "verschillende geanonimiseerde slachtoffers in "
+                                   "de bewezenverklaring: " + ", ".join(proven_names))
     found: dict[str, tuple[Found, str]] = {
         "ecli": (Found(doc.ecli, AUTO if doc.ecli else MISSING, (), "metagegevens" if doc.ecli else
                        "geen ECLI in de metagegevens"), "metagegevens"),
@@ -651,7 +675,7 @@ def extract_document(doc: Document) -> list[Coding]:
                                 AUTO if doc.decision_date else MISSING, (), "metagegevens"), "metagegevens"),
         "charges": (charges, "tenlastelegging"),
         "exploitation_forms": (exploitation, "uitspraak"),
-        "victims_charged": (Found(None, MISSING, (), "aantal slachtoffers niet automatisch geteld"), ""),
+        "victims_charged": (victims_charged, "tenlastelegging"),
         "period_charged_months": (period_charged, "tenlastelegging"),
         "victim_minor": (minor, "uitspraak"),
         "victim_under16": (under16, "uitspraak"),
@@ -663,7 +687,7 @@ def extract_document(doc: Document) -> list[Coding]:
         "verdict_other": (verdict_other, "beslissing"),
         "sentence": (decision.sentence, "beslissing"),
         "period_proven_months": (period_proven, "bewezenverklaring"),
-        "victims_proven": (Found(None, MISSING, (), "aantal slachtoffers niet automatisch geteld"), ""),
+        "victims_proven": (victims_proven, "bewezenverklaring"),
         "motivation": (Found(None, MISSING, (), "samenvatting door de codeur"), ""),
     }
     evidence = tuple(_evidence(name, *found[name]) for name in COLUMN_NAMES[2:])
