@@ -831,6 +831,15 @@ VERDICT_CASES: list[tuple[str, Sanction]] = [
      "worden verpleegd", parsed(measures=("tbs",))),
     ("legt op een contactverbod met [slachtoffer] voor de duur van 5 jaar", parsed(measures=("contactverbod",))),
     ("een gebiedsverbod voor de gemeente [plaats] voor de duur van 2 jaren", parsed(measures=("gebiedsverbod",))),
+    ("gevangenisstraf van 12 maanden alsmede een contactverbod ex art. 38v Sr",
+     parsed(detention_kind=G, unconditional_months=12.0, measures=("contactverbod",))),
+    ("een vrijheidsbeperkende maatregel (art. 38v Sr) in de vorm van een contactverbod",
+     parsed(measures=("contactverbod",))),
+    ("veroordeling tot een gevangenisstraf van 6 maanden", parsed(detention_kind=G, unconditional_months=6.0)),
+    ("een geldboete van € 250,-- subsidiair 5 dagen hechtenis", parsed(fine_euros=250.0)),
+    ("een gevangenisstraf voor de duur van 3 (drie) maanden, met bepaling dat deze straf niet zal worden "
+     "tenuitvoergelegd, tenzij de rechter later anders gelast; stelt daarbij een proeftijd van 2 jaren vast",
+     parsed(detention_kind=G, conditional_months=3.0, probation_months=24.0)),
     (  # partial acquittal next to a punishment: the punishment is the sentence
         "spreekt verdachte vrij van het onder 2 ten laste gelegde; veroordeelt verdachte tot een gevangenisstraf van "
         "3 maanden", parsed(detention_kind=G, unconditional_months=3.0),

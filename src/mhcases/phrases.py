@@ -558,6 +558,9 @@ _TBS = (
 )
 # art. 38v Sr written out: "de maatregel als bedoeld in artikel 38v ..., inhoudende dat verdachte ... geen contact ..."
 _38V_BODY = r"(?P<body>" + _NO_SANCTION_WORD + ")"
+# "(art. 38v Sr)", "ex artikel 38v Sr", "als bedoeld in artikel 38v van het Wetboek van Strafrecht"
+_38V_REF = (r"(?:,? \((?:art(?:ikel|\.)? ?)?38v(?: sr)?\)|,? (?:ex|als bedoeld in|op grond van) (?:artikel |art\.? ?)?38v"
+            r"(?: (?:van het )?(?:wetboek van strafrecht|sr))?)?")
 _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = (
     (re.compile(rf"{_ART}{_TBS}{_END}", _F), ("tbs",)),
     (re.compile(rf"{_ART}{_PIJ}{_END}", _F), ("pij",)),
@@ -568,8 +571,8 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
     ),
     (
         re.compile(
-            rf"{_ART}(?:vrijheidsbeperkende maatregel(?: \({_V}\)|: (?:een )?{_V}"
-            rf"|, (?:te weten|namelijk) (?:een )?{_V}| in de vorm van (?:een )?{_V})|{_V}){_END}"
+            rf"{_ART}(?:vrijheidsbeperkende maatregel{_38V_REF}(?: \({_V}\)|: (?:een )?{_V}"
+            rf"|, (?:te weten|namelijk) (?:een )?{_V}|,? in de vorm van (?:een )?{_V})|{_V}{_38V_REF}){_END}"
             r"(?: (?:met|ten aanzien van|jegens) (?:het |de )?(?:\[[^\]]*\]|slachtoffers?|aangeefster|aangever)"
             r"(?: \[[^\]]*\])?(?:,? geboren (?:op |te )?(?:\[[^\]]*\]|[0-9a-z -]+))?)?"
             r"(?: (?:voor|in|rond|betreffende) (?:de |het )?(?:gemeente |wijk |stad |azc |straat )?\[[^\]]*\])?",
@@ -616,7 +619,7 @@ _VERB = re.compile(
     r"(?: (?:te dier zake|terzake|ter zake(?: daarvan)?|daarvoor|voorts|ook|tevens))?"
     r"(?: (?:voor|wegens|ter zake van|terzake van)(?: van)? (?:het|de|hetgeen|feit|feiten)"
     + r"(?:(?!\btot\b)[^;])*)? tot:?"
-    r"|veroordeling van (?:de )?verdachte tot:?"
+    r"|veroordeling (?:van (?:de )?verdachte )?tot:?"
     r"|(?:en )?(?:de )?oplegging van:?"
     r"|(?:en )?legt (?:aan )?(?:de )?(?:verdachte|veroordeelde|\[verdachte\]) (?:de |het )?(?:volgende )?op:?"
     r"|(?:en )?legt op:?)"
