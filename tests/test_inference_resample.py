@@ -150,3 +150,17 @@ def test_two_part_large_sample_path_reaches_the_same_estimates(monkeypatch):
     fixed = resample.draws(on_counts, n_clusters, 40, 2)
     assert np.isfinite(fixed[:, 0]).all()
     np.testing.assert_allclose(fixed, newton, rtol=1e-6, atol=1e-8)
+
+
+def test_two_part_skips_only_checks_that_cannot_fail(monkeypatch):
+    from mhcases import models
+
+    data = two_part_frame(1500, 6)
+    on_counts, n_clusters = resample.two_part_on_counts(data, list(models.COVARIATES), list(models.FOCUS))
+    default = resample.draws(on_counts, n_clusters, 30, 4)
+    monkeypatch.setattr(resample, "SURE", 10**9)  # check every term in every replicate
+    on_counts, n_clusters = resample.two_part_on_counts(data, list(models.COVARIATES), list(models.FOCUS))
+    np.testing.assert_array_equal(resample.draws(on_counts, n_clusters, 30, 4), default)
+    rare = data.assign(disabled=(np.arange(len(data)) < 12).astype(float))
+    assert resample._rarest_cases(resample.case_codes(rare), rare["disabled"].to_numpy(), rare["any_imposed"] > 0,
+                                  True, positive_only=False) <= 12

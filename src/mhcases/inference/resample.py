@@ -234,6 +234,22 @@ def _weighted_varies(weights: np.ndarray, x: np.ndarray) -> np.ndarray:
     return (total > 0) & (spread > 1e-12 * scale)
 
 
+SURE = 40  # cases in a term's rarest cell from which a resample keeps it (see two_part_on_counts)
+
+
+def _rarest_cases(codes: np.ndarray, x: np.ndarray, outcome: np.ndarray, binary: bool, positive_only: bool) -> int:
+    """Cases in the rarest cell that keeps the term in the model (see two_part_on_counts)."""
+    rows = outcome if positive_only else np.ones(len(x), bool)
+    if binary and not positive_only:
+        cells = [(x == v) & (outcome == u) for v in (0.0, 1.0) for u in (False, True)]
+    elif binary:
+        cells = [(x == v) & rows for v in (0.0, 1.0)]
+    else:
+        values, counts = np.unique(x[rows], return_counts=True)
+        cells = [rows & (x != values[np.argmax(counts)])] if values.size else [rows & False]
+    return min(np.unique(codes[cell]).size for cell in cells)
+
+
 def two_part_on_counts(frame: pd.DataFrame, covariates: list[str], focus: list[str], max_iter: int = 50,
                        tol: float = 1e-8):
     """`models._two_part_statistic` as a function of case counts, and the number of cases.
@@ -255,12 +271,19 @@ def two_part_on_counts(frame: pd.DataFrame, covariates: list[str], focus: list[s
     values = {n: np.asarray(frame[n], float) for n in dict.fromkeys(names1 + names2)}
     binary = {n: bool(np.isin(v, (0.0, 1.0)).all()) for n, v in values.items()}
     ones = np.ones(len(y1))
+    # A term whose rarest cell (value × outcome; value among the positive outcomes; for a continuous column the
+    # cases off its most common value) spans at least SURE cases stays in every replicate: a resample loses all
+    # of k cases with probability about e^-k. Only the other terms are checked per replicate.
+    checked1 = [n for n in names1 if _rarest_cases(codes, values[n], y1 > 0, binary[n], positive_only=False) < SURE]
+    checked2 = [n for n in names2 if _rarest_cases(codes, values[n], y1 > 0, binary[n], positive_only=True) < SURE]
 
     def on_counts(counts: np.ndarray) -> np.ndarray:
         weights = counts[:, codes]
         w2 = weights * positive
         keep1 = np.ones((len(counts), len(names1)), bool)
         for j, name in enumerate(names1):
+            if name not in checked1:
+                continue
             x = values[name]
             keep1[:, j] = _weighted_varies(weights, x)
             if binary[name]:
@@ -268,7 +291,8 @@ def two_part_on_counts(frame: pd.DataFrame, covariates: list[str], focus: list[s
                     group = weights @ (x == v)
                     hits = weights @ ((x == v) & positive)
                     keep1[:, j] &= ~((group > 0) & ((hits == 0) | (hits == group)))
-        keep2 = np.column_stack([_weighted_varies(w2, values[n]) for n in names2])
+        keep2 = np.column_stack([_weighted_varies(w2, values[n]) if n in checked2 else np.ones(len(counts), bool)
+                                 for n in names2])
         out = np.full((len(counts), len(focus)), np.nan)
         patterns = np.hstack([keep1, keep2])
         unique, which = np.unique(patterns, axis=0, return_inverse=True)
