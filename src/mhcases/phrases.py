@@ -1160,7 +1160,8 @@ def _match_other_clause(s: str, pos: int) -> tuple[_Component, int] | None:
     m = _ACQUITTAL_CLAUSE.match(s, pos)
     if m is not None:
         text = m.group(0)
-        consider(_Excluded("meer of anders ten laste gelegd") if "meer of anders" in text else _Verdict("acquittal"), m.end())
+        boilerplate = any(w in text for w in ("meer of anders", "overigens", "voor het overige", "het meerdere"))
+        consider(_Excluded("meer of anders ten laste gelegd") if boilerplate else _Verdict("acquittal"), m.end())
     m = _DISCHARGE_CLAUSE.match(s, pos)
     if m is not None:
         consider(_Verdict("discharge"), m.end())

@@ -138,3 +138,19 @@ def test_record_for_a_trafficking_charge():
     assert coding.value("exploitation_forms") == "seksuele uitbuiting"
     assert coding.value("period_charged_months") == "6"
     assert coding.value("demand") == "gevangenisstraf van 30 maanden"
+
+
+def test_acquittal_boilerplate_variants_are_not_acquittals():
+    for wording in ("verklaart niet bewezen wat verdachte overigens is ten laste gelegd en spreekt hem daarvan vrij;",
+                    "spreekt verdachte vrij van hetgeen meer of anders is tenlastegelegd;",
+                    "verklaart niet bewezen wat aan verdachte voor het overige is ten laste gelegd en spreekt verdachte "
+                    "daarvan vrij;"):
+        got = read_decision(make_doc("verklaart bewezen dat verdachte het ten laste gelegde heeft begaan;\n" + wording
+                                     + "\nveroordeelt verdachte tot een gevangenisstraf van 6 maanden;"))
+        assert got.acquittal == "geen", wording
+    got = read_decision(make_doc("verklaart niet bewezen dat verdachte het onder 2 ten laste gelegde heeft begaan en "
+                                 "spreekt verdachte daarvan vrij;\nverklaart bewezen dat verdachte het onder 1 ten laste "
+                                 "gelegde heeft begaan;\nveroordeelt verdachte tot een taakstraf van 80 uren;"))
+    assert got.acquittal == "partieel" and got.sentence.sanction.community_service_hours == 80
+    got = read_decision(make_doc("spreekt verdachte vrij van het hem ten laste gelegde."))
+    assert got.acquittal == "volledig" and got.sentence.value == "vrijspraak"

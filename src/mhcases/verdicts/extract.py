@@ -115,7 +115,7 @@ _38V = re.compile(r"beperking\s+van\s+de\s+vrijheid|vrijheidsbeperkende|38v", _F
 _38V_DETAIL = re.compile(r"^(?:en\s+)?(?:beveelt|bepaalt|gelast)\b(?!.*\bvervang).*(?:contact|ophoud|\bhoudt\b|bevind|begeef|"
                          r"begeven|betre|gebied|locatie)", _F)
 _ACQUIT = re.compile(r"\bspreekt\b.*\bvrij\b|\bvrijspraak\b", _F)
-_MORE_OR_OTHER = re.compile(r"meer\s+of\s+anders", _F)
+_MORE_OR_OTHER = re.compile(r"meer\s+of\s+anders|\boverigens\b|voor\s+het\s+overige|\bhet\s+meerdere\b", _F)
 _PROVEN = re.compile(r"\bverklaart\b(?:(?!\bniet\b).)*\bbewezen\b|\bverklaart\s+bewezen\b", _F)
 _DISCHARGE = re.compile(r"\bontslaat\b.*\brechtsvervolging\b", _F)
 _MENSENHANDEL = re.compile(r"mensenhandel|273f", _F)
@@ -598,6 +598,9 @@ def _verdicts(decision: Decision, articles: tuple[str, ...]) -> tuple[Found, Fou
         return missing, missing
     if not articles:
         note = "tenlastegelegde artikelen onbekend: beslissing over alle feiten samen; nagaan"
+        return Found(overall, CHECK, quoted, note), Found(overall, CHECK, quoted, note)
+    if decision.discharge_clauses and overall != "ontslag":
+        note = "ontslag van rechtsvervolging voor een deel van de feiten: nagaan welke"
         return Found(overall, CHECK, quoted, note), Found(overall, CHECK, quoted, note)
     if trafficking and not others:
         return (Found(overall, AUTO, quoted, "alleen art. 273f Sr ten laste gelegd"),
