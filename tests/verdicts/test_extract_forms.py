@@ -154,3 +154,11 @@ def test_acquittal_boilerplate_variants_are_not_acquittals():
     assert got.acquittal == "partieel" and got.sentence.sanction.community_service_hours == 80
     got = read_decision(make_doc("spreekt verdachte vrij van het hem ten laste gelegde."))
     assert got.acquittal == "volledig" and got.sentence.value == "vrijspraak"
+
+
+def test_decision_without_a_recognised_section_is_read_but_flagged():
+    text = ("Rechtbank X\nOverwegingen\nDe rechtbank acht een gevangenisstraf van 10 maanden passend.\n"
+            "8. BESLISSING\nDe rechtbank:\nveroordeelt verdachte tot een gevangenisstraf van 6 maanden;\n")
+    doc = Document("x.txt", "website", None, "Rechtbank Den Haag", dt.date(2019, 3, 1), None, (), (), (), text, ())
+    got = read_decision(doc).sentence
+    assert got.sanction.unconditional_months == 6 and got.status == "controleren"

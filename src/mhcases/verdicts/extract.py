@@ -111,6 +111,7 @@ _CONDITIONS = re.compile(r"^(?:en\s+)?(?:stelt\s+als\s+(?:algemene\s+|bijzondere
 _SENTENCE_HEADING = re.compile(r"^(?:oplegging\s+(?:van\s+)?(?:straf|maatregel)|straf(?:oplegging|fen)?\b|"
                                r"maatregel(?:en)?\b|straffen\s+en\s+maatregelen|jeugd)", _F)
 _DEDUCTION = re.compile(r"in\s+mindering", _F)
+_DICTUM_HEADING = re.compile(r"^[ \t]*(?:\d{1,2}\.?[ \t]*)?(?:de[ \t]+)?beslissing[ \t]*:?[ \t]*$", re.M | re.I)
 _38V = re.compile(r"beperking\s+van\s+de\s+vrijheid|vrijheidsbeperkende|38v", _F)
 _38V_DETAIL = re.compile(r"^(?:en\s+)?(?:beveelt|bepaalt|gelast)\b(?!.*\bvervang).*(?:contact|ophoud|\bhoudt\b|bevind|begeef|"
                          r"begeven|betre|gebied|locatie)", _F)
@@ -161,11 +162,19 @@ def _sanction_value(sanction: Sanction, span: str) -> tuple[str | None, str, str
 def read_decision(doc: Document) -> Decision:
     """The sentence and the acquittals of the beslissing (see the module docstring)."""
     section = _beslissing(doc)
+    fallback = False
     if section is None:
-        empty = Found("onbekend", CHECK, note="geen beslissing (dictum) gevonden in de uitspraak; 'onbekend' tot de "
-                                              "codeur de straf invult", sanction=parse_sanction(None))
-        return Decision(empty, "", (), (), (), False, ())
-    clauses = split_clauses(section.text, section.start)
+        heading = None
+        for m in _DICTUM_HEADING.finditer(doc.text):
+            heading = m
+        if heading is None:
+            empty = Found("onbekend", CHECK, note="geen beslissing (dictum) gevonden in de uitspraak; 'onbekend' tot "
+                                                  "de codeur de straf invult", sanction=parse_sanction(None))
+            return Decision(empty, "", (), (), (), False, ())
+        fallback = True
+        clauses = split_clauses(doc.text[heading.end():], heading.end())
+    else:
+        clauses = split_clauses(section.text, section.start)
     mode = None  # "sentence", "conditions", "other"
     used: list[Clause] = []
     unread: list[Clause] = []
@@ -251,6 +260,10 @@ def read_decision(doc: Document) -> Decision:
         if excluded:
             note += " (wel: " + "; ".join(c.text[:80] for c in excluded[:2]) + ")"
         sentence = Found("onbekend", CHECK, (), note, parse_sanction(None))
+    if fallback and sentence.status == AUTO:
+        sentence = Found(sentence.value, CHECK, sentence.clauses,
+                         "; ".join(filter(None, [sentence.note, "geen beslissing-sectie herkend: gelezen na de laatste "
+                                                 "kop 'beslissing' in de tekst"])), sentence.sanction)
     return Decision(sentence, acquittal, tuple(acquittals), tuple(proven), tuple(discharges), True, tuple(excluded))
 
 
