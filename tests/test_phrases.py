@@ -840,6 +840,11 @@ VERDICT_CASES: list[tuple[str, Sanction]] = [
     ("een gevangenisstraf voor de duur van 3 (drie) maanden, met bepaling dat deze straf niet zal worden "
      "tenuitvoergelegd, tenzij de rechter later anders gelast; stelt daarbij een proeftijd van 2 jaren vast",
      parsed(detention_kind=G, conditional_months=3.0, probation_months=24.0)),
+    ("gevangenisstraf voor de duur van 89 dagen, gelijk aan het voorarrest",
+     parsed(detention_kind=G, unconditional_months=89 * DAY)),
+    ("werkstraf van 40 uur, te vervangen door 20 dagen jeugddetentie, met aftrek van de tijd die verdachte in "
+     "voorarrest heeft doorgebracht, naar rato van 2 uur per dag",
+     parsed(community_service_hours=40.0, community_service_kind="werkstraf")),
     (  # partial acquittal next to a punishment: the punishment is the sentence
         "spreekt verdachte vrij van het onder 2 ten laste gelegde; veroordeelt verdachte tot een gevangenisstraf van "
         "3 maanden", parsed(detention_kind=G, unconditional_months=3.0),
@@ -888,6 +893,8 @@ def test_verdict_acquittal_and_discharge(text: str, status: str) -> None:
         # art. 9a Sr: guilty without punishment is read, and marked (the codebook: not guessed)
         ("schuldigverklaring zonder oplegging van straf", "9a"),
         ("verklaart verdachte schuldig zonder oplegging van straf", "9a"),
+        ("legt geen straf of maatregel op", "9a"),
+        ("schuldigverklaring zonder oplegging van straf of maatregel (artikel 9a Sr)", "9a"),
         ("Verklaart verdachte schuldig aan het bewezenverklaarde, zonder oplegging van straf of maatregel", "9a"),
         ("veroordeelt verdachte tot een gevangenisstraf van 4 maanden; bepaalt dat de gevangenisstraf van 6 maanden "
          "niet ten uitvoer zal worden gelegd", "6 maanden"),

@@ -460,6 +460,7 @@ _SUB_AFTREK = re.compile(
     r"|de tijd (?:(?:die|welke) )?[^;]*?doorgebracht"
     r"|de in (?:voorarrest|verzekering en (?:in )?voorlopige hechtenis) doorgebrachte tijd)"
     r"| overeenkomstig (?:artikel|art\.?) 27(?: van het wetboek van strafrecht| sr)?)?"
+    r"(?:,? (?:naar rato|naar de maatstaf) van [^;,]*? per dag)?"
     + _END,
     _F,
 )
@@ -469,6 +470,10 @@ _NO_SANCTION_WORD = (
     r"(?:(?!taakstraf|werkstraf|geldboete|gevangenisstraf|jeugddetentie|hechtenis|maatregel(?! hulp)|tbs"
     r"|terbeschikking|ter beschikking|\bisd\b|\bpij\b)[^;])*"
 )
+# "gevangenisstraf voor de duur van 89 dagen, gelijk aan het voorarrest": the number is the term
+_SUB_EQUALS_PRETRIAL = re.compile(
+    r"(?:, | )(?:dat is |zijnde )?gelijk aan (?:de duur van )?(?:het |de in )?(?:voorarrest|voorlopige hechtenis)"
+    r"(?: doorgebrachte tijd)?" + _END, _F)
 _SUB_CONDITIONS = re.compile(
     r"(?:, | |; )(?:(?:(?:en|alsmede) )?(?:(?:met|onder) )?(?:(?:daaraan (?:verbonden|gekoppeld)|daarbij|als) )*"
     r"(?:de |het )?(?:\(?bijzondere?\)? |algemene )?(?:voorwaarden?|\(bijzondere\) voorwaarden?)(?![a-z])"
@@ -717,7 +722,8 @@ _DISCHARGE_CLAUSE = re.compile(
 _NO_PUNISHMENT = re.compile(
     r"(?:(?:verklaart (?:de )?verdachte )?schuldig(?:verklaring)?(?: aan het bewezen ?verklaarde)?"
     r",? zonder oplegging van (?:enige )?straf(?: of maatregel)?"
-    r"|bepaalt dat (?:aan (?:de )?verdachte )?geen straf(?: of maatregel)? (?:wordt|zal worden) opgelegd)"
+    r"|bepaalt dat (?:aan (?:de )?verdachte )?geen straf(?: of maatregel)? (?:wordt|zal worden) opgelegd"
+    r"|legt (?:aan (?:de )?verdachte )?geen straf(?: of maatregel)? op)"
     + _BODY,
     _F,
 )
@@ -937,6 +943,7 @@ _DET_SUBS = (
     ("aftrek", _SUB_AFTREK),
     ("voorwaarden", _SUB_CONDITIONS),
     ("mindering", _SUB_DEDUCTION),
+    ("gelijk", _SUB_EQUALS_PRETRIAL),
 )
 _SUBSID_SUBS = (("subsidiair", _SUB_SUBSID), ("subsidiair", _SUB_SUBSID_PAREN))
 _TASK_SUBS = (*_SUBSID_SUBS, ("aftrek", _SUB_AFTREK), ("mindering", _SUB_DEDUCTION))

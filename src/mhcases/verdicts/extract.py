@@ -82,7 +82,7 @@ _IMPOSES = re.compile(
     r"|gelast\s+(?:de\s+)?(?:terbeschikkingstelling|tbs)\b"
     r"|(?:beveelt|gelast)\s+dat\s+(?:hij|zij|de\s+verdachte|verdachte|de\s+ter\s+beschikking\s+gestelde)\s+van\s+overheidswege"
     r"|(?:verklaart\s+(?:de\s+)?verdachte\s+)?schuldig(?:verklaring)?\b.*zonder\s+oplegging"
-    r"|bepaalt\s+dat\s+(?:aan\s+(?:de\s+)?verdachte\s+)?geen\s+straf)",
+    r"|bepaalt\s+dat\s+(?:aan\s+(?:de\s+)?verdachte\s+)?geen\s+straf|legt\s+(?:aan\s+(?:de\s+)?verdachte\s+)?geen\s+straf)",
     _F,
 )
 _NOUN_ITEM = re.compile(
