@@ -22,8 +22,10 @@ quote prefix. The file is byte-identical for the same records and date (fixed do
 from __future__ import annotations
 
 import datetime as dt
-import io
+import os
 import re
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import replace
@@ -220,17 +222,17 @@ def _lists_sheet(book: Workbook) -> dict[str, str]:
             for i, c in enumerate(categories, start=1)}
 
 
-def _deterministic(data: bytes, when: dt.datetime) -> bytes:
-    """Rewrite the zip with fixed entry times (openpyxl stamps the current time)."""
+def _deterministic(source_path: Path, target_path: Path, when: dt.datetime) -> None:
+    """Copy the zip entry by entry (streamed: a sheet can be hundreds of MB unpacked) with fixed entry times
+    (openpyxl stamps the current time)."""
     stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(source_path) as source, zipfile.ZipFile(target_path, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+            with source.open(info) as reader, target.open(fixed, "w") as writer:
+                shutil.copyfileobj(reader, writer, 1 << 20)
 
 
 class WorkbookWriter:
@@ -294,11 +296,15 @@ class WorkbookWriter:
         self.book.properties.creator = "mhcases (voorcoderen uitspraken)"
         self.book.properties.title = "Voorgecodeerd codeerblad"
         self.book.properties.created = self.book.properties.modified = self.when
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            ExcelWriter(self.book, archive).save()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_bytes(_deterministic(buffer.getvalue(), self.when))
+        fd, raw = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".raw")
+        os.close(fd)
+        try:
+            with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+                ExcelWriter(self.book, archive).save()
+            _deterministic(Path(raw), self.path, self.when)
+        finally:
+            os.remove(raw)
 
     def __enter__(self) -> WorkbookWriter:
         return self
