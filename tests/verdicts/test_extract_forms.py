@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from mhcases.phrases import parse_sanction
 from mhcases.verdicts.extract import extract_document, read_decision, read_demand
 from mhcases.verdicts.model import Document, Section
 
@@ -162,3 +165,29 @@ def test_decision_without_a_recognised_section_is_read_but_flagged():
     doc = Document("x.txt", "website", None, "Rechtbank Den Haag", dt.date(2019, 3, 1), None, (), (), (), text, ())
     got = read_decision(doc).sentence
     assert got.sanction.unconditional_months == 6 and got.status == "controleren"
+
+
+LINES = [
+    "De rechtbank:", "Strafoplegging", "Vordering tenuitvoerlegging", "Beslag", "-", "veroordeelt verdachte tot:",
+    "veroordeelt verdachte tot een gevangenisstraf van 12 maanden;", "een werkstraf van 40 uren;",
+    "bepaalt dat van deze gevangenisstraf een gedeelte, groot 4 maanden, niet ten uitvoer zal worden gelegd;",
+    "stelt daarbij een proeftijd van 2 jaren vast;", "spreekt verdachte vrij van het onder 2 ten laste gelegde;",
+    "verklaart bewezen dat verdachte het onder 1 ten laste gelegde heeft begaan;",
+    "gelast de tenuitvoerlegging van de voorwaardelijke gevangenisstraf van 2 maanden;",
+    "legt aan verdachte op de maatregel strekkende tot beperking van de vrijheid;",
+    "beveelt dat verdachte zich onthoudt van contact met [slachtoffer];", "heft op het bevel tot voorlopige hechtenis.",
+    "stelt als bijzondere voorwaarde dat verdachte zich meldt;", "ontslaat verdachte van alle rechtsvervolging;",
+    "De officier van justitie heeft gevorderd:", "een gevangenisstraf van 20 maanden", "Daarnaast vordert zij een",
+    "geldboete van € 1.000", "(", "verdachte", "tot", "; ", ". ", "waarvan 3 voorwaardelijk",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(LINES), max_size=14), st.lists(st.sampled_from(LINES), max_size=6))
+def test_any_decision_text_gives_a_valid_record(beslissing, vordering):
+    coding = extract_document(make_doc("\n".join(beslissing), vordering="\n".join(vordering)))[0]
+    for e in coding.evidence:
+        assert e.status in ("automatisch", "controleren", "niet gevonden")
+        assert (e.value is None) == (e.status == "niet gevonden")
+        if e.column in ("demand", "sentence") and e.status == "automatisch":
+            assert parse_sanction(e.value).status != "unparsed"
