@@ -845,6 +845,15 @@ VERDICT_CASES: list[tuple[str, Sanction]] = [
     ("werkstraf van 40 uur, te vervangen door 20 dagen jeugddetentie, met aftrek van de tijd die verdachte in "
      "voorarrest heeft doorgebracht, naar rato van 2 uur per dag",
      parsed(community_service_hours=40.0, community_service_kind="werkstraf")),
+    # summary wording (inhoudsindicaties of the 2021 search page, ../shared/verdicts/search)
+    ("tot een gevangenisstraf van 446 dagen waarvan 260 dagen voorwaardelijk en legt een taakstraf van 240 uur op",
+     parsed(detention_kind=G, unconditional_months=186 * DAY, conditional_months=260 * DAY,
+            community_service_hours=240.0, community_service_kind="taakstraf")),
+    ("tot een gevangenisstraf van 18 maanden en legt tevens TBS met dwangverpleging op",
+     parsed(detention_kind=G, unconditional_months=18.0, measures=("tbs",))),
+    ("een gevangenisstraf voor de duur van 24 maanden opgelegd en een contactverbod met het slachtoffer opgelegd",
+     parsed(detention_kind=G, unconditional_months=24.0, measures=("contactverbod",))),
+    ("Gevangenisstraf acht maanden", parsed(detention_kind=G, unconditional_months=8.0)),
     (  # partial acquittal next to a punishment: the punishment is the sentence
         "spreekt verdachte vrij van het onder 2 ten laste gelegde; veroordeelt verdachte tot een gevangenisstraf van "
         "3 maanden", parsed(detention_kind=G, unconditional_months=3.0),

@@ -424,7 +424,7 @@ _COND_POST = r"(?P<post>,? (?:geheel )?(?:on)?voorwaardelijk)?"
 
 _DET_PRE = re.compile(
     rf"{_ART}{_COND_PRE}{_KIND} "
-    rf"(?:voor de duur van|ter duur van|van|voor) (?P<dur>{_DUR}){_COND_POST}{_END}",
+    rf"(?:(?:voor de duur van|ter duur van|van|voor) )?(?P<dur>{_DUR}){_COND_POST}{_END}",
     _F,
 )
 _DET_POST = re.compile(
@@ -627,7 +627,9 @@ _VERB = re.compile(
     r"|veroordeling (?:van (?:de )?verdachte )?tot:?"
     r"|(?:en )?(?:de )?oplegging van:?"
     r"|(?:en )?legt (?:aan )?(?:de )?(?:verdachte|veroordeelde|\[verdachte\]) (?:de |het )?(?:volgende )?op:?"
-    r"|(?:en )?legt op:?)"
+    r"|(?:en )?legt op:?"
+    r"|(?:en )?legt(?: (?:tevens|ook|daarnaast|voorts))?(?: aan (?:de )?verdachte)?(?= (?:een|de|het|tbs|pij|isd) )"
+    r"|tot:?)"
     r"(?: ?[:;])* (?:(?:een|de) (?=[a-z0-9]))?",
     _F,
 )
@@ -728,6 +730,9 @@ _NO_PUNISHMENT = re.compile(
     _F,
 )
 
+# a verb after a sanction ("een gevangenisstraf van 24 maanden opgelegd", "... tbs ... op" after "legt tevens")
+_TRAILING_VERB = re.compile(r" (?:is |wordt |werd |zijn |worden )?(?:opgelegd|geeist|gevorderd|gerekwireerd|op)"
+                            r"(?=$|, |; | en | alsmede |\. )", _F)
 _SEP = re.compile(
     r"(?:(?:, |; |: | \+ |\. )(?:(?:en|alsmede) )?| (?:en|alsmede|alsook) )(?:(?:- |\* )(?=[a-z0-9]))?", _F
 )
@@ -1217,6 +1222,9 @@ def _scan(s: str) -> list[_Component]:
             raise _ParseError(f"niet herkend: '{_fragment(s, pos)}'")
         components.append(best[0])
         pos = best[1]
+        trailing = _TRAILING_VERB.match(s, pos)
+        if trailing is not None:
+            pos = trailing.end()
         if pos >= len(s):
             return components
         sep = _SEP.match(s, pos)
