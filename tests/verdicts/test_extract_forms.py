@@ -191,3 +191,19 @@ def test_any_decision_text_gives_a_valid_record(beslissing, vordering):
         assert (e.value is None) == (e.status == "niet gevonden")
         if e.column in ("demand", "sentence") and e.status == "automatisch":
             assert parse_sanction(e.value).status != "unparsed"
+
+
+def test_summary_that_names_another_term_is_a_reason_to_check():
+    from dataclasses import replace
+
+    doc = make_doc("veroordeelt verdachte tot een gevangenisstraf van 18 maanden;")
+    agrees = replace(doc, summary="Veroordeling tot een gevangenisstraf van 18 maanden wegens mensenhandel.")
+    assert read_decision(agrees).sentence.status == "automatisch"
+    # the summary names a suspended part the beslissing clauses did not give: check
+    missed = replace(doc, summary="Veroordeling tot een gevangenisstraf van 18 maanden, waarvan 6 voorwaardelijk.")
+    assert read_decision(missed).sentence.status == "controleren"
+    differs = replace(doc, summary="Veroordeling tot een gevangenisstraf van 24 maanden.")
+    got = read_decision(differs).sentence
+    assert got.status == "controleren" and "inhoudsindicatie" in got.note
+    demand_only = replace(doc, summary="De officier van justitie eiste een gevangenisstraf van 30 maanden.")
+    assert read_decision(demand_only).sentence.status == "automatisch"

@@ -159,6 +159,28 @@ def _sanction_value(sanction: Sanction, span: str) -> tuple[str | None, str, str
         return span, CHECK, f"niet in de vormen van het codeboek te schrijven ({exc})"
 
 
+_SUMMARY_SPAN = re.compile(r"(?:(?:on)?voorwaardelijke\s+)?(?:gevangenisstraf|jeugddetentie)[^.;]*", _F)
+
+
+def _summary_disagrees(summary: str, sanction: Sanction) -> str | None:
+    """A detention in the inhoudsindicatie whose total differs from the one read from the beslissing."""
+    if sanction.status != "parsed" or sanction.total_detention_months is None:
+        return None
+    for m in _SUMMARY_SPAN.finditer(summary):
+        if re.search(r"\b(?:geëist|gevorderd|eis|eiste|vorderde)\b", summary[max(0, m.start() - 80):m.end() + 40], _F):
+            continue  # the demand, not the sentence
+        other = parse_sanction(m.group(0))
+        if other.status != "parsed" or other.detention_kind != sanction.detention_kind:
+            continue
+        total_differs = (other.total_detention_months is not None
+                         and abs(other.total_detention_months - sanction.total_detention_months) > 1e-6)
+        suspended_differs = (other.conditional_months is not None
+                             and abs(other.conditional_months - (sanction.conditional_months or 0.0)) > 1e-6)
+        if total_differs or suspended_differs:
+            return m.group(0)[:120]
+    return None
+
+
 def read_decision(doc: Document) -> Decision:
     """The sentence and the acquittals of the beslissing (see the module docstring)."""
     section = _beslissing(doc)
@@ -260,6 +282,12 @@ def read_decision(doc: Document) -> Decision:
         if excluded:
             note += " (wel: " + "; ".join(c.text[:80] for c in excluded[:2]) + ")"
         sentence = Found("onbekend", CHECK, (), note, parse_sanction(None))
+    if sentence.status == AUTO and sentence.sanction is not None and doc.summary:
+        other = _summary_disagrees(doc.summary, sentence.sanction)
+        if other:
+            sentence = Found(sentence.value, CHECK, sentence.clauses,
+                             "; ".join(filter(None, [sentence.note, f"de inhoudsindicatie noemt een andere straf: '{other}'"])),
+                             sentence.sanction)
     if fallback and sentence.status == AUTO:
         sentence = Found(sentence.value, CHECK, sentence.clauses,
                          "; ".join(filter(None, [sentence.note, "geen beslissing-sectie herkend: gelezen na de laatste "
