@@ -94,7 +94,7 @@ rule demand_sentence:
 
 rule figures:
     input:
-        code=lib("figures", "compare", "stats", "fonts", "inference"),
+        code=lib("figures", "compare", "stats", "fonts", "inference", "numbers"),
         cases=rules.clean_cases.output.cases,
         tabel_3=rules.duration_tables.output.tabel_3,
         tabel_5=rules.duration_tables.output.tabel_5,

@@ -8,7 +8,7 @@ DESIGN_SIZES = [int(n) for n in DESIGN["sizes"]]
 
 rule design_point:
     input:
-        code=lib("design", "models", "stats", "inference", "figures", "compare", "fonts"),
+        code=lib("design", "models", "stats", "inference", "figures", "compare", "fonts", "numbers"),
         cases=rules.clean_cases.output.cases,
     output:
         point="results/ontwerp/punten/{effect}_n{n}.csv",
@@ -35,7 +35,7 @@ rule design_point:
 
 rule design_gather:
     input:
-        code=lib("design", "models", "stats", "inference", "figures", "compare", "fonts", "provenance"),
+        code=lib("design", "models", "stats", "inference", "figures", "compare", "fonts", "provenance", "numbers"),
         points=expand(rules.design_point.output.point, effect=DESIGN_EFFECTS, n=DESIGN_SIZES),
     output:
         table="results/ontwerp/ontwerp.csv",

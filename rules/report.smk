@@ -51,7 +51,8 @@ rule render_report:
     input:
         qmd="report/kamerbrief.qmd",
         project=files_under("report"),
-        code=lib("render", "present", "provenance", "letter", "codebook", "compare", "published", "fonts", "design"),
+        code=lib("render", "present", "provenance", "letter", "codebook", "compare", "published", "fonts", "design",
+                 "numbers"),
         published=files_under(config["published_dir"]),
         **REPORT_RESULTS,
     output:

@@ -10,10 +10,11 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
+from matplotlib import font_manager, ticker  # noqa: E402
 
 from mhcases.compare import pairs  # noqa: E402
 from mhcases.fonts import FONT, font_dir  # noqa: E402
+from mhcases.numbers import common_decimals, format_number  # noqa: E402
 from mhcases.runner import write_atomic  # noqa: E402
 
 SYNTHETIC_MARK = "SYNTHETISCHE GEGEVENS"
@@ -32,12 +33,34 @@ def setup_style() -> None:
                          "axes.titlesize": 11, "axes.labelsize": 10, "legend.fontsize": 9})
 
 
+class DutchFormatter(ticker.Formatter):
+    """Axis ticks as the letter's text writes numbers (mhcases.numbers.format_number): decimal comma, thousands
+    with a point, a real minus sign; one number of decimals for all ticks of an axis."""
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return format_number(x, common_decimals(self.locs or [x]))
+
+    def format_ticks(self, values: list[float]) -> list[str]:
+        self.set_locs(values)
+        decimals = common_decimals(values)
+        return [format_number(value, decimals) for value in values]
+
+
+def dutch_axes(fig: plt.Figure) -> None:
+    """Every numeric axis of `fig` gets Dutch tick labels; category axes (bar labels) keep theirs."""
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if isinstance(axis.get_major_formatter(), ticker.ScalarFormatter):
+                axis.set_major_formatter(DutchFormatter())
+
+
 def _mark(fig: plt.Figure, synthetic: bool) -> None:
     if synthetic:
         fig.text(0.99, 1.0, SYNTHETIC_MARK, ha="right", va="bottom", fontsize=8, color="#b00020", weight="bold")
 
 
 def save(fig: plt.Figure, svg: str | Path, png: str | Path) -> None:
+    dutch_axes(fig)
     write_atomic(svg, lambda tmp: fig.savefig(tmp, format="svg", metadata={"Date": None}, bbox_inches="tight"))
     write_atomic(png, lambda tmp: fig.savefig(tmp, format="png", dpi=150, metadata={"Software": None},
                                               bbox_inches="tight"))
@@ -51,8 +74,8 @@ def shift_figure(tabel_3: pd.DataFrame, tabel_5: pd.DataFrame, synthetic: bool) 
     o3 = int(tabel_3.loc[tabel_3["categorie"] == "overig", "frequentie"].sum())
     o5 = int(tabel_5.loc[tabel_5["categorie"] == "overig", "frequentie"].sum())
     data = pd.concat([
-        known(tabel_3).assign(reeks=f"Strafeis (tabel 3, n = {n3})"),
-        known(tabel_5).assign(reeks=f"Opgelegd bij bewezenverklaring (tabel 5, n = {n5})"),
+        known(tabel_3).assign(reeks=f"Strafeis (tabel 3, n = {format_number(n3)})"),
+        known(tabel_5).assign(reeks=f"Opgelegd bij bewezenverklaring (tabel 5, n = {format_number(n5)})"),
     ])
     data["categorie"] = data["categorie"].str.replace(" maanden", "", regex=False)
     fig, ax = plt.subplots(figsize=(7.0, 3.6))
@@ -63,8 +86,8 @@ def shift_figure(tabel_3: pd.DataFrame, tabel_5: pd.DataFrame, synthetic: bool) 
     ax.set_title("Duur onvoorwaardelijk deel: strafeis en opgelegde straf")
     ax.legend(title=None, frameon=False, loc="upper right", fontsize=8)
     ax.set_ylim(0, ax.get_ylim()[1] * 1.25)  # room for the legend above the bars
-    fig.text(0.01, -0.04, f"Niet in de grafiek («overig»): strafeis {o3}, opgelegd {o5} (o.a. vrijspraken).",
-             fontsize=8, color="#555555")
+    left_out = f"strafeis {format_number(o3)}, opgelegd {format_number(o5)}"
+    fig.text(0.01, -0.04, f"Niet in de grafiek («overig»): {left_out} (o.a. vrijspraken).", fontsize=8, color="#555555")
     _mark(fig, synthetic)
     return fig
 
@@ -82,7 +105,7 @@ def scatter_figure(clean: pd.DataFrame, synthetic: bool) -> plt.Figure:
     ax.set_ylim(0, top)
     ax.set_xlabel("Geëist onvoorwaardelijk (maanden)")
     ax.set_ylabel("Opgelegd onvoorwaardelijk (maanden)")
-    ax.set_title(f"Strafeis en opgelegde straf per verdachte (n = {len(data)})")
+    ax.set_title(f"Strafeis en opgelegde straf per verdachte (n = {format_number(len(data))})")
     ax.legend(title="Mensenhandel", frameon=False, loc="upper left")
     _mark(fig, synthetic)
     return fig
@@ -99,7 +122,7 @@ def ecdf_figure(clean: pd.DataFrame, synthetic: bool) -> plt.Figure:
     sns.ecdfplot(data=long, x="maanden", hue="reeks", palette=PALETTE, ax=ax)
     ax.set_xlabel("Onvoorwaardelijk deel (maanden)")
     ax.set_ylabel("Cumulatief aandeel verdachten")
-    ax.set_title(f"Verdeling van eis en opgelegde straf (n = {len(data)} verdachten)")
+    ax.set_title(f"Verdeling van eis en opgelegde straf (n = {format_number(len(data))} verdachten)")
     legend = ax.get_legend()
     if legend is not None:
         legend.set_title(None)

@@ -6,7 +6,6 @@ the result with `#| output: asis`. Cell text is markdown; pass raw data text thr
 
 from __future__ import annotations
 
-import math
 import numbers
 import re
 from collections.abc import Mapping, Sequence
@@ -16,10 +15,10 @@ from typing import Any
 
 import pandas as pd
 
+from mhcases.numbers import MINUS, MISSING, format_number  # the one Dutch format of text, tables, figures
+from mhcases.numbers import is_missing as _missing
 from mhcases.published import load_errata, load_metadata, load_table
 
-MISSING = "–"  # shown for a missing number
-MINUS = "\u2212"  # the minus sign of signed numbers and intervals (format_signed)
 CORRECTED_MARKER = "*"  # marks a row label corrected against the printed letter (see errata.csv)
 CORRECTED_NOTE = "Omschrijving gecorrigeerd ten opzichte van de gedrukte brief; zie «Errata in de bron»."
 CHART_NOTE = f"{MISSING} In de brief alleen als grafiek, zonder getallen; de frequenties volgen uit het codeerblad."
@@ -28,26 +27,6 @@ CHART_NOTE = f"{MISSING} In de brief alleen als grafiek, zonder getallen; de fre
 # ----------------------------------------------------------------------------------------------------------
 # Numbers
 # ----------------------------------------------------------------------------------------------------------
-
-
-def _missing(value: Any) -> bool:
-    try:
-        return value is None or bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def format_number(value: float | int | None, decimals: int = 0) -> str:
-    """Dutch number format: `1234.5` -> "1.234,5" (thousands ".", decimal ","), `-3.2` -> "−3,2" (a real minus
-    sign, U+2212); missing -> "–"."""
-    if _missing(value):
-        return MISSING
-    number = float(value)  # type: ignore[arg-type]
-    if math.isinf(number):
-        return "∞" if number > 0 else f"{MINUS}∞"
-    text = f"{abs(number):,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    negative = number < 0 and any(ch not in "0,." for ch in text)
-    return f"{MINUS}{text}" if negative else text
 
 
 def format_percent(fraction: float | None, decimals: int = 0) -> str:

@@ -46,7 +46,7 @@ from typing import Any
 
 import yaml
 
-from mhcases.fonts import font_dir
+from mhcases.fonts import font_dir, font_face_css
 from mhcases.provenance import build_moment
 from mhcases.runner import write_atomic
 from mhcases.safety import external_urls, literal_metadata, markdown_literal, relative_paths, with_csp
@@ -665,10 +665,20 @@ def _check_self_contained(html: str) -> None:
         )
 
 
+def with_fonts(html: str) -> str:
+    """`html` with Source Sans Pro embedded (mhcases.fonts.font_face_css) as the first style of its <head>."""
+    style = f'<style id="kb-fonts">\n{font_face_css()}\n</style>\n'
+    head = re.search(r"<head\b[^>]*>\n?", html, re.IGNORECASE) or re.search(r"<html\b[^>]*>", html, re.IGNORECASE)
+    at = head.end() if head else 0
+    return f"{html[:at]}{style}{html[at:]}"
+
+
 def finished_html(html: str) -> str:
-    """The rendered page checked (`external_urls` must be empty) and with its Content-Security-Policy."""
-    _check_self_contained(html)
-    return with_csp(html)
+    """The rendered page with its fonts embedded, checked (`external_urls` must be empty) and with its
+    Content-Security-Policy."""
+    page = with_fonts(html)
+    _check_self_contained(page)
+    return with_csp(page)
 
 
 def render_fallback(
