@@ -10,7 +10,7 @@ if config["verdicts"]["documents"] is None and "precode" in sys.argv[1:]:
 
 rule precode:
     input:
-        code=lib("codebook", "offences", "phrases", "verdicts"),
+        code=lib("codebook", "offences", "phrases", "provenance", "verdicts"),
         documents=verdict_documents,
     output:
         selection="results/precode/selectie.csv",

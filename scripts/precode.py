@@ -1,9 +1,11 @@
 """Rule precode: a folder of rechtspraak documents -> results/precode/selectie.csv + codeerblad_voorgecodeerd.xlsx."""
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from mhcases.config import ConfigError
+from mhcases.provenance import build_moment
 from mhcases.runner import script_context, write_atomic, write_csv
 from mhcases.verdicts.precode import precode_folder
 from mhcases.verdicts.workbook import WorkbookWriter
@@ -19,9 +21,11 @@ def main(documents: str | None, articles: list[str], period: dict, selection: st
             raise ConfigError(f"verdicts.documents: map {documents!r} bestaat niet")
         study_period = (dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period["end"]))
         results = {}
+        # the workbook's date: SOURCE_DATE_EPOCH (a build sets it from the last commit), else a fixed date
+        created = build_moment(os.environ).replace(tzinfo=None) if os.environ.get("SOURCE_DATE_EPOCH") else None
 
         def write(tmp):
-            with WorkbookWriter(tmp) as writer:
+            with WorkbookWriter(tmp, created) as writer:
                 results["frame"], _ = precode_folder(documents, articles, study_period, logger=logger,
                                                      sink=writer.add)
                 results["rows"] = writer.rows

@@ -53,6 +53,9 @@ def test_precode_on_real_verdicts_round_trips_into_the_letter(tmp_path):
         "hoger beroep of cassatie", "geen strafzaak", "geen Nederlandse rechtbank", "artikel niet ten laste gelegd",
         "ontneming of andere beslissing zonder strafoplegging", "buiten de onderzoeksperiode"}
     workbook = root / "results" / "precode" / "codeerblad_voorgecodeerd.xlsx"
+    first = workbook.read_bytes()
+    assert run_snakemake(root, "precode", "--cores", "1", "--forcerun", "precode").returncode == 0
+    assert workbook.read_bytes() == first  # same documents, same SOURCE_DATE_EPOCH: same bytes
     sheet = openpyxl.load_workbook(workbook)["Codeerblad"]
     assert sheet.max_row == 2 and sheet.cell(2, 1).value == "16/705621-14"
 
