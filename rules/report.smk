@@ -8,6 +8,8 @@ rule provenance:
         code=lib("provenance"),
         cases=rules.clean_cases.output.cases,
         coding_sheet=config["input"]["coding_sheet"],
+        **({"baseline_coding_sheet": config["study"]["baseline_coding_sheet"]}
+           if config["study"]["kind"] == "vervolg" and config["study"]["baseline_coding_sheet"] else {}),
         config="config/config.yaml",
         **{f"gepubliceerd_{Path(p).name}": p for p in files_under(config["published_dir"])},
     output:

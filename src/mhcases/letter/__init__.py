@@ -52,11 +52,13 @@ from mhcases.letter.tables import (  # noqa: F401
 )
 from mhcases.letter.demand import (  # noqa: F401
     SignedRankTest,
+    VERDICT_TABLE_MEASURES,
     signed_rank_test,
     summary_estimate,
     verdict_groups,
     verdict_paragraph,
     verdict_table,
+    verdict_table_rows,
 )
 from mhcases.letter.comparison import (  # noqa: F401
     BASELINE,
@@ -85,6 +87,7 @@ from mhcases.letter.decomposition import (  # noqa: F401
     acquittal_claim,
     counterfactual_summary,
     decomposition_estimate,
+    decomposition_sample,
     decomposition_table,
 )
 from mhcases.letter.effects import (  # noqa: F401

@@ -70,14 +70,22 @@ def period_text(period: Mapping[str, Any]) -> str:
     return f"{one(period['start'])} tot en met {one(period['end'])}"
 
 
-def followup_rows(table: PublishedTable, computed: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
+def followup_rows(table: PublishedTable, computed: pd.DataFrame, level: float = 0.95,
+                  counts: pd.Series | None = None) -> pd.DataFrame:
     """Per category (the 2020 rows first, then new categories, then «overig» and Totaal): 2020 and new
-    frequency and share, and the difference of the shares with its interval (fractions)."""
+    frequency and share, and the difference of the shares with its interval (fractions).
+
+    With `counts` (every category's frequency before small cells were pooled), a category of the letter keeps its
+    own new frequency even below the small-cell threshold, so that its difference from 2020 is not biased by
+    the pooling; only categories the letter does not list are pooled into «overig»."""
     old_total, new_total = table.total, int(computed.loc[computed["categorie"] == TOTAL, "frequentie"].sum())
     old = dict(zip(table.rows["categorie"], table.rows["frequentie"]))
     new = dict(zip(computed["categorie"], computed["frequentie"]))
     letter = [c for c in table.rows["categorie"] if c not in (OTHER, TOTAL)]
     extra = [c for c in computed["categorie"] if c not in letter and c not in (OTHER, TOTAL)]
+    if counts is not None:
+        new.update({c: int(counts.get(c, 0)) for c in letter})
+        new[OTHER] = new_total - sum(int(new.get(c, 0)) for c in [*letter, *extra])
     order = [*letter, *extra, *([OTHER] if OTHER in old or OTHER in new else []), TOTAL]
     printed = dict(zip(table.rows["categorie"], table.rows["categorie_bron"]))
     rows = []
@@ -102,10 +110,11 @@ DEFINITION_NOTES = {"tabel_1": 1, "tabel_2": 1, "tabel_4": 1}
 
 
 def followup_table_markdown(table: PublishedTable, computed: pd.DataFrame, other_note: str, period_label: str,
-                            level: float = 0.95, *, title_is_corrected: bool = False) -> str:
+                            level: float = 0.95, *, title_is_corrected: bool = False,
+                            counts: pd.Series | None = None) -> str:
     """The follow-up table: 2020 beside the new period, with the difference of the shares and its interval.
     `other_note` (computed from the new data) explains «overig»; the 2020 footnotes are not repeated."""
-    rows = followup_rows(table, computed, level)
+    rows = followup_rows(table, computed, level, counts)
     unit = "zaken" if table.unit == "zaak" else "verdachten"
     interval = ci_label(level)
     markers = table.note_markers
@@ -135,14 +144,17 @@ def followup_table_markdown(table: PublishedTable, computed: pd.DataFrame, other
                  f"{escape_markdown(period_label)}: berekend uit het codeerblad van dit onderzoek. Verschil: aandeel in "
                  f"de nieuwe periode min aandeel in {BASELINE}, in procentpunten, met het {interval} (Newcombe, twee "
                  "onafhankelijke steekproeven; samenhang tussen medeverdachten is niet meegenomen)."
+                 + (" Categorieën van de brief staan er met hun eigen aantal in, ook onder de drempel voor «overig»."
+                    if counts is not None else "")
                  + (f" {MISSING}: categorie niet in de brief (in {BASELINE} niet of onder «overig» geteld), dus geen "
                     "verschil." if (~rows["in_brief"]).any() else ""))
     return markdown_table(frame, align="lrrrrrr", notes=notes, widths=[34, 9, 9, 9, 9, 12, 18])
 
 
-def followup_sentence(table: PublishedTable, computed: pd.DataFrame, level: float = 0.95) -> str:
+def followup_sentence(table: PublishedTable, computed: pd.DataFrame, level: float = 0.95,
+                      counts: pd.Series | None = None) -> str:
     """One sentence on what changed: the categories whose share differs from 2020 beyond the interval."""
-    rows = followup_rows(table, computed, level)
+    rows = followup_rows(table, computed, level, counts)
     rows = rows[rows["categorie"] != TOTAL]
     clear = rows[(rows["ci_low"] > 0) | (rows["ci_high"] < 0)]
     if clear.empty:
@@ -156,9 +168,9 @@ def followup_sentence(table: PublishedTable, computed: pd.DataFrame, level: floa
             f"van {which} af. Dat is een bevinding over de nieuwe periode, geen fout in de brief.")
 
 
-def other_categories_note(counts: pd.Series, computed: pd.DataFrame, unit: str) -> str:
+def other_categories_note(counts: pd.Series, shown: set[str], unit: str) -> str:
     """The note on «overig» of a new table, from the data: which categories it holds, with their counts."""
-    shown = set(computed["categorie"]) - {OTHER, TOTAL}
+    shown = set(shown) - {OTHER, TOTAL}
     inside = counts[[c not in shown for c in counts.index]]
     inside = inside[inside > 0].sort_values(ascending=False, kind="stable")
     if inside.empty:
@@ -179,13 +191,26 @@ def followup_counts(cases: pd.DataFrame, table: str) -> pd.Series:
     return T.sentence_category(cases).value_counts()
 
 
-def followup_other_note(cases: pd.DataFrame, computed: pd.DataFrame, table: str) -> str:
+def followup_other_note(cases: pd.DataFrame, computed: pd.DataFrame, table: str,
+                        published: PublishedTable | None = None) -> str:
+    """The note on «overig» of the follow-up table, from the data: what its defendants (or cases) have, by the
+    coded value (e.g. "onbekend", "ontslag", a combination the letter does not list)."""
+    from mhcases import tables as T
+
     unit = {"tabel_1": ("zaak", "zaken")}.get(table, ("verdachte", "verdachten"))
-    counts = followup_counts(cases, table)
-    inside = int(computed.loc[computed["categorie"] == OTHER, "frequentie"].sum())
-    return other_categories_note(counts, computed, unit[0] if inside == 1 else unit[1])
-
-
+    shown = (set(computed["categorie"]) | (set(published.rows["categorie"]) if published is not None else set()))
+    shown -= {OTHER, TOTAL}
+    if table == "tabel_1":
+        category = T.case_combinations(cases)
+        raw = category
+    elif table == "tabel_2":
+        category, raw = T.demand_category(cases), cases["demand_modality"]
+    else:
+        category = T.sentence_category(cases)
+        raw = cases["sentence_modality"].where(~cases["acquitted"].astype(bool), "vrijspraak")
+    inside = raw[~category.isin(shown)].value_counts()
+    n = int(inside.sum())
+    return other_categories_note(inside, set(), unit[0] if n == 1 else unit[1])
 
 
 def period_label(study: Mapping[str, Any]) -> str:
@@ -209,11 +234,11 @@ def followup_introduction(study: Mapping[str, Any], n_cases: int, n_defendants: 
 
 
 def followup_conclusion(published: Mapping[str, PublishedTable], tables: Mapping[str, pd.DataFrame],
-                        level: float = 0.95) -> str:
+                        level: float = 0.95, counts: Mapping[str, pd.Series] | None = None) -> str:
     """The conclusion's first sentence in a follow-up letter: how many shares differ clearly from 2020."""
     clear = total = 0
     for name in ("tabel_1", "tabel_2", "tabel_4"):
-        rows = followup_rows(published[name], tables[name], level)
+        rows = followup_rows(published[name], tables[name], level, (counts or {}).get(name))
         rows = rows[rows["categorie"] != TOTAL]
         total += len(rows)
         clear += int(((rows["ci_low"] > 0) | (rows["ci_high"] < 0)).sum())

@@ -157,3 +157,15 @@ def counterfactual_summary(counterfactual: pd.DataFrame) -> pd.DataFrame:
     columns = ["eis", "opgelegd", "zonder_volledige_vrijspraken", "zonder_vrijspraken"]
     data = counterfactual[columns].astype(float)
     return pd.DataFrame({"gemiddelde": data.mean(), "mediaan": data.median()}).T
+
+
+def decomposition_sample(n: int, pairs: int) -> str:
+    """The parenthesis on who the decomposition covers: "n = 126; de 24 verdachten voor wie …" (counts in Dutch
+    for one; no clause when every pair has a positive demand)."""
+    left = pairs - n
+    if left == 0:
+        return f"n = {format_number(n)}"
+    who = "de verdachte" if left == 1 else f"de {format_number(left)} verdachten"
+    verb = "telt" if left == 1 else "tellen"
+    return (f"n = {format_number(n)}; {who} voor wie geen onvoorwaardelijke vrijheidsstraf is geëist, {verb} hier "
+            "niet mee: bij een eis van nul maanden valt niets te ontleden")

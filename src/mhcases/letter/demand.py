@@ -107,3 +107,12 @@ def verdict_paragraph(summary: pd.DataFrame, acquitted: int, acquitted_sentenced
         text.append("Geen enkele verdachte is volledig vrijgesproken van mensenhandel.")
     text.append("@Fig-spreiding toont eis en straf per verdachte, @fig-verdeling de verdeling van beide.")
     return " ".join(text)
+
+
+VERDICT_TABLE_MEASURES = ("mediaan_eis", "mediaan_opgelegd", "mediaan_ratio", "aandeel_lager")
+
+
+def verdict_table_rows(summary: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the summary that `verdict_table` shows (for its notes)."""
+    groups = summary["groep"].isin(["alle verdachten", "beslissing mensenhandel"])
+    return summary[groups & summary["measure"].isin(VERDICT_TABLE_MEASURES)]
