@@ -544,3 +544,14 @@ def test_not_estimable_effects_give_a_paragraph_with_the_reason():
         "*De eis.* Dit model is niet te schatten: 12 verdachten in het model (minimaal 20).")
     assert L.not_estimable_notes(effects, pd.DataFrame()) == [
         "Model 1, niet te schatten: 12 verdachten in het model (minimaal 20)."]
+
+
+def test_months_note_has_no_dash_when_no_model_was_estimated():
+    assert "(29,5 maanden; model 1)" in L.months_note({"1_eis": 29.5, "3_opgelegd": 20.0})
+    assert "–" not in L.months_note({}) and "niet te schatten" in L.months_note({})
+
+
+def test_decomposition_sample_follows_the_count():
+    assert L.decomposition_sample(20, 20) == "n = 20"
+    assert "de verdachte voor wie" in L.decomposition_sample(4, 5) and "telt hier" in L.decomposition_sample(4, 5)
+    assert "de 24 verdachten voor wie" in L.decomposition_sample(126, 150)

@@ -109,6 +109,7 @@ from mhcases.letter.effects import (  # noqa: F401
     model_labels,
     model_sample,
     model_status_notes,
+    months_note,
     months_text,
     multiple_testing,
     no_tests_sentence,

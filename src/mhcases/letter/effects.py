@@ -475,3 +475,14 @@ def sensitivity_fallback(minor: Estimate, disabled: Estimate) -> str:
             parts.append(f"het effect van {name} is in geen enkele variant te schatten")
     text = "; ".join(parts)
     return f"In de varianten van model 3 geldt: {text} (@tbl-gevoeligheid)."
+
+
+def months_note(typical: dict[str, float]) -> str:
+    """The note on the column "Maanden" of the effects table: at which typical values the effects are evaluated."""
+    if "1_eis" in typical and "3_opgelegd" in typical:
+        return (f"Maanden: het effect bij de mediane eis ({format_number(typical['1_eis'], 1)} maanden; model 1) of "
+                f"de mediane opgelegde straf ({format_number(typical['3_opgelegd'], 1)} maanden; modellen 3 en 5); bij "
+                "model 4 het gemiddelde effect op de verwachte straf met vrijspraken als nul.")
+    return ("Maanden: het effect bij de mediane eis of straf in het model; bij model 4 het gemiddelde effect op de "
+            "verwachte straf met vrijspraken als nul. Waar een model niet te schatten is, is er ook geen effect in "
+            "maanden.")
