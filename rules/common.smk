@@ -35,7 +35,7 @@ if (DEPLOYMENT is not None and "CONDA" in {method.name for method in DEPLOYMENT.
 if "SOURCE_DATE_EPOCH" not in os.environ:
     epoch = default_source_date_epoch(config["letter"]["date"], workflow.basedir)
     if epoch is not None:
-        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+        os.environ.update(SOURCE_DATE_EPOCH=str(epoch))  # optional, so no `envvars:` (it asserts a variable is set)
 
 
 # Scripts import the library of this workflow's own tree (not whatever copy is installed).
@@ -74,3 +74,11 @@ def verdict_documents(wildcards):
     if folder is None or not Path(folder).is_dir():
         return []
     return [f for f in files_under(folder) if f.lower().endswith((".xml", ".txt"))]
+
+
+def design_checksums(wildcards):
+    """SHA-256 of the design study's results that exist (DESIGN_RESULTS, rules/design.smk): the letter re-renders
+    when `snakemake ontwerp` made a new one."""
+    from mhcases.provenance import sha256
+
+    return {name: sha256(path) for name, path in DESIGN_RESULTS.items() if Path(path).is_file()}

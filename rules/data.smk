@@ -7,7 +7,11 @@ rule clean_cases:
         sheet=config["input"]["coding_sheet"],
     output:
         cases="results/clean/cases.parquet",
-        cleaning_log="results/clean/cleaning_log.csv",
+        cleaning_log=report(
+            "results/clean/cleaning_log.csv",
+            caption="../report/captions/opschoonlog.rst",
+            category="1. Gegevens",
+        ),
     params:
         sheet_name=config["input"]["sheet_name"],
         period=config["study"]["period"],

@@ -7,9 +7,24 @@ rule published_tables:
         cases=rules.clean_cases.output.cases,
         published=files_under(config["published_dir"]),
     output:
-        tabel_1="results/tables/tabel_1.csv",
-        tabel_2="results/tables/tabel_2.csv",
-        tabel_4="results/tables/tabel_4.csv",
+        tabel_1=report(
+            "results/tables/tabel_1.csv",
+            caption="../report/captions/tabel_1.rst",
+            category="2. Beschrijving",
+            subcategory="Tabellen van de brief",
+        ),
+        tabel_2=report(
+            "results/tables/tabel_2.csv",
+            caption="../report/captions/tabel_2.rst",
+            category="2. Beschrijving",
+            subcategory="Tabellen van de brief",
+        ),
+        tabel_4=report(
+            "results/tables/tabel_4.csv",
+            caption="../report/captions/tabel_4.rst",
+            category="2. Beschrijving",
+            subcategory="Tabellen van de brief",
+        ),
     params:
         published_dir=lambda wildcards, input: str(Path(input.published[0]).parent),
         thresholds=config["tables"]["small_cell_threshold"],
@@ -31,7 +46,12 @@ rule check_published:
         **rules.published_tables.output,
         published=files_under(config["published_dir"]),
     output:
-        comparison="results/checks/vergelijking_brief.csv",
+        comparison=report(
+            "results/checks/vergelijking_brief.csv",
+            caption="../report/captions/vergelijking_brief.rst",
+            category="2. Beschrijving",
+            subcategory="Tabellen van de brief",
+        ),
     params:
         published_dir=lambda wildcards, input: str(Path(input.published[0]).parent),
         synthetic=config["input"]["synthetic"],
@@ -52,8 +72,18 @@ rule duration_tables:
         code=lib("tables", "offences"),
         cases=rules.clean_cases.output.cases,
     output:
-        tabel_3="results/tables/tabel_3.csv",
-        tabel_5="results/tables/tabel_5.csv",
+        tabel_3=report(
+            "results/tables/tabel_3.csv",
+            caption="../report/captions/tabel_3.rst",
+            category="2. Beschrijving",
+            subcategory="Tabellen van de brief",
+        ),
+        tabel_5=report(
+            "results/tables/tabel_5.csv",
+            caption="../report/captions/tabel_5.rst",
+            category="2. Beschrijving",
+            subcategory="Tabellen van de brief",
+        ),
     params:
         bounds=config["tables"]["month_classes"],
     threads: 1
@@ -73,8 +103,18 @@ rule demand_sentence:
         code=lib("compare", "stats", "inference"),
         cases=rules.clean_cases.output.cases,
     output:
-        summary="results/tables/strafeis_vs_opgelegd.csv",
-        test="results/tables/strafeis_vs_opgelegd_toets.csv",
+        summary=report(
+            "results/tables/strafeis_vs_opgelegd.csv",
+            caption="../report/captions/strafeis_vs_opgelegd.rst",
+            category="2. Beschrijving",
+            subcategory="Strafeis en straf",
+        ),
+        test=report(
+            "results/tables/strafeis_vs_opgelegd_toets.csv",
+            caption="../report/captions/strafeis_vs_opgelegd_toets.rst",
+            category="2. Beschrijving",
+            subcategory="Strafeis en straf",
+        ),
         per_defendant="results/tables/strafeis_vs_opgelegd_per_verdachte.csv",
     params:
         replicates=config["analysis"]["bootstrap_replicates"],
@@ -99,11 +139,26 @@ rule figures:
         tabel_3=rules.duration_tables.output.tabel_3,
         tabel_5=rules.duration_tables.output.tabel_5,
     output:
-        shift_svg=report("results/figures/verschuiving_links.svg", caption="../report/captions/verschuiving_links.rst", category="Figuren"),
+        shift_svg=report(
+            "results/figures/verschuiving_links.svg",
+            caption="../report/captions/verschuiving_links.rst",
+            category="2. Beschrijving",
+            subcategory="Figuren",
+        ),
         shift_png="results/figures/verschuiving_links.png",
-        scatter_svg=report("results/figures/eis_vs_opgelegd.svg", caption="../report/captions/eis_vs_opgelegd.rst", category="Figuren"),
+        scatter_svg=report(
+            "results/figures/eis_vs_opgelegd.svg",
+            caption="../report/captions/eis_vs_opgelegd.rst",
+            category="2. Beschrijving",
+            subcategory="Figuren",
+        ),
         scatter_png="results/figures/eis_vs_opgelegd.png",
-        ecdf_svg=report("results/figures/ecdf_eis_opgelegd.svg", caption="../report/captions/ecdf_eis_opgelegd.rst", category="Figuren"),
+        ecdf_svg=report(
+            "results/figures/ecdf_eis_opgelegd.svg",
+            caption="../report/captions/ecdf_eis_opgelegd.rst",
+            category="2. Beschrijving",
+            subcategory="Figuren",
+        ),
         ecdf_png="results/figures/ecdf_eis_opgelegd.png",
     params:
         synthetic=config["input"]["synthetic"],

@@ -38,8 +38,16 @@ rule design_gather:
         code=lib("design", "models", "stats", "inference", "figures", "compare", "fonts", "provenance", "numbers"),
         points=expand(rules.design_point.output.point, effect=DESIGN_EFFECTS, n=DESIGN_SIZES),
     output:
-        table="results/ontwerp/ontwerp.csv",
-        figure_svg=report("results/ontwerp/ontwerp.svg", caption="../report/captions/ontwerp.rst", category="Figuren"),
+        table=report(
+            "results/ontwerp/ontwerp.csv",
+            caption="../report/captions/ontwerp_tabel.rst",
+            category="4. Ontwerpstudie",
+        ),
+        figure_svg=report(
+            "results/ontwerp/ontwerp.svg",
+            caption="../report/captions/ontwerp.rst",
+            category="4. Ontwerpstudie",
+        ),
         figure_png="results/ontwerp/ontwerp.png",
     params:
         synthetic=config["input"]["synthetic"],
@@ -59,9 +67,3 @@ rule design_gather:
 # The letter cites the last design result when there is one. Not an input: `report` does not run the study
 # (it takes longer than a minute on two cores); a new result changes the checksums, so the letter re-renders.
 DESIGN_RESULTS = {"ontwerp": str(rules.design_gather.output.table), "ontwerp_figuur": str(rules.design_gather.output.figure_svg)}
-
-
-def design_checksums(wildcards):
-    from mhcases.provenance import sha256
-
-    return {name: sha256(path) for name, path in DESIGN_RESULTS.items() if Path(path).is_file()}

@@ -6,8 +6,18 @@ rule decomposition:
         code=lib("decompose", "compare", "stats", "inference"),
         cases=rules.clean_cases.output.cases,
     output:
-        shares="results/models/decompositie.csv",
-        counterfactual="results/models/contrafeitelijk.csv",
+        shares=report(
+            "results/models/decompositie.csv",
+            caption="../report/captions/decompositie.rst",
+            category="3. Modellen",
+            subcategory="Ontleding",
+        ),
+        counterfactual=report(
+            "results/models/contrafeitelijk.csv",
+            caption="../report/captions/contrafeitelijk.rst",
+            category="3. Modellen",
+            subcategory="Ontleding",
+        ),
     params:
         replicates=config["analysis"]["bootstrap_replicates"],
         seed=config["analysis"]["seed"],
@@ -29,11 +39,36 @@ rule models:
         code=lib("models", "stats", "inference"),
         cases=rules.clean_cases.output.cases,
     output:
-        coefficients="results/models/coefficienten.csv",
-        effects="results/models/effecten.csv",
-        two_part="results/models/tweedelig_effect.csv",
-        power="results/models/onderscheidend_vermogen.csv",
-        sensitivity="results/models/gevoeligheid.csv",
+        coefficients=report(
+            "results/models/coefficienten.csv",
+            caption="../report/captions/coefficienten.rst",
+            category="3. Modellen",
+            subcategory="Regressiemodellen",
+        ),
+        effects=report(
+            "results/models/effecten.csv",
+            caption="../report/captions/effecten.rst",
+            category="3. Modellen",
+            subcategory="Regressiemodellen",
+        ),
+        two_part=report(
+            "results/models/tweedelig_effect.csv",
+            caption="../report/captions/tweedelig_effect.rst",
+            category="3. Modellen",
+            subcategory="Regressiemodellen",
+        ),
+        power=report(
+            "results/models/onderscheidend_vermogen.csv",
+            caption="../report/captions/onderscheidend_vermogen.rst",
+            category="3. Modellen",
+            subcategory="Regressiemodellen",
+        ),
+        sensitivity=report(
+            "results/models/gevoeligheid.csv",
+            caption="../report/captions/gevoeligheid.rst",
+            category="3. Modellen",
+            subcategory="Regressiemodellen",
+        ),
     params:
         replicates=config["analysis"]["bootstrap_replicates"],
         seed=config["analysis"]["seed"],

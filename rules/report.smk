@@ -13,7 +13,11 @@ rule provenance:
         config="config/config.yaml",
         **{f"gepubliceerd_{Path(p).name}": p for p in files_under(config["published_dir"])},
     output:
-        record="results/report/herkomst.yaml",
+        record=report(
+            "results/report/herkomst.yaml",
+            caption="../report/captions/herkomst.rst",
+            category="5. Brief",
+        ),
     params:
         git=git_state(workflow.basedir),
     threads: 1
@@ -58,8 +62,16 @@ rule render_report:
         published=files_under(config["published_dir"]),
         **REPORT_RESULTS,
     output:
-        html="results/report/kamerbrief.html",
-        pdf="results/report/kamerbrief.pdf",
+        html=report(
+            "results/report/kamerbrief.html",
+            caption="../report/captions/kamerbrief_html.rst",
+            category="5. Brief",
+        ),
+        pdf=report(
+            "results/report/kamerbrief.pdf",
+            caption="../report/captions/kamerbrief_pdf.rst",
+            category="5. Brief",
+        ),
     params:
         letter=config["letter"],
         synthetic=config["input"]["synthetic"],

@@ -65,14 +65,44 @@ def test_lint_is_clean(built_project):
     assert "Congratulations, your workflow is in a good condition!" in process.stdout + process.stderr
 
 
+# `snakemake --report`: one category per stage (rule file), in the order of the workflow (report/workflow.rst).
+REPORT_CATEGORIES = {"data.smk": "1. Gegevens", "describe.smk": "2. Beschrijving", "models.smk": "3. Modellen",
+                     "design.smk": "4. Ontwerpstudie", "report.smk": "5. Brief"}
+
+
+def report_entries():
+    """(rule file, output path, caption, category) of every output marked for Snakemake's report."""
+    pattern = re.compile(r'report\(\s*"([^"]+)",\s*caption="([^"]+)",\s*category="([^"]+)"', re.S)
+    return [(path.name, *match) for path in RULE_FILES for match in pattern.findall(path.read_text())]
+
+
+def test_report_outputs_have_a_caption_and_their_stage_as_category():
+    entries = report_entries()
+    assert len(entries) == sum(p.read_text().count("report(") for p in RULE_FILES)  # every one has both
+    for rule_file, output, caption, category in entries:
+        assert (REPO / "rules" / caption).resolve().is_file(), (output, caption)
+        assert category == REPORT_CATEGORIES[rule_file], (output, category)
+    tables = {output for _, output, _, _ in entries if output.endswith(".csv")}
+    assert {f"results/tables/tabel_{n}.csv" for n in range(1, 6)} <= tables
+    assert "report/workflow.rst" in (REPO / "Snakefile").read_text()
+
+
 @pytest.mark.e2e
-def test_snakemake_report_shows_the_figures_with_captions(built_project):
-    out = built_project.root / "results" / "snakemake-report.html"
+def test_snakemake_report_shows_the_tables_figures_and_workflow_with_captions(built_project, tmp_path):
+    import yaml
+
+    out = tmp_path / "snakemake-report.html"  # not in results/: other tests compare that folder between builds
     process = run_snakemake(built_project.root, "--report", str(out))
     assert process.returncode == 0, process.stderr[-2000:]
     text = out.read_text(encoding="utf-8", errors="replace")
-    for name in ("verschuiving_links.svg", "eis_vs_opgelegd.svg", "ecdf_eis_opgelegd.svg"):
-        assert name in text
+    built = [(output, category) for rule_file, output, _, category in report_entries() if rule_file != "design.smk"]
+    for output, category in built:  # the design study is not part of the default build
+        assert Path(output).name in text and category in text, output
+    assert "Tabel 1 van de brief, opnieuw berekend" in text and "Cumulatieve verdeling" in text  # captions
+    replicates = yaml.safe_load((built_project.root / "config" / "config.yaml").read_text())["analysis"][
+        "bootstrap_replicates"]
+    assert f"{replicates} trekkingen" in text  # captions and description filled in from the build's settings
+    assert "Jurisprudentieonderzoek mensenhandel, reproduceerbaar" in text  # the workflow description
 
 
 @pytest.mark.e2e
