@@ -107,3 +107,22 @@ def test_bare_render_after_a_build_finds_the_results(built_project, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF")
     assert "Deze brief berust op synthetische gegevens" in bare  # `synthetic` as the build recorded it
     assert len(_tables(built)) >= 5 and _tables(bare) == _tables(built)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Hygiene: the kernel talks over IPC, so ipykernel has no TCP warning to print
+# --------------------------------------------------------------------------------------------------------------
+
+
+def test_kernel_runs_over_ipc_without_the_tcp_warning(tmp_path, caplog):
+    import logging
+
+    from mhcases.render import execute, parse_qmd
+
+    doc = parse_qmd("```{python}\nfrom ipykernel.kernelapp import IPKernelApp\n"
+                    "print(IPKernelApp.instance().transport)\n```\n")
+    with caplog.at_level(logging.INFO, logger="mhcases.render"):
+        outputs = execute(doc, {}, tmp_path)
+    assert [o["text"].strip() for out in outputs.values() for o in out if o["output_type"] == "stream"] == ["ipc"]
+    assert "TCP" not in caplog.text and "zmq" not in caplog.text
+    assert list(tmp_path.iterdir()) == []  # no socket files left in the working folder

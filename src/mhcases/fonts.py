@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import importlib.resources
 import io
+import logging
 from functools import cache
 from pathlib import Path
 
@@ -38,6 +39,7 @@ def web_font(path: Path) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
+    logging.getLogger("fontTools").setLevel(logging.WARNING)  # not a line per pruned table in the render log
     font = TTFont(str(path), recalcTimestamp=False)
     options = subset.Options()
     options.layout_features = ["*"]  # kerning, ligatures, figures: the page looks like the PDF

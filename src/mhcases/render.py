@@ -356,6 +356,7 @@ def execute(
     """
     import nbformat.v4 as nbf
     from nbclient import NotebookClient
+    from traitlets.config import Config
     from nbclient.exceptions import CellExecutionError
 
     metadata = {"Date": None} if fig_format == "svg" else {}
@@ -378,9 +379,12 @@ def execute(
     notebook = nbf.new_notebook(cells=[nbf.new_code_cell(source) for _, source, _ in plan])
     notebook.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
     resources = {"metadata": {"path": str(cwd)}}
-    client = NotebookClient(notebook, kernel_name=KERNEL, timeout=CELL_TIMEOUT, resources=resources)
     outputs: dict[int, list[dict[str, Any]]] = {}
-    with tempfile.TemporaryFile() as kernel_log:  # the kernel's own stderr goes to the log, not the console
+    # The kernel talks over Unix sockets in a private temporary folder (IPC transport), not over TCP on localhost:
+    # nothing else on the machine can connect, and ipykernel has no "running over TCP without encryption" to say.
+    with tempfile.TemporaryFile() as kernel_log, tempfile.TemporaryDirectory(prefix="kb-kernel-") as sockets:
+        ipc = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")}})
+        client = NotebookClient(notebook, kernel_name=KERNEL, timeout=CELL_TIMEOUT, resources=resources, config=ipc)
         try:
             with client.setup_kernel(stderr=kernel_log):
                 for position, (item, _, index) in enumerate(plan):
