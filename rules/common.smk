@@ -24,11 +24,18 @@ except ConfigError as error:
 # `--use-conda` where no conda is installed: one Dutch line before any job, not Snakemake's "Error running conda
 # info" (README, "Drie manieren om te draaien").
 DEPLOYMENT = workflow.deployment_settings
-if (DEPLOYMENT is not None and "CONDA" in {method.name for method in DEPLOYMENT.deployment_method}
-        and not DEPLOYMENT.conda_base_path and shutil.which(DEPLOYMENT.conda_frontend or "conda") is None):
-    print(f"FOUT: --use-conda vraagt om {DEPLOYMENT.conda_frontend or 'conda'}, maar dat staat niet op PATH. Installeer "
-          "conda (Miniforge), of draai zonder --use-conda in een omgeving met de pakketten van requirements.lock "
-          "(`make report`, of een geactiveerde .venv met `snakemake report`).", file=sys.stderr)
+if (
+    DEPLOYMENT is not None
+    and "CONDA" in {method.name for method in DEPLOYMENT.deployment_method}
+    and not DEPLOYMENT.conda_base_path
+    and shutil.which(DEPLOYMENT.conda_frontend or "conda") is None
+):
+    print(
+        f"FOUT: --use-conda vraagt om {DEPLOYMENT.conda_frontend or 'conda'}, maar dat staat niet op PATH. Installeer "
+        "conda (Miniforge), of draai zonder --use-conda in een omgeving met de pakketten van requirements.lock "
+        "(`make report`, of een geactiveerde .venv met `snakemake report`).",
+        file=sys.stderr,
+    )
     sys.exit(1)
 
 # One build date for every script: SOURCE_DATE_EPOCH, else letter.date, else the last commit (README).
@@ -49,19 +56,24 @@ BASE_MODULES = ("runner", "safety", "config", "sheet", "codebook")
 def lib(*modules):
     """Library modules a rule's script uses, as inputs: editing one reruns the rule and everything downstream.
     A module that is a package (src/mhcases/<m>/) stands for every .py file in it."""
+
     def files(m):
         package = Path(workflow.basedir) / "src" / "mhcases" / m
         if package.is_dir():
             return sorted(f"src/mhcases/{m}/{p.name}" for p in package.glob("*.py"))
         return [f"src/mhcases/{m}.py"]
+
     return [f for m in dict.fromkeys(("__init__", *BASE_MODULES, *modules)) for f in files(m)]
 
 
 def files_under(folder):
     """Every file below `folder`, sorted, so that a rule reruns when any of them changes."""
     skip = ("__pycache__", ".quarto")
-    return sorted(str(p) for p in Path(folder).rglob("*")
-                  if p.is_file() and not any(s in p.parts for s in skip) and not p.parent.name.endswith("_files"))
+    return sorted(
+        str(p)
+        for p in Path(folder).rglob("*")
+        if p.is_file() and not any(s in p.parts for s in skip) and not p.parent.name.endswith("_files")
+    )
 
 
 LOGS = "results/logs"

@@ -12,16 +12,16 @@ rule clean_cases:
             caption="../report/captions/opschoonlog.rst",
             category="1. Gegevens",
         ),
-    params:
-        sheet_name=config["input"]["sheet_name"],
-        period=config["study"]["period"],
-    threads: 1
-    resources:  # measured at 100,000 defendants, 1,999 replicates: 7 s CPU, 604 MiB
-        mem_mb=1500,
-        runtime=10,
     log:
         f"{LOGS}/clean_cases.log",
     conda:
         "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # measured at 100,000 defendants, 1,999 replicates: 7 s CPU, 604 MiB
+        mem_mb=1500,
+        runtime=10,
+    params:
+        sheet_name=config["input"]["sheet_name"],
+        period=config["study"]["period"],
     script:
         "../scripts/clean_cases.py"

@@ -25,25 +25,25 @@ rule published_tables:
             category="2. Beschrijving",
             subcategory="Tabellen van de brief",
         ),
-    params:
-        published_dir=lambda wildcards, input: str(Path(input.published[0]).parent),
-        thresholds=config["tables"]["small_cell_threshold"],
-    threads: 1
-    resources:  # measured at 100,000 defendants, 1,999 replicates: 2 s CPU, 377 MiB
-        mem_mb=1000,
-        runtime=10,
     log:
         f"{LOGS}/published_tables.log",
     conda:
         "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # measured at 100,000 defendants, 1,999 replicates: 2 s CPU, 377 MiB
+        mem_mb=1000,
+        runtime=10,
+    params:
+        published_dir=lambda wildcards, input: str(Path(input.published[0]).parent),
+        thresholds=config["tables"]["small_cell_threshold"],
     script:
         "../scripts/published_tables.py"
 
 
 rule check_published:
     input:
-        code=lib("tables", "offences", "published"),
         **rules.published_tables.output,
+        code=lib("tables", "offences", "published"),
         published=files_under(config["published_dir"]),
     output:
         comparison=report(
@@ -52,17 +52,17 @@ rule check_published:
             category="2. Beschrijving",
             subcategory="Tabellen van de brief",
         ),
-    params:
-        published_dir=lambda wildcards, input: str(Path(input.published[0]).parent),
-        synthetic=config["input"]["synthetic"],
-    threads: 1
-    resources:  # measured at 100,000 defendants, 1,999 replicates: 1 s CPU, 143 MiB
-        mem_mb=500,
-        runtime=10,
     log:
         f"{LOGS}/check_published.log",
     conda:
         "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # measured at 100,000 defendants, 1,999 replicates: 1 s CPU, 143 MiB
+        mem_mb=500,
+        runtime=10,
+    params:
+        published_dir=lambda wildcards, input: str(Path(input.published[0]).parent),
+        synthetic=config["input"]["synthetic"],
     script:
         "../scripts/check_published.py"
 
@@ -84,16 +84,16 @@ rule duration_tables:
             category="2. Beschrijving",
             subcategory="Tabellen van de brief",
         ),
-    params:
-        bounds=config["tables"]["month_classes"],
-    threads: 1
-    resources:  # measured at 100,000 defendants, 1,999 replicates: 1 s CPU, 358 MiB
-        mem_mb=1000,
-        runtime=10,
     log:
         f"{LOGS}/duration_tables.log",
     conda:
         "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # measured at 100,000 defendants, 1,999 replicates: 1 s CPU, 358 MiB
+        mem_mb=1000,
+        runtime=10,
+    params:
+        bounds=config["tables"]["month_classes"],
     script:
         "../scripts/duration_tables.py"
 
@@ -116,18 +116,18 @@ rule demand_sentence:
             subcategory="Strafeis en straf",
         ),
         per_defendant="results/tables/strafeis_vs_opgelegd_per_verdachte.csv",
-    params:
-        replicates=config["analysis"]["bootstrap_replicates"],
-        seed=config["analysis"]["seed"],
-        level=config["analysis"]["ci_level"],
-    threads: 1
-    resources:  # measured at 100,000 defendants, 1,999 replicates: 45 s CPU, 629 MiB
-        mem_mb=1500,
-        runtime=20,
     log:
         f"{LOGS}/demand_sentence.log",
     conda:
         "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # measured at 100,000 defendants, 1,999 replicates: 45 s CPU, 629 MiB
+        mem_mb=1500,
+        runtime=20,
+    params:
+        replicates=config["analysis"]["bootstrap_replicates"],
+        seed=config["analysis"]["seed"],
+        level=config["analysis"]["ci_level"],
     script:
         "../scripts/demand_sentence.py"
 
@@ -160,15 +160,15 @@ rule figures:
             subcategory="Figuren",
         ),
         ecdf_png="results/figures/ecdf_eis_opgelegd.png",
-    params:
-        synthetic=config["input"]["synthetic"],
-    threads: 1
-    resources:  # measured at 100,000 defendants, 1,999 replicates: 8 s CPU, 595 MiB
-        mem_mb=1500,
-        runtime=10,
     log:
         f"{LOGS}/figures.log",
     conda:
         "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # measured at 100,000 defendants, 1,999 replicates: 8 s CPU, 595 MiB
+        mem_mb=1500,
+        runtime=10,
+    params:
+        synthetic=config["input"]["synthetic"],
     script:
         "../scripts/figures.py"

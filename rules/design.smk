@@ -12,23 +12,23 @@ rule design_point:
         cases=rules.clean_cases.output.cases,
     output:
         point="results/ontwerp/punten/{effect}_n{n}.csv",
+    log:
+        f"{LOGS}/design_point/{{effect}}_n{{n}}.log",
+    wildcard_constraints:
+        effect="|".join(DESIGN_EFFECTS),
+        n=r"\d+",
+    conda:
+        "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # measured, 500 simulations of 40-600 defendants: 1.2-3.1 s CPU, 226 MiB (time grows with simulations x size)
+        mem_mb=1000,
+        runtime=10,
     params:
         size=lambda wildcards: DESIGN["effects"][wildcards.effect],
         simulations=DESIGN["simulations"],
         replicates=DESIGN["bootstrap_replicates"],
         seed=DESIGN["seed"],
         level=config["analysis"]["ci_level"],
-    wildcard_constraints:
-        effect="|".join(DESIGN_EFFECTS),
-        n=r"\d+",
-    threads: 1
-    resources:  # measured, 500 simulations of 40-600 defendants: 1.2-3.1 s CPU, 226 MiB (time grows with simulations x size)
-        mem_mb=1000,
-        runtime=10,
-    log:
-        f"{LOGS}/design_point/{{effect}}_n{{n}}.log",
-    conda:
-        "../envs/mhcases.yaml"
     script:
         "../scripts/design_point.py"
 
@@ -49,21 +49,23 @@ rule design_gather:
             category="4. Ontwerpstudie",
         ),
         figure_png="results/ontwerp/ontwerp.png",
-    params:
-        synthetic=config["input"]["synthetic"],
-    threads: 1
-    resources:  # measured, 15 design points: 2.1 s CPU, 227 MiB
-        mem_mb=1000,
-        runtime=10,
     log:
         f"{LOGS}/design_gather.log",
     conda:
         "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # measured, 15 design points: 2.1 s CPU, 227 MiB
+        mem_mb=1000,
+        runtime=10,
+    params:
+        synthetic=config["input"]["synthetic"],
     script:
         "../scripts/design_gather.py"
 
 
-
 # The letter cites the last design result when there is one. Not an input: `report` does not run the study
 # (it takes longer than a minute on two cores); a new result changes the checksums, so the letter re-renders.
-DESIGN_RESULTS = {"ontwerp": str(rules.design_gather.output.table), "ontwerp_figuur": str(rules.design_gather.output.figure_svg)}
+DESIGN_RESULTS = {
+    "ontwerp": str(rules.design_gather.output.table),
+    "ontwerp_figuur": str(rules.design_gather.output.figure_svg),
+}

@@ -18,18 +18,18 @@ rule decomposition:
             category="3. Modellen",
             subcategory="Ontleding",
         ),
-    params:
-        replicates=config["analysis"]["bootstrap_replicates"],
-        seed=config["analysis"]["seed"],
-        level=config["analysis"]["ci_level"],
-    threads: 1
-    resources:  # measured at 100,000 defendants, 1,999 replicates: 54 s CPU, 607 MiB
-        mem_mb=1500,
-        runtime=20,
     log:
         f"{LOGS}/decomposition.log",
     conda:
         "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # measured at 100,000 defendants, 1,999 replicates: 54 s CPU, 607 MiB
+        mem_mb=1500,
+        runtime=20,
+    params:
+        replicates=config["analysis"]["bootstrap_replicates"],
+        seed=config["analysis"]["seed"],
+        level=config["analysis"]["ci_level"],
     script:
         "../scripts/decomposition.py"
 
@@ -69,19 +69,19 @@ rule models:
             category="3. Modellen",
             subcategory="Regressiemodellen",
         ),
+    log:
+        f"{LOGS}/models.log",
+    conda:
+        "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # measured at 100,000 defendants, 1,999 replicates: 104 s CPU, 799 MiB
+        mem_mb=2000,
+        runtime=30,
     params:
         replicates=config["analysis"]["bootstrap_replicates"],
         seed=config["analysis"]["seed"],
         level=config["analysis"]["ci_level"],
         minimum=config["analysis"]["minimum"],
-    threads: 1
-    resources:  # measured at 100,000 defendants, 1,999 replicates: 104 s CPU, 799 MiB
-        mem_mb=2000,
-        runtime=30,
-    log:
-        f"{LOGS}/models.log",
-    conda:
-        "../envs/mhcases.yaml"
     script:
         "../scripts/models.py"
 
@@ -98,16 +98,16 @@ rule clean_baseline:
     output:
         cases="results/baseline/cases.parquet",
         cleaning_log="results/baseline/cleaning_log.csv",
-    params:
-        period={"start": "2018-01-01", "end": "2019-06-30"},  # the 2020 letter's study period (decision dates)
-    threads: 1
-    resources:  # as clean_cases (the same cleaning): 7 s CPU, 604 MiB at 100,000 defendants
-        mem_mb=1500,
-        runtime=10,
     log:
         f"{LOGS}/clean_baseline.log",
     conda:
         "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # as clean_cases (the same cleaning): 7 s CPU, 604 MiB at 100,000 defendants
+        mem_mb=1500,
+        runtime=10,
+    params:
+        period={"start": "2018-01-01", "end": "2019-06-30"},  # the 2020 letter's study period (decision dates)
     script:
         "../scripts/clean_baseline.py"
 
@@ -119,18 +119,18 @@ rule compare_periods:
         baseline=rules.clean_baseline.output.cases,
     output:
         table="results/models/vergelijking_perioden.csv",
+    log:
+        f"{LOGS}/compare_periods.log",
+    conda:
+        "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # measured at 150 + 150 defendants, 1,999 replicates: 21 s CPU, 209 MiB
+        mem_mb=2000,
+        runtime=60,
     params:
         replicates=config["analysis"]["bootstrap_replicates"],
         seed=config["analysis"]["seed"],
         level=config["analysis"]["ci_level"],
         bootstrap_cases=config["analysis"]["minimum"]["bootstrap_cases"],
-    threads: 1
-    resources:  # measured at 150 + 150 defendants, 1,999 replicates: 21 s CPU, 209 MiB
-        mem_mb=2000,
-        runtime=60,
-    log:
-        f"{LOGS}/compare_periods.log",
-    conda:
-        "../envs/mhcases.yaml"
     script:
         "../scripts/compare_periods.py"

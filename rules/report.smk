@@ -5,29 +5,32 @@ from mhcases.stale import retire_stale
 
 rule provenance:
     input:
+        **(
+            {"baseline_coding_sheet": config["study"]["baseline_coding_sheet"]}
+            if config["study"]["kind"] == "vervolg" and config["study"]["baseline_coding_sheet"]
+            else {}
+        ),
+        **{f"gepubliceerd_{Path(p).name}": p for p in files_under(config["published_dir"])},
         code=lib("provenance"),
         cases=rules.clean_cases.output.cases,
         coding_sheet=config["input"]["coding_sheet"],
-        **({"baseline_coding_sheet": config["study"]["baseline_coding_sheet"]}
-           if config["study"]["kind"] == "vervolg" and config["study"]["baseline_coding_sheet"] else {}),
         config="config/config.yaml",
-        **{f"gepubliceerd_{Path(p).name}": p for p in files_under(config["published_dir"])},
     output:
         record=report(
             "results/report/herkomst.yaml",
             caption="../report/captions/herkomst.rst",
             category="5. Brief",
         ),
-    params:
-        git=git_state(workflow.basedir),
-    threads: 1
-    resources:  # measured at 100,000 defendants, 1,999 replicates: 0.5 s CPU, 125 MiB
-        mem_mb=500,
-        runtime=10,
     log:
         f"{LOGS}/provenance.log",
     conda:
         "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # measured at 100,000 defendants, 1,999 replicates: 0.5 s CPU, 125 MiB
+        mem_mb=500,
+        runtime=10,
+    params:
+        git=git_state(workflow.basedir),
     script:
         "../scripts/provenance.py"
 
@@ -55,12 +58,22 @@ if config["study"]["kind"] == "vervolg" and config["study"]["baseline_coding_she
 
 rule render_report:
     input:
+        **REPORT_RESULTS,
         qmd="report/kamerbrief.qmd",
         project=files_under("report"),
-        code=lib("render", "present", "provenance", "letter", "codebook", "compare", "published", "fonts", "design",
-                 "numbers"),
+        code=lib(
+            "render",
+            "present",
+            "provenance",
+            "letter",
+            "codebook",
+            "compare",
+            "published",
+            "fonts",
+            "design",
+            "numbers",
+        ),
         published=files_under(config["published_dir"]),
-        **REPORT_RESULTS,
     output:
         html=report(
             "results/report/kamerbrief.html",
@@ -72,6 +85,14 @@ rule render_report:
             caption="../report/captions/kamerbrief_pdf.rst",
             category="5. Brief",
         ),
+    log:
+        f"{LOGS}/render_report.log",
+    conda:
+        "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # measured at 100,000 defendants, 1,999 replicates: 10 s CPU, 1006 MiB
+        mem_mb=2500,
+        runtime=20,
     params:
         letter=config["letter"],
         synthetic=config["input"]["synthetic"],
@@ -79,14 +100,6 @@ rule render_report:
         month_classes=config["tables"]["month_classes"],
         results={**{name: str(path) for name, path in REPORT_RESULTS.items()}, **DESIGN_RESULTS},
         design_checksums=design_checksums,  # the letter re-renders when `snakemake ontwerp` made a new result
-    threads: 1
-    resources:  # measured at 100,000 defendants, 1,999 replicates: 10 s CPU, 1006 MiB
-        mem_mb=2500,
-        runtime=20,
-    log:
-        f"{LOGS}/render_report.log",
-    conda:
-        "../envs/mhcases.yaml"
     script:
         "../scripts/render_report.py"
 
@@ -96,5 +109,8 @@ onerror:
     removed = retire_stale(rules.render_report.output, rules.render_report.input)
     removed += retire_stale(rules.provenance.output, rules.provenance.input)
     if removed:
-        print("FOUT: de build is mislukt. De vorige brief en herkomst (" + ", ".join(removed) + ") zijn "
-              "verwijderd: ze hoorden bij een eerdere invoer.", file=sys.stderr)
+        print(
+            "FOUT: de build is mislukt. De vorige brief en herkomst (" + ", ".join(removed) + ") zijn "
+            "verwijderd: ze hoorden bij een eerdere invoer.",
+            file=sys.stderr,
+        )

@@ -3,8 +3,11 @@
 
 # `snakemake precode` without documents stops here with one Dutch line, before any job (as a config error does).
 if config["verdicts"]["documents"] is None and "precode" in sys.argv[1:]:
-    print("FOUT: verdicts.documents is niet ingesteld: zet in config/config.yaml de map met uitspraken (.xml, .txt),"
-          " of haal ze eerst op met `snakemake fetch_verdicts`", file=sys.stderr)
+    print(
+        "FOUT: verdicts.documents is niet ingesteld: zet in config/config.yaml de map met uitspraken (.xml, .txt),"
+        " of haal ze eerst op met `snakemake fetch_verdicts`",
+        file=sys.stderr,
+    )
     sys.exit(1)
 
 
@@ -15,18 +18,18 @@ rule precode:
     output:
         selection="results/precode/selectie.csv",
         workbook="results/precode/codeerblad_voorgecodeerd.xlsx",
-    params:
-        documents=config["verdicts"]["documents"],
-        articles=config["verdicts"]["articles"],
-        period=config["study"]["period"],
-    threads: 1
-    resources:  # measured: 500 documents, 1.3 s CPU, 136 MiB (streaming: memory does not grow)
-        mem_mb=1000,
-        runtime=60,
     log:
         f"{LOGS}/precode.log",
     conda:
         "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # measured: 500 documents, 1.3 s CPU, 136 MiB (streaming: memory does not grow)
+        mem_mb=1000,
+        runtime=60,
+    params:
+        documents=config["verdicts"]["documents"],
+        articles=config["verdicts"]["articles"],
+        period=config["study"]["period"],
     script:
         "../scripts/precode.py"
 
@@ -38,16 +41,16 @@ rule fetch_verdicts:
         code=lib("codebook", "offences", "phrases", "verdicts"),
     output:
         manifest="results/precode/opgehaald.csv",
-    params:
-        fetch=config["verdicts"]["fetch"],
-        period=config["study"]["period"],
-    threads: 1
-    resources:  # paced at fetch.requests_per_second (2/s: 7,200 documents an hour); resumes from its cache
-        mem_mb=1000,
-        runtime=720,
     log:
         f"{LOGS}/fetch_verdicts.log",
     conda:
         "../envs/mhcases.yaml"
+    threads: 1
+    resources:  # paced at fetch.requests_per_second (2/s: 7,200 documents an hour); resumes from its cache
+        mem_mb=1000,
+        runtime=720,
+    params:
+        fetch=config["verdicts"]["fetch"],
+        period=config["study"]["period"],
     script:
         "../scripts/fetch_verdicts.py"

@@ -38,6 +38,13 @@ def test_lock_file_agrees_with_pyproject():
         assert lock.get(name) == version, name
 
 
+def test_lock_file_holds_the_test_dependencies():
+    test = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["test"]
+    lock = pins((ROOT / "requirements.lock").read_text().splitlines())
+    assert test and all("==" in d for d in test)
+    assert {name: lock.get(name) for name in pins(test)} == pins(test)
+
+
 @pytest.mark.parametrize("env_file", sorted((ROOT / "envs").glob("*.yaml")), ids=lambda p: p.name)
 def test_conda_environment_agrees_with_pyproject(env_file):
     spec = yaml.safe_load(env_file.read_text())

@@ -53,6 +53,18 @@ def test_rule_declares_every_library_module_its_script_uses(script):
     assert not missing, f"rule {script.stem}: add {sorted(missing)} to code=lib(...)"
 
 
+def test_workflow_files_are_snakefmt_clean():
+    """`snakefmt --check` (pinned test dependency; settings in pyproject.toml [tool.snakefmt]) changes nothing."""
+    import subprocess
+    import sys
+
+    snakefmt = Path(sys.executable).parent / "snakefmt"
+    assert snakefmt.exists(), "snakefmt ontbreekt: `make env` installeert het (requirements.lock)"
+    process = subprocess.run([str(snakefmt), "--check", "rules", "Snakefile"], cwd=REPO, capture_output=True,
+                             text=True)
+    assert process.returncode == 0, f"run `snakefmt rules/ Snakefile`:\n{process.stderr[-2000:]}"
+
+
 def test_one_rule_one_script():
     rules = {m for p in RULE_FILES for m in re.findall(r"^rule (\w+):", p.read_text(), flags=re.M)}
     scripts = {p.stem for p in (REPO / "scripts").glob("*.py")}
