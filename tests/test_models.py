@@ -75,8 +75,8 @@ def _frame(n, rng, **overrides):
     return data
 
 
-@pytest.mark.parametrize("n, reason", [(12, "12 verdachten in het model (minimaal 20)"),
-                                       (1, "1 verdachte in het model (minimaal 20)")])
+@pytest.mark.parametrize("n, reason", [(12, "12 verdachten in het model; minimaal 20 nodig"),
+                                       (1, "1 verdachte in het model; minimaal 20 nodig")])
 def test_too_few_defendants_is_not_estimable_with_the_count(n, reason):
     fitted = models.fit_checked("1_eis", _frame(n, np.random.default_rng(0)), formula="y ~ x + flag")
     assert fitted.status == models.NOT_ESTIMABLE and fitted.reason == reason and fitted.result is None
@@ -89,8 +89,8 @@ def test_a_rare_characteristic_is_left_out_with_its_count():
     data = _frame(60, rng, minor=np.r_[np.ones(2), np.zeros(58)])
     fitted = models.fit_checked("1_eis", data, formula="y ~ x + minor")
     assert fitted.estimated and "minor" not in fitted.result.params.index
-    assert fitted.term_reason("minor") == ("2 verdachten met een minderjarig slachtoffer (minimaal 5 met en 5 "
-                                           "zonder)")
+    assert fitted.term_reason("minor") == ("2 verdachten met een minderjarig slachtoffer; minimaal 5 met en 5 "
+                                           "zonder nodig")
     assert fitted.term_reason("x") == ""
 
 

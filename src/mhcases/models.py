@@ -173,7 +173,7 @@ def _design_terms(lhs: str, terms: list[str], data: pd.DataFrame, logit: bool, m
             if min(with_, without) < minimum.term_n:
                 few = f"{count_text(with_)} {label}" if with_ < minimum.term_n else (
                     f"{count_text(without)} zonder ({label.replace('met ', '', 1)})")
-                dropped[term] = f"{few} (minimaal {minimum.term_n} met en {minimum.term_n} zonder)"
+                dropped[term] = f"{few}; minimaal {minimum.term_n} met en {minimum.term_n} zonder nodig"
                 continue
         if logit and _separates(outcome, values):
             dropped[term] = f"volledige scheiding: {_separation_text(lhs, term, outcome, values)}"
@@ -235,20 +235,20 @@ def fit_checked(model: str, data: pd.DataFrame, minimum: Minimum | None = None, 
         return fitted
 
     if n < minimum.model_n:
-        return fail(f"{count_text(n)} in het model (minimaal {minimum.model_n})")
+        return fail(f"{count_text(n)} in het model; minimaal {minimum.model_n} nodig")
     if clusters < minimum.model_cases:
-        return fail(f"{count_text(clusters, 'zaak', 'zaken')} in het model (minimaal {minimum.model_cases})")
+        return fail(f"{count_text(clusters, 'zaak', 'zaken')} in het model; minimaal {minimum.model_cases} nodig")
     if logit:
         events = int(data[lhs].sum())
         if min(events, n - events) < minimum.outcome_n:
-            return fail(f"{count_text(events)} {TERM_WITH.get(lhs, lhs)} en {n - events} zonder "
-                        f"(minimaal {minimum.outcome_n} van elk)")
+            return fail(f"{count_text(events)} {TERM_WITH.get(lhs, lhs)} en {n - events} zonder"
+                        f"; minimaal {minimum.outcome_n} van elk nodig")
     terms, fitted.dropped = _design_terms(lhs, rhs.split(" + "), data, logit, minimum)
     fitted.formula = f"{lhs} ~ {' + '.join(terms) if terms else '1'}"
     parameters = len(terms) + 1
     if n - parameters < minimum.residual_df:
-        return fail(f"{count_text(n)} voor {parameters} parameters: {n - parameters} vrijheidsgraden over "
-                    f"(minimaal {minimum.residual_df})")
+        return fail(f"{count_text(n)} voor {parameters} parameters: {n - parameters} vrijheidsgraden over"
+                    f"; minimaal {minimum.residual_df} nodig")
     if model != "5_mediaan" and clusters <= parameters:
         return fail(f"{count_text(clusters, 'zaak', 'zaken')} voor {parameters} parameters; per zaak geclusterde "
                     "standaardfouten vragen meer zaken dan parameters")
@@ -500,7 +500,7 @@ def two_part_effect(clean: pd.DataFrame, replicates: int, seed: int, level: floa
         low, high = np.quantile(valid, [alpha, 1 - alpha]) if valid.size and defined else (np.nan, np.nan)
         note = "" if defined else f"{NOT_ESTIMABLE}: {reasons[term]}"
         if defined and clusters < minimum.bootstrap_cases:
-            note = f"geen interval: {count_text(clusters, 'zaak', 'zaken')} (minimaal {minimum.bootstrap_cases})"
+            note = f"geen interval: {count_text(clusters, 'zaak', 'zaken')}; minimaal {minimum.bootstrap_cases} nodig"
         rows.append({"model": "4_tweedelig", "term": term, "term_label": TERM_LABELS[term],
                      "scale": "maanden (gemiddeld effect op verwachte opgelegde straf, nullen meegeteld)",
                      "estimate": estimate[term] if defined else np.nan, "ci_low": low, "ci_high": high,
@@ -545,7 +545,7 @@ def sensitivity(clean: pd.DataFrame, level: float, minimum: Minimum | None = Non
     for spec, data in variants:
         if len(data) < minimum.sensitivity_n:
             fitted = Fitted("3_opgelegd", data, FORMULAS["3_opgelegd"], status=NOT_ESTIMABLE,
-                            reason=f"{count_text(len(data))} in deze variant (minimaal {minimum.sensitivity_n})")
+                            reason=f"{count_text(len(data))} in deze variant; minimaal {minimum.sensitivity_n} nodig")
         else:
             fitted = fit_checked("3_opgelegd", data, minimum)
         table = model_table(fitted, spec, level)
