@@ -50,6 +50,7 @@ _NUMBER_ONLY = re.compile(rf"^({_NUMBER})\.?$")
 _NUMBERED = re.compile(rf"^({_NUMBER})\.?\s+(\S.*)$")
 _MAX_TITLE = 90
 _MAX_SKIP = 4
+_DIGIT, _DIGIT_OR_COLON = re.compile(r"\d"), re.compile(r"[\d:]")
 _MAX_LINE = _MAX_TITLE + 16  # longest line that can hold a number and a title
 _SIGNATURE = re.compile(
     r"^(dit (vonnis|arrest|vonnis en|proces-verbaal)|deze (beslissing|uitspraak)|aldus (gewezen|gedaan|vastgesteld))"
@@ -182,7 +183,7 @@ def _headings(paras: list[Para]) -> list[_Heading]:
                 if both and _title_like(both.group(2)):
                     number, title, body = both.group(1), both.group(2).strip(), i + 1
             role = title_role(title, numbered=True) if title is not None else None
-            if number is not None and title is not None and role == "overig" and re.search(r"[\d:]", title):
+            if number is not None and title is not None and role == "overig" and _DIGIT_OR_COLON.search(title):
                 number = None  # "4. Bij: op 8 september E 585,--" is an item of a list, not a heading
             # Numbering never goes back, and a top-level number skips at most a few (a count in a list is no
             # heading); a known heading ("5. De strafbaarheid") is taken whatever came before (resynchronises).
@@ -192,7 +193,7 @@ def _headings(paras: list[Para]) -> list[_Heading]:
                     or title_role(title, numbered=False) is not None):
                 last_number = _number_key(number)
                 heading = _Heading(i, body, title, role or "overig", len(last_number), True)
-            elif _title_like(text) and not re.search(r"\d", _fold(text)):
+            elif _title_like(text) and not _DIGIT.search(_fold(text)):
                 role = title_role(text, numbered=False)
                 if role is not None:
                     heading = _Heading(i, i + 1, text, role, numbered_depth + 1 if any_numbered else 1, False)
