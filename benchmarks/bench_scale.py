@@ -56,8 +56,9 @@ def stages(work: Path, replicates: int) -> list[tuple[str, str, tuple]]:
     ]
 
 
-def run_stage(script: str, args: tuple) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MiB) of the stage in its own process."""
+def run_stage(script: str, args: tuple) -> tuple[float, float, float]:
+    """Wall seconds, peak resident memory (MiB) and CPU seconds (user + system) of the stage in its own process.
+    On a shared machine the CPU seconds are the figure to compare: wall time stretches with the load."""
     code = SCRIPT.format(script=str(ROOT / script), args=args)
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     start = time.perf_counter()
@@ -67,7 +68,7 @@ def run_stage(script: str, args: tuple) -> tuple[float, float]:
     elapsed = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"{script} failed: {process.stderr.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def parser_throughput(sheet: Path) -> tuple[int, float]:
@@ -107,14 +108,17 @@ def main(argv: list[str] | None = None) -> None:
         count, rate = parser_throughput(work / "sheet.csv")
     print(f"{args.defendants:,} defendants, {args.replicates} bootstrap replicates, median of {args.repeats} runs; "
           f"generating the sheet took {generate:.1f} s.\n")
-    print("| stage | wall (s) | peak memory (MiB) |")
-    print("|---|---:|---:|")
-    total = 0.0
+    print(f"Load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.\n")
+    print("| stage | wall (s) | CPU (s) | peak memory (MiB) |")
+    print("|---|---:|---:|---:|")
+    total = cpu_total = 0.0
     for name, values in timings.items():
         wall = statistics.median(v[0] for v in values)
+        cpu = statistics.median(v[2] for v in values)
         total += wall
-        print(f"| {name} | {wall:.1f} | {statistics.median(v[1] for v in values):.0f} |")
-    print(f"| **all stages (sum)** | **{total:.1f}** | |")
+        cpu_total += cpu
+        print(f"| {name} | {wall:.1f} | {cpu:.1f} | {statistics.median(v[1] for v in values):.0f} |")
+    print(f"| **all stages (sum)** | **{total:.1f}** | **{cpu_total:.1f}** | |")
     print(f"\nParser: {count:,} distinct phrases, {rate:,.0f} phrases/s (no cache hits).")
 
 
