@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_EPOCH, REPO, copy_project, git_snapshot
+from conftest import BUILD_EPOCH, REPO, git_snapshot
 from test_determinism import digests
 
 VENV = REPO / ".venv-test"
@@ -71,8 +71,9 @@ def test_runtime_environment_is_complete_and_has_no_project(runtime_venv):
 
 @pytest.mark.e2e
 def test_a_separate_snakemake_builds_the_letter_byte_identical(runtime_venv, built_project, tmp_path):
-    (tmp_path / "project").mkdir()
-    root = copy_project(tmp_path / "project")
+    # The same sources as the reference build (copied from it, not from the live tree, which may have changed since).
+    root = tmp_path / "project"
+    shutil.copytree(built_project.root, root, ignore=shutil.ignore_patterns("results", ".snakemake", ".git"))
     git_snapshot(root)
     snakemake = str(runtime_venv / "bin" / "snakemake")
     env = _environment(runtime_venv)
