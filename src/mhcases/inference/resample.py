@@ -332,13 +332,14 @@ def _two_part_batch(weights, w2, y1, y2, positive, values, t1, t2, focus, ones, 
         active = np.flatnonzero(~done)
         if not active.size:
             break
+        rows = weights if active.size == r else weights[active]  # no copy while every replicate is active
         prob = expit(beta[active] @ x1.T)
-        gradient = (weights[active] * (y1 - prob)) @ x1
+        gradient = (rows * (y1 - prob)) @ x1
         if fixed is not None:
-            scale = weights[active].sum(axis=1)[:, None, None]
+            scale = rows.sum(axis=1)[:, None, None]
             hessian = np.broadcast_to(fixed, (len(active), p1, p1)) * scale
         else:
-            hessian = ((weights[active] * prob * (1 - prob)) @ outer1).reshape(-1, p1, p1)
+            hessian = ((rows * prob * (1 - prob)) @ outer1).reshape(-1, p1, p1)
         try:
             step = np.linalg.solve(hessian, gradient[:, :, None])[:, :, 0]
         except np.linalg.LinAlgError:
@@ -367,12 +368,26 @@ def _two_part_batch(weights, w2, y1, y2, positive, values, t1, t2, focus, ones, 
     smear = (w2 * np.exp(np.where(positive, y2 - eta2, 0.0))).sum(axis=1) / w2.sum(axis=1)
     total = weights.sum(axis=1)
     out = np.full((r, len(focus)), np.nan)
+    observed = None  # P(Y > 0) · exp(x'b) at each row's own values, shared by the 0/1 terms
     for j, term in enumerate(focus):
         if term not in t1 or term not in t2:
             continue
         c1, c2 = beta[:, 1 + t1.index(term)][:, None], b2[:, 1 + t2.index(term)][:, None]
         x = values[term][None, :]
+        if binary_values(values[term]):
+            # a row with the term at 1 contributes f(own) − f(0), one at 0 contributes f(1) − f(own)
+            if observed is None:
+                observed = expit(eta1) * np.exp(eta2)
+            shift = 1.0 - 2.0 * x
+            other = expit(eta1 + shift * c1) * np.exp(eta2 + shift * c2)
+            difference = np.where(x == 0, other - observed, observed - other)
+            out[:, j] = (weights * difference).sum(axis=1) / total * smear
+            continue
         expected = [(weights * expit(eta1 + (v - x) * c1) * np.exp(eta2 + (v - x) * c2)).sum(axis=1) / total
                     for v in (1.0, 0.0)]
         out[:, j] = (expected[0] - expected[1]) * smear
     return out
+
+
+def binary_values(x: np.ndarray) -> bool:
+    return bool(np.isin(x, (0.0, 1.0)).all())
