@@ -96,3 +96,14 @@ def test_appendix_table_and_smallest_size():
 def test_unknown_effect_is_a_dutch_error(clean):
     with pytest.raises(ValueError, match="onbekend effect"):
         design.design_point(clean, "leeftijd", 40, 1.0, 10, seed=1)
+
+
+def test_a_sheet_too_small_for_the_model_gives_not_estimable_not_an_error(clean):
+    tiny = clean.head(3)
+    row = design.design_point(tiny, "minderjarig", 40, 25, 10, seed=1)
+    assert np.isnan(row["power"].iloc[0]) and row["not_estimable"].iloc[0] == 1.0
+    none = clean.head(1).assign(demand_months=0.0)
+    assert np.isnan(design.design_point(none, "ratio", 40, 0.1, 10, seed=1, replicates=99)["power"].iloc[0])
+    table = design.gather([row.assign(effect_label="x")], "2026-12-01")
+    assert design.appendix_table(table).iloc[0, 1] == "niet te schatten"
+    assert "niet te simuleren" in design.design_paragraph(table, "results/ontwerp/ontwerp.csv")

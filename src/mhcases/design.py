@@ -74,6 +74,8 @@ def _agresti_caffo_rejects(x1: np.ndarray, n1: int, x0: np.ndarray, n0: int, lev
 def power_acquittal(clean: pd.DataFrame, n: int, points: float, simulations: int, rng: np.random.Generator,
                     level: float = LEVEL) -> dict:
     known = clean["acquitted"].dropna().astype(float)
+    if len(known) < 2:
+        return {"baseline": np.nan, "alternative": np.nan, "detected": 0, "not_estimable": simulations}
     p0, n0 = float(known.mean()), len(known)
     p1 = min(max(p0 + points, 0.0), 1.0)
     baseline = rng.binomial(n0, p0, size=simulations)
@@ -88,7 +90,13 @@ def power_minor(clean: pd.DataFrame, n: int, percent: float, simulations: int, r
 
     frame = models.model_frame(clean).reset_index(drop=True)
     sample = models.samples(frame)["1_eis"]
-    fitted, formula = models.fit("1_eis", sample)
+    try:
+        fitted, formula = models.fit("1_eis", sample)
+    except (ValueError, np.linalg.LinAlgError, KeyError, IndexError):
+        fitted = None
+    if fitted is None or "minor" not in fitted.params.index or len(sample) <= len(fitted.params) + 1:
+        # the current data cannot carry model 1 with a minor-victim term: nothing to simulate from
+        return {"baseline": 0.0, "alternative": percent, "detected": 0, "not_estimable": simulations}
     beta = fitted.params.copy()
     beta["minor"] = math.log1p(percent / 100)
     sigma = float(np.sqrt(fitted.fitted.mse_resid))
@@ -144,6 +152,8 @@ def power_ratio(clean: pd.DataFrame, n: int, change: float, simulations: int, rn
     demand, imposed = clean["demand_months"].astype(float), clean["imposed_months"].astype(float)
     ratio = (imposed / demand).where(demand > 0).to_numpy()
     known = ~np.isnan(ratio)
+    if known.sum() < 2 or not np.median(ratio[known]) > 0:
+        return {"baseline": np.nan, "alternative": np.nan, "detected": 0, "not_estimable": simulations}
     m0 = float(np.median(ratio[known]))
     factor = (m0 + change) / m0
     case_codes = pd.factorize(clean["case_id"], sort=True)[0]
@@ -176,10 +186,12 @@ def design_point(clean: pd.DataFrame, effect: str, n: int, size: float, simulati
         out = power_minor(clean, n, size, simulations, rng, level)
     else:
         out = power_ratio(clean, n, size, simulations, rng, replicates, level)
-    power = out["detected"] / simulations
+    # a design point where no simulated study could be analysed has no power (NaN, "niet te schatten")
+    power = out["detected"] / simulations if out["not_estimable"] < simulations else np.nan
     return pd.DataFrame([{
         "effect": effect, "effect_label": effect_label(effect, size), "effect_size": size, "n": n,
-        "simulations": simulations, "power": power, "mc_se": math.sqrt(power * (1 - power) / simulations),
+        "simulations": simulations, "power": power,
+        "mc_se": math.sqrt(power * (1 - power) / simulations) if np.isfinite(power) else np.nan,
         "not_estimable": out["not_estimable"] / simulations, "baseline": out["baseline"],
         "alternative": out["alternative"], "seed": seed, "level": level,
     }])
@@ -210,7 +222,7 @@ def appendix_table(table: pd.DataFrame) -> pd.DataFrame:
     for effect, part in table.groupby("effect", sort=False):
         row = {"Effect": str(part["effect_label"].iloc[0])}
         for item in part.itertuples():
-            row[f"n = {item.n}"] = f"{100 * item.power:.0f}%"
+            row[f"n = {item.n}"] = f"{100 * item.power:.0f}%" if np.isfinite(item.power) else "niet te schatten"
         need = smallest[effect]
         row[f"{TARGET_POWER:.0%} bij"] = f"n = {need}" if need is not None else f"> {int(part['n'].max())}"
         rows.append(row)
@@ -282,10 +294,15 @@ def design_paragraph(table: pd.DataFrame | None, path: str, level: float = LEVEL
         "effect» uitsluit, met dezelfde schatters als in deze brief."]
     for effect, part in table.groupby("effect", sort=False):
         label = str(part["effect_label"].iloc[0])
+        if not np.isfinite(part["power"].to_numpy(float)).any():
+            sentences.append(f"Een effect «{label}» is met deze gegevens niet te simuleren (het model of de maat "
+                             "is op de huidige gegevens niet te schatten).")
+            continue
         need = facts["smallest"][effect]
+        last = float(part["power"].iloc[-1])
         reach = (f"is vanaf {need} uitspraken met {TARGET_POWER:.0%} kans aan te tonen" if need is not None else
-                 f"haalt bij geen van deze aantallen {TARGET_POWER:.0%} (bij {sizes[-1]}: "
-                 f"{_pct(float(part['power'].iloc[-1]))})")
+                 f"haalt bij geen van deze aantallen {TARGET_POWER:.0%}"
+                 + (f" (bij {sizes[-1]}: {_pct(last)})" if np.isfinite(last) else ""))
         if effect == "vrijspraak":
             extra = (f" (van {_pct(facts['baseline'][effect])} nu; het vergelijkingsonderzoek blijft even groot, "
                      "dus meer uitspraken coderen helpt maar tot een grens)")
@@ -295,6 +312,7 @@ def design_paragraph(table: pd.DataFrame | None, path: str, level: float = LEVEL
             extra = " (model 1)"
         sentences.append(f"Een effect «{label}»{extra} {reach}.")
     sentences.append(
-        f"De Monte-Carlo-standaardfout is hoogstens {_dec(100 * facts['max_mc_se'], 1)} procentpunt. Resultaat: "
+        f"De Monte-Carlo-standaardfout is hoogstens {_dec(100 * np.nan_to_num(facts['max_mc_se']), 1)} procentpunt. "
+        "Resultaat: "
         f"`{path}`, gemaakt op {facts['made']} (seed {facts['seed']}).")
     return " ".join(sentences)
