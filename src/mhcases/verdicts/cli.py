@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from mhcases.config import ConfigError, validated_config
+from mhcases.runner import write_csv
 from mhcases.verdicts.fetch import FetchError, FetchSettings, fetch_documents
 
 __all__ = ["settings_from_config", "main"]
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
             result = fetch_documents(settings_from_config(config["verdicts"]["fetch"], config["study"]["period"]),
                                      logger=logger)
             out.mkdir(parents=True, exist_ok=True)
-            result.to_csv(out / "opgehaald.csv", index=False, lineterminator="\n")
+            write_csv(result, out / "opgehaald.csv")  # formula-safe, like every CSV of the build
         else:
             from mhcases.verdicts.precode import precode_folder
             from mhcases.verdicts.workbook import WorkbookWriter
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
                 frame, _ = precode_folder(documents, config["verdicts"]["articles"],
                                           (dt.date.fromisoformat(period["start"]),
                                            dt.date.fromisoformat(period["end"])), logger=logger, sink=writer.add)
-            frame.to_csv(out / "selectie.csv", index=False, lineterminator="\n")
+            write_csv(frame, out / "selectie.csv")
     except (ConfigError, FetchError) as error:
         print(f"FOUT: {error}", file=sys.stderr)
         return 1
