@@ -73,22 +73,18 @@ def project(tmp_path_factory) -> Project:
     return Project(root, snapshot)
 
 
-def cell(row: int, column: str, value: str) -> Callable[[Project], None]:
-    """Set one cell (row = 0-based data row; the sheet row a user sees is row + 2)."""
-    def apply(project: Project) -> None:
-        rows = project.rows()
-        rows[row][column] = value
-        project.write_rows(rows)
-    return apply
-
-
 def cells(*changes: tuple[int, str, str]) -> Callable[[Project], None]:
+    """Set cells (row = 0-based data row; the sheet row a user sees is row + 2)."""
     def apply(project: Project) -> None:
         rows = project.rows()
         for row, column, value in changes:
             rows[row][column] = value
         project.write_rows(rows)
     return apply
+
+
+def cell(row: int, column: str, value: str) -> Callable[[Project], None]:
+    return cells((row, column, value))
 
 
 def raw_bytes(data: bytes) -> Callable[[Project], None]:

@@ -154,9 +154,8 @@ def _cell_problems(header: list[str], header_row: int, rows: list[list[str]], fi
     return problems
 
 
-def _frame_from_rows(path: Path, rows: list[list[str]]) -> tuple[pd.DataFrame, int]:
-    """Find the header row (title rows above it are skipped), check the columns, return strings + header row."""
-    rows = [r for r in rows]
+def _frame_from_rows(path: Path, rows: list[list[str]]) -> pd.DataFrame:
+    """Find the header row (title rows above it are skipped), check the columns, return the cells as strings."""
     header_index = None
     for i, row in enumerate(rows[:MAX_TITLE_ROWS]):
         names = {str(c).strip().lower() for c in row}
@@ -203,7 +202,7 @@ def _frame_from_rows(path: Path, rows: list[list[str]]) -> tuple[pd.DataFrame, i
     if not body:
         raise InputError(path, [Problem(None, None, None, "het codeerblad bevat geen enkele verdachte")])
     frame = pd.DataFrame(body, columns=[ROW] + header)
-    return frame[[ROW, *COLUMN_NAMES]], header_row
+    return frame[[ROW, *COLUMN_NAMES]]
 
 
 def read_sheet(path: str | Path, sheet_name: str | None = None) -> pd.DataFrame:
@@ -218,8 +217,7 @@ def read_sheet(path: str | Path, sheet_name: str | None = None) -> pd.DataFrame:
         rows = _read_xlsx(path, sheet_name)
     else:
         raise InputError(path, [Problem(None, None, suffix, "alleen .csv en .xlsx worden gelezen")])
-    frame, _ = _frame_from_rows(path, rows)
-    return frame
+    return _frame_from_rows(path, rows)
 
 
 def frame_to_raw(frame: pd.DataFrame) -> pd.DataFrame:

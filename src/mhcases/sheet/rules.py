@@ -52,9 +52,9 @@ RULES: tuple[Rule, ...] = (
     Rule("R14", WARNING, "Een tenlastelegging zonder art. 273f Sr hoort niet op het blad; de rij blijft staan en "
                          "wordt gemeld in het opschoningslog."),
 )
-BY_ID = {rule.id: rule for rule in RULES}
 
-# The limits of the law that a demand or sentence cannot exceed (R12): (clean column, maximum, unit, why).
+# The limits of the law that a demand or sentence cannot exceed (R12):
+# (detention kind, "" for any; part; maximum; unit; why).
 LEGAL_LIMITS: tuple[tuple[str, str, float, str, str], ...] = (
     ("gevangenisstraf", "detention_months", 360, "maanden",
      "tijdelijke gevangenisstraf is ten hoogste 30 jaar (art. 10 lid 3 Sr)"),
@@ -139,7 +139,7 @@ def check_rules(raw: pd.DataFrame, clean: pd.DataFrame, period: tuple[dt.date, d
     forms = low["exploitation_forms"].str.split(";")
     found += _findings("R8", forms.map(lambda xs: "onbekend" in [x.strip() for x in xs] and len(xs) > 1), raw,
                        "exploitation_forms", None, "'onbekend' naast een andere vorm")
-    courts = raw.groupby("case_id")["court"].transform(lambda s: s.str.lower().nunique())
+    courts = clean.groupby("case_id")["court"].transform("nunique")  # canonical spelling after cleaning
     found += _findings("R9", courts > 1, raw, "court", None, "andere rechtbank dan een medeverdachte in deze zaak")
     if period is not None:
         start, end = (pd.Timestamp(d) for d in period)
