@@ -36,12 +36,17 @@ def git_state(folder: str | Path) -> dict[str, Any]:
     return {"commit": commit, "dirty": dirty}
 
 
+def day_epoch(iso_date: str) -> int:
+    """Midnight UTC of a date (YYYY-MM-DD) as a Unix time: the reproducible build time of a dated letter."""
+    day = datetime.fromisoformat(iso_date[:10]).replace(tzinfo=timezone.utc)
+    return int(day.timestamp())
+
+
 def default_source_date_epoch(letter_date: str | None, folder: str | Path) -> int | None:
     """The build time when SOURCE_DATE_EPOCH is not set: midnight UTC of `letter.date` when given, else the time
     of the last commit of the workflow's git tree; None outside a git tree (then the wall clock is used)."""
     if letter_date:
-        day = datetime.fromisoformat(letter_date).replace(tzinfo=timezone.utc)
-        return int(day.timestamp())
+        return day_epoch(letter_date)
     try:
         out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=folder, capture_output=True, text=True,
                              check=True).stdout.strip()

@@ -47,7 +47,7 @@ from typing import Any
 import yaml
 
 from mhcases.fonts import font_dir, font_face_css
-from mhcases.provenance import build_moment
+from mhcases.provenance import build_moment, day_epoch
 from mhcases.runner import write_atomic
 from mhcases.safety import external_urls, literal_metadata, markdown_literal, relative_paths, with_csp
 
@@ -130,8 +130,7 @@ def typst_timestamp(letter: Mapping[str, Any], environ: Mapping[str, str] = os.e
     """PDF creation time: SOURCE_DATE_EPOCH when set, else midnight UTC of the letter date (reproducible)."""
     if environ.get("SOURCE_DATE_EPOCH"):
         return int(environ["SOURCE_DATE_EPOCH"])
-    day = dt.date.fromisoformat(letter["date_iso"])
-    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
+    return day_epoch(letter["date_iso"])
 
 
 # ----------------------------------------------------------------------------------------------------------
