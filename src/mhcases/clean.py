@@ -7,7 +7,7 @@ are kept as "niet te lezen" and never guessed.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 
 import numpy as np
 import pandas as pd
@@ -92,7 +92,8 @@ def _sanction_columns(texts: pd.Series, prefix: str) -> tuple[pd.DataFrame, pd.S
     a Dutch description of what was read (for the cleaning log)."""
     codes, uniques = pd.factorize(texts)
     distinct = [parse_sanction(text) for text in uniques]
-    records = pd.DataFrame([asdict(s) for s in distinct]).iloc[codes].set_axis(texts.index)
+    names = [f.name for f in fields(Sanction)]  # a shallow dict per phrase (asdict's deep copy is slow)
+    records = pd.DataFrame([{n: getattr(s, n) for n in names} for s in distinct]).iloc[codes].set_axis(texts.index)
     out = pd.DataFrame(index=texts.index)
     out[f"{prefix}_status"] = records["status"].astype(str)
     out[f"{prefix}_detention_kind"] = records["detention_kind"].astype(object)
@@ -108,6 +109,19 @@ def _sanction_columns(texts: pd.Series, prefix: str) -> tuple[pd.DataFrame, pd.S
         out[f"{prefix}_{measure}"] = spread([measure in s.measures for s in distinct]).astype(bool)
     out[f"{prefix}_modality"] = spread([modality(s) for s in distinct])
     return out, pd.Series(spread([describe_sanction(s) for s in distinct]), index=texts.index)
+
+
+def _form_label(forms: tuple[str, ...]) -> str:
+    """The one known form of a defendant, "meerdere vormen", or "onbekend"."""
+    known = [x for x in forms if x in FORM_FLAGS]
+    return known[0] if len(known) == 1 else ("meerdere vormen" if known else "onbekend")
+
+
+def _per_distinct(values: pd.Series, function) -> pd.Series:
+    """`values.map(function)`, with `function` called once per distinct value (same result and dtype: the
+    distinct values are mapped as a Series and spread over the rows by their codes)."""
+    codes, uniques = pd.factorize(values)
+    return pd.Series(uniques).map(function).take(codes).set_axis(values.index).rename(values.name)
 
 
 def clean_sheet(raw: pd.DataFrame, validate: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -152,7 +166,7 @@ def clean_sheet(raw: pd.DataFrame, validate: bool = True) -> tuple[pd.DataFrame,
         if column.kind not in ("integer", "number"):
             continue
         values = raw[column.name]
-        clean[column.name] = values.map(lambda v: to_number(v) if v else np.nan).astype(float)
+        clean[column.name] = _per_distinct(values, lambda v: to_number(v) if v else np.nan).astype(float)
         note(values.str.contains(",", regex=False), column.name, values, clean[column.name],
              "decimale komma gelezen als punt")
 
@@ -161,34 +175,38 @@ def clean_sheet(raw: pd.DataFrame, validate: bool = True) -> tuple[pd.DataFrame,
         clean[name] = clean[name].map({"ja": True, "nee": False, "onbekend": pd.NA}).astype("boolean")
 
     # exploitation forms: one flag per form
-    forms = raw["exploitation_forms"].str.lower().str.split(MULTI_SEPARATOR).map(lambda xs: [x.strip() for x in xs])
-    clean["exploitation_forms"] = forms.map(";".join)
+    # (each distinct cell is split once; the lists are tuples so that they can be factorised)
+    forms = _per_distinct(raw["exploitation_forms"].str.lower(),
+                          lambda v: tuple(x.strip() for x in v.split(MULTI_SEPARATOR)))
+    clean["exploitation_forms"] = _per_distinct(forms, ";".join)
     for form, flag in FORM_FLAGS.items():
-        clean[flag] = forms.map(lambda xs, f=form: f in xs)
-    known = forms.map(lambda xs: [x for x in xs if x in FORM_FLAGS])
-    clean["exploitation_form"] = known.map(lambda xs: xs[0] if len(xs) == 1 else ("meerdere vormen" if xs else "onbekend"))
+        clean[flag] = _per_distinct(forms, lambda xs, f=form: f in xs)
+    clean["exploitation_form"] = _per_distinct(forms, _form_label)
 
     # charges -> articles, offence groups, Table 1 category
     unique_charges = {text: parse_charges(text) for text in raw["charges"].unique()}
-    charges = raw["charges"].map(unique_charges)
+
+    def of_charges(function) -> pd.Series:  # function(parsed charges) per row, computed once per distinct text
+        return _per_distinct(raw["charges"], lambda text: function(unique_charges[text]))
+
     clean["charges"] = raw["charges"]
-    clean["articles"] = charges.map(lambda c: ";".join(c.articles))
-    clean["offence_groups"] = charges.map(lambda c: ";".join(c.groups))
-    clean["n_co_offences"] = charges.map(lambda c: len(c.groups)).astype(int)
-    clean["charge_combination"] = charges.map(lambda c: combination_label(c.groups))
-    clean["charges_trafficking"] = charges.map(lambda c: "273f Sr" in c.articles)
+    clean["articles"] = of_charges(lambda c: ";".join(c.articles))
+    clean["offence_groups"] = of_charges(lambda c: ";".join(c.groups))
+    clean["n_co_offences"] = of_charges(lambda c: len(c.groups)).astype(int)
+    clean["charge_combination"] = of_charges(lambda c: combination_label(c.groups))
+    clean["charges_trafficking"] = of_charges(lambda c: "273f Sr" in c.articles)
     note(pd.Series(True, index=raw.index), "charges", raw["charges"], clean["charge_combination"],
          "artikelen gelezen; feitencombinatie (tabel 1)")
-    unknown = charges.map(lambda c: bool(c.unknown_articles))
-    note(unknown, "charges", raw["charges"], charges.map(lambda c: ", ".join(c.unknown_articles)),
+    unknown = of_charges(lambda c: bool(c.unknown_articles))
+    note(unknown, "charges", raw["charges"], of_charges(lambda c: ", ".join(c.unknown_articles)),
          "artikel zonder delictsgroep: eigen groep 'overig feit'")
     note(~clean["charges_trafficking"], "charges", raw["charges"], "geen art. 273f Sr gevonden",
          "WAARSCHUWING R14: tenlastelegging zonder mensenhandel-artikel")
-    note(charges.map(lambda c: bool(c.non_offences)), "charges", raw["charges"],
-         charges.map(lambda c: ", ".join(c.non_offences)),
+    note(of_charges(lambda c: bool(c.non_offences)), "charges", raw["charges"],
+         of_charges(lambda c: ", ".join(c.non_offences)),
          "artikel zonder eigen delict (algemeen deel Sr, strafbepaling of geen strafwet): niet als feit geteld")
-    note(charges.map(lambda c: bool(c.unreadable)), "charges", raw["charges"],
-         charges.map(lambda c: " | ".join(c.unreadable)),
+    note(of_charges(lambda c: bool(c.unreadable)), "charges", raw["charges"],
+         of_charges(lambda c: " | ".join(c.unreadable)),
          "NIET TE LEZEN: artikelverwijzing niet herkend, niet als feit geteld")
 
     # sanctions

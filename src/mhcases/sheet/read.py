@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -33,8 +34,11 @@ def _decode(data: bytes) -> str:
     return data.decode("utf-8", errors="surrogateescape")
 
 
+_SURROGATE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8 (see _decode)
+
+
 def _undecodable(cell: str) -> bool:
-    return any("\udc80" <= ch <= "\udcff" for ch in cell)
+    return _SURROGATE.search(cell) is not None
 
 
 def _show_undecodable(cell: str) -> str:
@@ -133,6 +137,11 @@ def _cell_problems(header: list[str], header_row: int, rows: list[list[str]], fi
 
     problems = []
     for number, cells in enumerate(rows, start=first):
+        # fast path for the common row: plain strings, no byte that was not UTF-8, no "#" (every Excel error
+        # value starts with one), so none of its cells is a problem
+        if "#" not in (joined := "\x00".join(cells)) and not _SURROGATE.search(joined) and (
+                {*map(type, cells)} <= {str}):
+            continue
         for j, cell in enumerate(cells):
             column = header[j] if j < len(header) else None
             if isinstance(cell, _FormulaWithoutValue):
@@ -187,16 +196,17 @@ def _frame_from_rows(path: Path, rows: list[list[str]]) -> pd.DataFrame:
     if problems:
         raise InputError(path, problems)
     body = []
+    width = len(header)
     for offset, row in enumerate(rows[header_index + 1 :], start=header_row + 1):
-        cells = [str(c) for c in row]
-        if not any(c.strip() for c in cells):
+        # every cell is a str here (both readers make strings; a formula without value was refused above), and
+        # a joined row is blank exactly when each of its cells is
+        if not "".join(row).strip():
             continue  # blank line (Excel leaves these at the end)
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
-            problems.append(Problem(offset, None, cells[len(header)],
-                                    f"meer cellen ({len(cells)}) dan kolommen ({len(header)})"))
+        if len(row) > width and "".join(row[width:]).strip():
+            problems.append(Problem(offset, None, row[width], f"meer cellen ({len(row)}) dan kolommen ({width})"))
             continue
-        cells = (cells + [""] * len(header))[: len(header)]
-        body.append([offset] + [c.strip() for c in cells])
+        cells = row[:width] if len(row) >= width else [*row, *[""] * (width - len(row))]
+        body.append([offset, *map(str.strip, cells)])
     if problems:
         raise InputError(path, problems)
     if not body:

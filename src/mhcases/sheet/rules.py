@@ -154,8 +154,10 @@ def check_rules(raw: pd.DataFrame, clean: pd.DataFrame, period: tuple[dt.date, d
             mask = values > limit
             if kind:
                 mask &= clean[f"{prefix}_detention_kind"].eq(kind)
-            shown = raw[prefix] + values.map(lambda v, u=unit: f" (gelezen: {v:g} {u})")
-            found += _findings("R12", mask, raw, prefix, shown, f"buiten de grens van de wet: {why}")
+            if not mask.any():
+                continue  # (the message text below is built only for rows that break the limit)
+            shown = raw[prefix][mask] + values[mask].map(lambda v, u=unit: f" (gelezen: {v:g} {u})")
+            found += _findings("R12", mask[mask], raw[mask], prefix, shown, f"buiten de grens van de wet: {why}")
     found += _findings("R13", raw["ecli"].ne("") & ~raw["ecli"].str.match(_ECLI), raw, "ecli", None,
                        "geen geldige ECLI (vorm ECLI:NL:RBAMS:2018:1234)")
     dates = clean.groupby("case_id")["decision_date"].transform("nunique")
