@@ -701,7 +701,10 @@ VERDICT_CASES: list[tuple[str, Sanction]] = [
         "proeftijd van 2 jaar en als bijzondere voorwaarden een meldplicht bij Reclassering Nederland, meewerken aan "
         "ambulante behandeling, meewerken aan middelencontrole, een contactverbod met [naam neef slachtoffer] en een "
         "inspanningsverplichting tot het behouden van een dagbesteding",
-        parsed(detention_kind=G, unconditional_months=5.0, conditional_months=3.0, probation_months=24.0),
+        # a contact ban among the special conditions counts as the measure (codebook 8.2; the letter, note 1 to
+        # Table 4: "contact- of gebiedsverbod ex artikel 14c, tweede lid, onder 5 en 6, Sr")
+        parsed(detention_kind=G, unconditional_months=5.0, conditional_months=3.0, probation_months=24.0,
+               measures=("contactverbod",)),
     ),
     (  # RBUTR 2011-10-28 demand
         "een gevangenisstraf van 100 dagen waarvan 53 dagen voorwaardelijk, met aftrek van de tijd die verdachte in "

@@ -111,6 +111,7 @@ __all__ = [
     "MEASURES",
     "STATUSES",
     "Sanction",
+    "ban_codes",
     "dutch_number_words",
     "format_sanction",
     "parse_duration_months",
@@ -473,7 +474,7 @@ _SUB_AFTREK = re.compile(
 # een contactverbod met ..."): conditions, not sanctions. The text may not name another sanction.
 _NO_SANCTION_WORD = (
     r"(?:(?!taakstraf|werkstraf|geldboete|gevangenisstraf|jeugddetentie|hechtenis|maatregel(?! hulp)|tbs"
-    r"|terbeschikking|ter beschikking|\bisd\b|\bpij\b)[^;])*"
+    r"|terbeschikking(?!gestelde)|ter beschikking(?! gestelde)|\bisd\b|\bpij\b)[^;])*"
 )
 # "gevangenisstraf voor de duur van 89 dagen, gelijk aan het voorarrest": the number is the term
 _SUB_EQUALS_PRETRIAL = re.compile(
@@ -482,10 +483,23 @@ _SUB_EQUALS_PRETRIAL = re.compile(
 _SUB_CONDITIONS = re.compile(
     r"(?:, | |; )(?:(?:(?:en|alsmede) )?(?:(?:met|onder) )?(?:(?:daaraan (?:verbonden|gekoppeld)|daarbij|als) )*"
     r"(?:de |het )?(?:\(?bijzondere?\)? |algemene )?(?:voorwaarden?|\(bijzondere\) voorwaarden?)(?![a-z])"
-    r"|(?:en|alsmede|met) (?=" + _NO_SANCTION_WORD + r"voorwaarde))"
-    + _NO_SANCTION_WORD + r"(?=;|$)",
+    r"|(?:en|alsmede|met) (?=" + _NO_SANCTION_WORD + r"voorwaarden?(?![a-z])))"
+    + _NO_SANCTION_WORD.replace(")*", ")*?", 1)
+    + r"(?=;|$|,? (?:en |alsmede )?(?:een |de )?(?:gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf"
+      r"|geldboete|maatregel(?! hulp)|tbs|pij|isd)\b)",
     _F,
 )
+# A contact or area ban among the special conditions of a suspended sentence (art. 14c, second paragraph, under 5
+# and 6 Sr) counts as the measure "contactverbod" / "gebiedsverbod" (the letter, note 1 to Table 4; codebook 8.2).
+_BAN_CONTACT = re.compile(r"contactverbod|(?:\bgeen\b|\bniet\b|op geen enkele wijze|onthoud|onthouden)[^;]*?\bcontact\b", _F)
+_BAN_AREA = re.compile(r"gebiedsverbod|locatieverbod|\bniet\b[^;]*?\b(?:ophouden|ophoudt|bevinden|bevindt|begeven|begeeft"
+                       r"|betreden|betreedt)\b", _F)
+
+
+def ban_codes(text: str) -> tuple[str, ...]:
+    """The bans a condition states: "contactverbod", "gebiedsverbod" (in words or by name)."""
+    return tuple(code for code, pattern in (("contactverbod", _BAN_CONTACT), ("gebiedsverbod", _BAN_AREA))
+                 if pattern.search(text))
 _SUBSID_DUR = rf"(?:{_DUR})"
 _SUBSTITUTE = r"(?:vervangende )?(?:hechtenis|gijzeling|jeugddetentie)"
 _SUBSID_BODY = (
@@ -741,10 +755,18 @@ _EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         r"|taakstraf|werkstraf|geldboete)|;|$)", _F))
     for name, pattern in (
         ("beslag", r"(?:de )?(?:verbeurdverklaring|onttrekking aan het verkeer|teruggave)"),
-        ("voorwaarden", r"stelt als (?:algemene |bijzondere )?voorwaarde|draagt (?:de |deze )?reclassering"
+        ("voorwaarden", r"draagt (?:de |deze )?reclassering"
          r"|geeft (?:aan )?(?:de |deze |genoemde )?(?:reclassering|instelling)|verklaart (?:de )?[^;.]*dadelijk uitvoerbaar"
          r"|(?:de )?tenuitvoerlegging kan (?:ook )?worden gelast"),
     )
+)
+_CONDITION_CLAUSE = re.compile(
+    r"(?:en )?(?:stelt (?:daarbij )?(?:als )?(?:de )?(?:algemene |bijzondere |overige |(?:na)?volgende[^;.]*? )?voorwaarden?"
+    r"|(?:dat )?(?:de |het )?(?:veroordeelde|verdachte|\[verdachte\]|hij|zij|terbeschikkinggestelde|ter beschikking gestelde"
+    r"|jongere)(?: zich)? (?:zal|zich|meldt|houdt|werkt|verleent|laat|gebruikt|onthoudt|neemt|volgt|moet|blijft"
+    r"|gedurende|op geen enkele wijze|geen)\b)"
+    + _NO_SANCTION_WORD.replace("[^;]", "(?:[^;.]|\\.(?! ))") + r"(?=;|\. |$)",
+    _F,
 )
 _ACQUITTAL_CLAUSE = re.compile(
     r"(?:en )?(?:verklaart (?:niet bewezen|(?:het|de)" + r"(?:(?!\bbewezen\b)[^;.])*" + r"niet bewezen)"
@@ -875,6 +897,7 @@ class _Detention:
     conditional: float | None
     probation: float | None
     pretrial: bool
+    bans: tuple[str, ...] = ()  # contact/area bans among its special conditions
 
 
 @dataclass
@@ -943,13 +966,20 @@ class _MeasureDetail:
 
 
 @dataclass
+class _Condition:
+    """A condition of a suspended sentence or a tbs in a clause of its own, with the bans it states."""
+
+    codes: tuple[str, ...]
+
+
+@dataclass
 class _NoPunishment:
     """Art. 9a Sr: guilty without punishment."""
 
 
 _Component = (
     _Detention | _Task | _Fine | _Measure | _Ignored | _CondPart | _CondWhole | _Probation | _Excluded | _Verdict
-    | _NoPunishment | _MeasureDetail
+    | _NoPunishment | _MeasureDetail | _Condition
 )
 
 
@@ -1037,6 +1067,7 @@ def _match_detention(s: str, pos: int) -> tuple[_Detention, int] | None:
             raise _ParseError(f"voorwaardelijk deel bij straf gelijk aan voorarrest: '{phrase}'")
         else:
             waarvan = _bare_duration(w.group("bare"), m.group("dur"))
+    bans = ban_codes(found["voorwaarden"].group(0)) if "voorwaarden" in found else ()
     if m.re is _DET_PRETRIAL:
         if waarvan is not None:
             raise _ParseError(f"voorwaardelijk deel bij straf gelijk aan voorarrest: '{phrase}'")
@@ -1073,7 +1104,7 @@ def _match_detention(s: str, pos: int) -> tuple[_Detention, int] | None:
             raise _ParseError(f"proeftijd zonder voorwaardelijk deel: '{phrase}'")
         if probation <= 0:
             raise _ParseError(f"proeftijd van nul: '{phrase}'")
-    return _Detention(kind, unconditional, conditional, probation, False), end
+    return _Detention(kind, unconditional, conditional, probation, False, bans), end
 
 
 def _match_task(s: str, pos: int) -> tuple[_Task, int] | None:
@@ -1220,6 +1251,9 @@ def _match_other_clause(s: str, pos: int) -> tuple[_Component, int] | None:
     m = _NO_PUNISHMENT.match(s, pos)
     if m is not None:
         consider(_NoPunishment(), m.end())
+    m = _CONDITION_CLAUSE.match(s, pos)
+    if m is not None:
+        consider(_Condition(ban_codes(m.group(0))), m.end())
     for code, pattern in _MEASURE_DETAILS:
         m = pattern.match(s, pos)
         if m is not None:
@@ -1329,6 +1363,12 @@ def _apply_clauses(components: list[_Component]) -> list[_Component]:
                 probations.append(c.probation)
         elif isinstance(c, _Probation):
             probations.append(c.months)
+        elif isinstance(c, _Condition):
+            if not c.codes or (isinstance(last_sanction, _Measure) and "tbs" in last_sanction.codes):
+                continue  # a condition without a ban, or a condition of the tbs itself
+            if not isinstance(last_sanction, _Detention):
+                raise _ParseError("contact- of gebiedsverbod als voorwaarde zonder voorwaardelijke straf")
+            last_sanction.bans = tuple(sorted({*last_sanction.bans, *c.codes}))
         elif isinstance(c, _MeasureDetail):
             target = next((m for m in reversed(out) if isinstance(m, _Measure) and "38v" in m.codes), None)
             if target is None:
@@ -1382,6 +1422,10 @@ def _combine(components: list[_Component]) -> Sanction:
     fine: float | None = None
     measures: set[str] = set()
     for c in components:
+        if isinstance(c, _Detention) and c.bans:
+            if c.conditional is None:
+                raise _ParseError("contact- of gebiedsverbod als bijzondere voorwaarde zonder voorwaardelijk deel")
+            measures.update(c.bans)
         if isinstance(c, _Detention):
             if kind is not None and c.kind != kind:
                 raise _ParseError(f"verschillende soorten vrijheidsstraf: {kind} en {c.kind}")

@@ -140,11 +140,19 @@ def test_execution_of_an_earlier_sentence_is_not_the_sentence():
     assert used and not any("taakstraf" in c.text for c in used)
 
 
-def test_special_conditions_are_not_measures():
-    # a contactverbod as a special condition of the suspended part (RBROT 2021, RBMNE 2015 trafficking case)
+def test_bans_among_the_special_conditions_are_measures():
+    # a contact ban among the special conditions of the suspended part counts as the maatregel "contactverbod"
+    # (codebook 8.2; the letter, note 1 to Table 4: "contact- of gebiedsverbod ex artikel 14c, tweede lid, onder 5 en
+    # 6, Sr"). RBROT 2021: "de veroordeelde zal gedurende de proeftijd op geen enkele wijze contact (laten) opnemen,
+    # zoeken of hebben met [naam neef slachtoffer]"; RBMNE 2015: "6. op geen enkele wijze contact mag hebben met
+    # [slachtoffer]"; the demands name "een contactverbod" among the special conditions.
     for name in ("ECLI_NL_RBROT_2021_1789.txt", TRAFFICKING):
-        assert decision(name).sentence.sanction.measures == ()
-        assert demand(name).sanction.measures == ()
+        got = decision(name).sentence
+        assert got.sanction.measures == ("contactverbod",) and got.status == "automatisch"
+        assert any("contact" in c.text for c in got.clauses)  # the condition is quoted as evidence
+        assert demand(name).sanction.measures == ("contactverbod",)
+    # the other special conditions (meldplicht, treatment, day programme) are no measure
+    assert "meldplicht" not in decision(TRAFFICKING).sentence.value
 
 
 def test_compensation_and_confiscation_are_left_out():

@@ -29,12 +29,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mhcases.codebook import COLUMN_NAMES
 from mhcases.offences import GROUP_LABELS, OTHER_OFFENCES, TRAFFICKING, find_articles, group_of
-from mhcases.phrases import Sanction, format_sanction, parse_sanction
+from mhcases.phrases import Sanction, ban_codes, format_sanction, parse_sanction
 from mhcases.verdicts.clauses import Clause, quote, split_clauses
 from mhcases.verdicts.model import Coding, Document, Evidence
 
@@ -115,6 +115,11 @@ _CONDITIONS = re.compile(r"^(?:en\s+)?(?:stelt\s+als\s+(?:algemene\s+|bijzondere
                          r"|stelt\s+daarbij\s+(?:de\s+)?(?:na)?volgende\b[^;]*\bvoorwaarden"
                          r"|als\s+(?:algemene\s+|bijzondere\s+)?voorwaarden?\s+(?:gelden|geldt)"
                          r"|verstaat\s+dat\s+van\s+rechtswege)", _F)
+_CONDITION_HEADING = re.compile(r"^(?:meldplicht|contactverbod|gebiedsverbod|locatieverbod|behandeling|opname|dagbesteding"
+                                r"|toezicht|middelengebruik|alcohol|drugs|begeleid wonen|elektronische monitoring"
+                                r"|enkelband|reclasseringstoezicht|ambulante)\b", _F)
+_TBS_CONDITIONS = re.compile(r"terbeschikkinggestelde|ter\s+beschikking\s+gestelde", _F)
+_TBS_WORD = re.compile(r"ter\s+beschikking|terbeschikkingstelling|\btbs\b", _F)
 _SENTENCE_HEADING = re.compile(r"^(?:oplegging\s+(?:van\s+)?(?:straf|maatregel)|straf(?:oplegging|fen)?\b|"
                                r"maatregel(?:en)?\b|straffen\s+en\s+maatregelen|jeugd)", _F)
 _DEDUCTION = re.compile(r"in\s+mindering", _F)
@@ -212,9 +217,15 @@ def read_decision(doc: Document) -> Decision:
     acquittals: list[Clause] = []
     proven: list[Clause] = []
     discharges: list[Clause] = []
+    bans: list[tuple[Clause, tuple[str, ...]]] = []  # contact/area bans among the special conditions (codebook 8.2)
+    conditions_of = ""  # "suspended" (art. 14c Sr) or "tbs" (the conditions of a tbs, not bans of their own)
     for c in clauses:
         text = c.text
         if c.heading:
+            if mode == "conditions" and (ban_codes(text) or _CONDITION_HEADING.match(text)):
+                if conditions_of == "suspended" and ban_codes(text):
+                    bans.append((c, ban_codes(text)))
+                continue  # "contactverbod" over a condition: still the conditions
             mode = "sentence" if _SENTENCE_HEADING.match(text) else "other"
             continue
         if _OTHER_MATTER.match(text):
@@ -231,6 +242,13 @@ def read_decision(doc: Document) -> Decision:
         if _CONDITIONS.match(text):
             if mode == "sentence":
                 mode = "conditions"
+                tbs = _TBS_CONDITIONS.search(text) or (used and _TBS_WORD.search(used[-1].text))
+                conditions_of = "tbs" if tbs else "suspended"
+            if mode == "conditions" and conditions_of == "suspended" and ban_codes(text):
+                bans.append((c, ban_codes(text)))
+            continue
+        if mode == "conditions" and conditions_of == "suspended" and ban_codes(text) and not _SANCTION_WORD.search(text):
+            bans.append((c, ban_codes(text)))
             continue
         if _DISCHARGE.search(text):
             discharges.append(c)
@@ -271,6 +289,15 @@ def read_decision(doc: Document) -> Decision:
         value, status, note = _sanction_value(sanction, span)
         if sanction.status in ("acquittal", "discharge"):
             value, status = format_sanction(sanction), AUTO
+        if bans and sanction.status == "parsed":
+            codes = {code for _c, found in bans for code in found}
+            if sanction.conditional_months is not None:
+                sanction = replace(sanction, measures=tuple(sorted({*sanction.measures, *codes})))
+                value = format_sanction(sanction) if status == AUTO else value
+                spans = spans + [b for b, _codes in bans]
+            else:
+                status = CHECK
+                note = "; ".join(filter(None, [note, "contact- of gebiedsverbod als voorwaarde zonder voorwaardelijk deel"]))
         if sanction.conditional_months is not None and sanction.probation_months is None and status == AUTO:
             status, note = CHECK, "voorwaardelijk deel zonder proeftijd in de gelezen zinnen: proeftijd nagaan"
         if unread:
