@@ -212,3 +212,69 @@ def test_memory_does_not_grow_with_the_number_of_documents(tmp_path):
     # ten times the documents: the peak grows per extra document by less than 2% of what one document costs
     # (names, allocator noise); a reader that kept its documents would grow by 100%
     assert (peak(150) - peak(15)) / 135 < 0.02 * one
+
+
+# The fast XML path (marks in the bytes, text written out in C) must give exactly what the streamed reader gives
+# (one XSLT pass per part), or hand the document to it; it must not fall back on ordinary documents.
+_RDF = ('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dcterms="http://purl.org/dc/terms/">'
+        '<rdf:Description><dcterms:identifier>ECLI:NL:RBAMS:2019:1</dcterms:identifier>'
+        '<dcterms:title>Titel <b>x</b></dcterms:title><dcterms:date>2019-01-02</dcterms:date>'
+        '<dcterms:subject>Strafrecht</dcterms:subject></rdf:Description></rdf:RDF>')
+_NS = 'xmlns="http://www.rechtspraak.nl/schema/rechtspraak-1.0"'
+
+
+def _xml(body: str, summary: str = "<para>Samenvatting.</para>") -> bytes:
+    return (f'<?xml version="1.0" encoding="utf-8"?>\n<open-rechtspraak>{_RDF}<inhoudsindicatie {_NS}>{summary}'
+            f'</inhoudsindicatie><uitspraak {_NS}>{body}</uitspraak></open-rechtspraak>').encode()
+
+
+@pytest.mark.parametrize("body, fast", [
+    ("<para>a</para><para>b</para>", True),
+    ("<para>\n  a  b\n</para>\n   <para> c\t</para>", True),  # pretty-printed: blanks at the edges and between
+    ("<para id='1'>a</para><para>b</para>", True),  # attributes: marked by pattern
+    ("<x:para xmlns:x='u'>a</x:para><para>b</para>", True),  # a namespace prefix
+    ("<section>vrije tekst<para>a</para>tussen<para>b</para>na</section>", True),  # text outside paragraphs: dropped
+    ("<para>a\u00a0 b</para><para>\u00a0</para><para>c\u2003d</para>", True),  # no-break spaces: every blank collapsed
+    ("<para/><para /><para></para><para>   </para><para>x</para>", True),  # empty paragraphs
+    ("<section role='beslissing'><title><nr>1</nr>Beslissing <emphasis>nu</emphasis></title>"
+     "<para>Veroordeelt.</para></section>", True),
+    ("<section><title></title><para>a</para><title> </title></section>", True),  # empty titles
+    ("<title>Eerst</title><para>a</para><paragroup><title>Sub</title><para>b</para></paragroup>", True),
+    ("<section><title><nr>2.</nr>\n Tenlastelegging</title><para>x</para></section><section><title>4</title>"
+     "</section>", True),
+    ("<para>a<!-- <para>c</para> -->b</para>", True),
+    ("<para>a</para >", True),
+    ("<parablock><para>a</para></parablock><paragroup><para>b</para></paragroup>", True),
+    ("<para>a<para>binnen</para>staart</para><para>b</para>", False),  # nested paragraphs
+    ("<para>a<bridgehead>kop</bridgehead>b</para>", False),
+    ("<informaltable><row><entry>c1</entry><entry><para>c2</para></entry></row></informaltable>", False),
+    ("<para><![CDATA[<para>x</para>]]></para>", False),
+    ("<para>&#xE000;a</para>", False),  # the mark itself in the text
+])
+def test_fast_xml_path_reads_as_the_streamed_reader(tmp_path, body, fast):
+    from mhcases.verdicts import documents
+
+    data = _xml(body)
+    path = tmp_path / "d.xml"
+    path.write_bytes(data)
+    expected = documents._read_xml_streamed(path, "d.xml")
+    if fast:
+        assert documents._fast_xml(data, "d.xml") == expected
+    else:
+        with pytest.raises(documents._Fallback):
+            documents._fast_xml(data, "d.xml")
+    assert read_document(path, tmp_path) == expected
+
+
+def test_fast_xml_path_on_the_real_documents():
+    from mhcases.verdicts import documents
+
+    taken = 0
+    for path in sorted(FIXTURES.glob("*.xml")):
+        expected = documents._read_xml_streamed(path, path.name)
+        try:
+            assert documents._fast_xml(path.read_bytes(), path.name) == expected, path.name
+            taken += 1
+        except documents._Fallback:
+            pass  # tables with paragraphs in their cells (ECLI:NL:RBZWB:2016:1440)
+    assert taken >= 4

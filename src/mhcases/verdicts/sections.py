@@ -28,11 +28,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from mhcases.verdicts.model import Section
 
-__all__ = ["Para", "title_role", "find_sections", "join_paragraphs"]
+__all__ = ["Para", "Explicit", "title_role", "find_sections", "sections_of", "join_paragraphs"]
 
 
 class Para(NamedTuple):
@@ -146,42 +147,85 @@ def _number_key(number: str) -> tuple[int, ...]:
     return tuple(int(p) for p in number.split("."))
 
 
+class Explicit(NamedTuple):
+    """A heading from markup, by the offset of its line in the document text (see `sections_of`)."""
+
+    offset: int  # where its line starts in the text
+    depth: int = 1  # nesting depth (1 = top level)
+    role: str | None = None  # role from markup (<section role="beslissing">)
+
+
 @dataclass
 class _Heading:
-    index: int  # paragraph index of the title line
-    body: int  # paragraph index where the section's body starts
+    line: int  # offset of the title line in the text
+    body: int  # offset where the section's body starts (len(text) when nothing follows)
     title: str
     role: str
     depth: int
     numbered: bool
 
 
-def _headings(paras: list[Para]) -> list[_Heading]:
+# A line that could be a heading without markup: (after blanks) a digit (a numbered heading), an upper-case or
+# non-ASCII letter (`_title_like`), or the start of the old dictum ("de uitspraak van de rechtbank luidt,
+# rechtdoende:", in any case); at most _MAX_LINE characters long (checked per line found). A superset: each line
+# found is then checked as before; the other lines (most of them) are never looked at in Python. The patterns start
+# with the line break (a literal: the regular expression engine skips to it), the first line is matched apart.
+_LINE_START = r"[^\S\n]*(?:[A-Z0-9dur]|[^\x00-\x7f])"
+_CANDIDATE, _FIRST_CANDIDATE = re.compile("\n" + _LINE_START), re.compile(_LINE_START)
+_SIGNATURE_LINE = re.compile(r"\n[^\S\n]*" + _SIGNATURE.pattern[1:], re.IGNORECASE)
+_FIRST_SIGNATURE = re.compile(r"[^\S\n]*" + _SIGNATURE.pattern[1:], re.IGNORECASE)
+
+
+def _line_starts(text: str, first: re.Pattern[str], rest: re.Pattern[str]) -> list[int]:
+    starts = [0] if first.match(text) else []
+    starts.extend(m.start() + 1 for m in rest.finditer(text))
+    return starts
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _headings(text: str, explicit: Sequence[Explicit]) -> list[_Heading]:
     found: list[_Heading] = []
     last_number: tuple[int, ...] = ()
     numbered_depth = 0  # depth of the innermost numbered (or explicit) heading seen so far
     any_numbered = False
     in_decision_depth: int | None = None  # depth of the beslissing heading we are inside, if any
-    i = 0
-    while i < len(paras):
-        para = paras[i]
-        if not para.heading and len(para.text) > _MAX_LINE:  # a paragraph of text: no heading in any shape
-            i += 1
+    marked = {e.offset: e for e in explicit}
+    starts = _line_starts(text, _FIRST_CANDIDATE, _CANDIDATE)
+    if marked:
+        starts = sorted(set(starts) | marked.keys())
+    size = len(text)
+    position = 0  # lines before this offset are the body or title of a heading already found
+    for line in starts:
+        if line < position:
             continue
-        text = para.text.strip()
+        end = _line_end(text, line)
+        mark = marked.get(line)
+        if mark is None and end - line > _MAX_LINE:  # a paragraph of text: no heading in any shape
+            continue
+        after = end + 1  # the next line, if any (end < size)
+        text_of_line = text[line:end].strip()
         heading: _Heading | None = None
-        if para.heading:
-            role = para.role or title_role(text, numbered=True) or "overig"
-            heading = _Heading(i, i + 1, text, role, max(para.depth, 1), True)
+        if mark is not None:
+            role = mark.role or title_role(text_of_line, numbered=True) or "overig"
+            heading = _Heading(line, min(after, size), text_of_line, role, max(mark.depth, 1), True)
         else:
             number = title = None
-            only = _NUMBER_ONLY.match(text) if text[:1].isdigit() else None
-            if only and i + 1 < len(paras) and _title_like(paras[i + 1].text) and not paras[i + 1].heading:
-                number, title, body = only.group(1), paras[i + 1].text.strip(), i + 2
-            elif text[:1].isdigit():
-                both = _NUMBERED.match(text)
-                if both and _title_like(both.group(2)):
-                    number, title, body = both.group(1), both.group(2).strip(), i + 1
+            if text_of_line[:1].isdigit():
+                only = _NUMBER_ONLY.match(text_of_line)
+                following = None
+                if only and end < size and after not in marked:  # "4" on its own line, then the title
+                    next_end = _line_end(text, after)
+                    following = text[after:next_end]
+                if following is not None and _title_like(following):
+                    number, title, body = only.group(1), following.strip(), min(next_end + 1, size)
+                else:
+                    both = _NUMBERED.match(text_of_line)
+                    if both and _title_like(both.group(2)):
+                        number, title, body = both.group(1), both.group(2).strip(), min(after, size)
             role = title_role(title, numbered=True) if title is not None else None
             if number is not None and title is not None and role == "overig" and _DIGIT_OR_COLON.search(title):
                 number = None  # "4. Bij: op 8 september E 585,--" is an item of a list, not a heading
@@ -192,13 +236,13 @@ def _headings(paras: list[Para]) -> list[_Heading]:
                      and _number_key(number)[0] <= (last_number[0] if last_number else 0) + _MAX_SKIP)
                     or title_role(title, numbered=False) is not None):
                 last_number = _number_key(number)
-                heading = _Heading(i, body, title, role or "overig", len(last_number), True)
-            elif _title_like(text) and not _DIGIT.search(_fold(text)):
-                role = title_role(text, numbered=False)
+                heading = _Heading(line, body, title, role or "overig", len(last_number), True)
+            elif _title_like(text_of_line) and not _DIGIT.search(_fold(text_of_line)):
+                role = title_role(text_of_line, numbered=False)
                 if role is not None:
-                    heading = _Heading(i, i + 1, text, role, numbered_depth + 1 if any_numbered else 1, False)
+                    heading = _Heading(line, min(after, size), text_of_line, role,
+                                       numbered_depth + 1 if any_numbered else 1, False)
         if heading is None:
-            i += 1
             continue
         if heading.numbered:
             any_numbered = True
@@ -216,7 +260,7 @@ def _headings(paras: list[Para]) -> list[_Heading]:
                 and found[-1].role == "strafmotivering" and found[-1].depth == heading.depth):
             heading.depth += 1
         found.append(heading)
-        i = heading.body
+        position = heading.body
     return found
 
 
@@ -229,18 +273,31 @@ def join_paragraphs(paras: list[Para]) -> tuple[str, list[int]]:
     return "\n".join(p.text for p in paras), offsets
 
 
-def find_sections(paras: list[Para]) -> tuple[str, tuple[Section, ...]]:
-    """The document text and its sections (see the module docstring), in document order; sections may nest."""
-    text, offsets = join_paragraphs(paras)
-    headings = _headings(paras)
-    signatures = [i for i, p in enumerate(paras) if _SIGNATURE.match(p.text.strip())]
+def sections_of(text: str, explicit: Sequence[Explicit] = ()) -> tuple[Section, ...]:
+    """The sections of a document text (one paragraph per line; see the module docstring), in document order;
+    sections may nest. `explicit` are the lines that markup calls headings."""
+    headings = _headings(text, explicit)
+    if not headings:
+        return ()
+    signatures = _line_starts(text, _FIRST_SIGNATURE, _SIGNATURE_LINE)
+    size = len(text)
     sections = []
     for k, heading in enumerate(headings):
-        end = next((h.index for h in headings[k + 1:] if h.depth <= heading.depth), len(paras))
-        signature = next((i for i in signatures if i > heading.index), len(paras))
-        end = min(end, signature)
-        start = offsets[heading.body] if heading.body < len(paras) else len(text)
-        stop = offsets[end] - 1 if end < len(paras) else len(text)
+        end = next((h.line for h in headings[k + 1:] if h.depth <= heading.depth), None)
+        signature = next((s for s in signatures if s > heading.line), None)
+        if signature is not None and (end is None or signature < end):
+            end = signature
+        start = heading.body
+        stop = end - 1 if end is not None else size
         stop = max(start, stop)
         sections.append(Section(heading.role, heading.title, text[start:stop], start))
-    return text, tuple(sections)
+    return tuple(sections)
+
+
+def find_sections(paras: list[Para]) -> tuple[str, tuple[Section, ...]]:
+    """The document text and its sections (see the module docstring), in document order; sections may nest.
+
+    Each paragraph is one line of the text: a paragraph must not hold a line break."""
+    text, offsets = join_paragraphs(paras)
+    explicit = [Explicit(offsets[i], p.depth, p.role) for i, p in enumerate(paras) if p.heading]
+    return text, sections_of(text, explicit)
