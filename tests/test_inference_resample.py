@@ -138,18 +138,43 @@ def test_two_part_draws_are_the_loops_replicates(rare):
                                models._two_part_statistic(data).to_numpy(), rtol=1e-7, atol=1e-9)
 
 
-def test_two_part_large_sample_path_reaches_the_same_estimates(monkeypatch):
-    # the fixed-Hessian iterations used from resample.LARGE rows on have the same fixed point as Newton
+@pytest.mark.parametrize("rare", [False, True])
+def test_two_part_large_sample_path_reaches_the_same_estimates(monkeypatch, rare):
+    # the fixed-Hessian iterations used from resample.LARGE rows on (resample._LargeTwoPart) have the same fixed
+    # point as Newton; with a rare term, replicates that leave it out are batched apart in both
     from mhcases import models
 
-    data = two_part_frame(1500, 5)
+    data = two_part_frame(1500, 5, rare)
+    if rare:  # rare enough that some resamples lose the term's variation among the positive outcomes
+        data["disabled"] = (np.arange(len(data)) % 150 == 0).astype(float)
     on_counts, n_clusters = resample.two_part_on_counts(data, list(models.COVARIATES), list(models.FOCUS))
-    newton = resample.draws(on_counts, n_clusters, 40, 2)
+    newton = resample.draws(on_counts, n_clusters, 60, 2)
     monkeypatch.setattr(resample, "LARGE", 0)
+    on_counts, n_clusters = resample.two_part_on_counts(data, list(models.COVARIATES), list(models.FOCUS),
+                                                        large_tol=1e-10)
+    assert isinstance(on_counts.__self__, resample._LargeTwoPart)
+    strict = resample.draws(on_counts, n_clusters, 60, 2)
+    assert np.isfinite(strict[:, 0]).all()
+    assert np.array_equal(np.isnan(strict), np.isnan(newton))
+    if rare:
+        assert np.isnan(newton[:, 1]).any() and not np.isnan(newton[:, 1]).all()
+    np.testing.assert_allclose(strict, newton, rtol=1e-9, atol=1e-11)
+    # the default tolerance on large sheets (LARGE_TOL on the log-odds) moves a draw by far less than its spread
     on_counts, n_clusters = resample.two_part_on_counts(data, list(models.COVARIATES), list(models.FOCUS))
-    fixed = resample.draws(on_counts, n_clusters, 40, 2)
-    assert np.isfinite(fixed[:, 0]).all()
-    np.testing.assert_allclose(fixed, newton, rtol=1e-6, atol=1e-8)
+    loose = resample.draws(on_counts, n_clusters, 60, 2)
+    spread = np.nanstd(newton, axis=0)
+    assert np.nanmax(np.abs(loose - newton) / spread) < 1e-4
+
+
+def test_two_part_large_path_single_replicate_is_the_full_sample_estimate(monkeypatch):
+    from mhcases import models
+
+    data = two_part_frame(800, 8)
+    monkeypatch.setattr(resample, "LARGE", 0)
+    on_counts, n_clusters = resample.two_part_on_counts(data, list(models.COVARIATES), list(models.FOCUS),
+                                                        large_tol=1e-10)
+    np.testing.assert_allclose(on_counts(np.ones((1, n_clusters)))[0],
+                               models._two_part_statistic(data).to_numpy(), rtol=1e-9, atol=1e-11)
 
 
 def test_two_part_skips_only_checks_that_cannot_fail(monkeypatch):

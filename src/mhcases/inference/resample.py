@@ -20,7 +20,9 @@ import pandas as pd
 from scipy import sparse
 
 BATCH = 128
-LARGE = 5000  # rows from which the two-part bootstrap iterates with the full sample's Hessian
+LARGE = 5000  # rows from which the two-part bootstrap runs in _LargeTwoPart
+LARGE_TOL = 1e-6  # its convergence tolerance on the log-odds (coefficient SEs there are 1e-2 or more)
+STALLED = 1.0  # a step (with the start's Hessian) at least this large (log-odds) hands the replicate to Newton–Raphson
 
 
 def case_codes(frame: pd.DataFrame, cluster: str = "case_id") -> np.ndarray:
@@ -55,10 +57,13 @@ class Histogram:
         self.values, position = np.unique(values[keep], return_inverse=True)
         self.matrix = sparse.csr_matrix(
             (np.ones(int(keep.sum())), (codes[keep], position)), shape=(n_clusters, self.values.size))
+        self.matrix_t = self.matrix.T  # values × cases (CSC: the faster product with C-ordered counts)
 
-    def weights(self, counts: np.ndarray) -> np.ndarray:
-        """Replicates × distinct values: how often each value occurs in each replicate."""
-        return np.asarray((self.matrix.T @ counts.T).T)
+    def weights(self, counts: np.ndarray, counts_t: np.ndarray | None = None) -> np.ndarray:
+        """Replicates × distinct values: how often each value occurs in each replicate. `counts_t`: the counts
+        transposed and C-contiguous, to share between histograms (scipy copies a transposed view each time)."""
+        counts_t = np.ascontiguousarray(counts.T) if counts_t is None else counts_t
+        return np.asarray(self.matrix_t @ counts_t).T
 
 
 def weighted_median(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -133,7 +138,8 @@ def summary_on_counts(frame: pd.DataFrame, tolerance: float):
         n = s[:, 0]
         with np.errstate(divide="ignore", invalid="ignore"):
             mean_ratio = np.where(s[:, 5] > 0, s[:, 4] / s[:, 5], np.nan)
-        med = [weighted_median(h.values, h.weights(counts)) for h in histograms]
+        counts_t = np.ascontiguousarray(counts.T)
+        med = [weighted_median(h.values, h.weights(counts, counts_t)) for h in histograms]
         return np.column_stack([
             med[0], med[1], s[:, 1] / n, s[:, 2] / n, s[:, 3] / n, med[2], mean_ratio, med[3],
             s[:, 6] / n, s[:, 7] / n, s[:, 8] / n])
@@ -180,7 +186,8 @@ def decomposition_on_counts(frame: pd.DataFrame, names: list[str], labels: dict[
         sy = {"proven": s[:, 2], "P": s[:, 4], "A": s[:, 6]}
         pooled = np.where(sd["proven"] > 0, sy["proven"] / np.where(sd["proven"] > 0, sd["proven"], 1), 1.0)
         inverse = np.where(pooled > 0, 1 / np.where(pooled > 0, pooled, 1), 0.0)
-        weights = {key: h.weights(counts) for key, h in hist.items()}
+        counts_t = np.ascontiguousarray(counts.T)
+        weights = {key: h.weights(counts, counts_t) for key, h in hist.items()}
         means, medians = {}, {}
         for active in subsets:
             total = sy["proven"] if "S" in active else sd["proven"]
@@ -226,10 +233,14 @@ def decomposition_on_counts(frame: pd.DataFrame, names: list[str], labels: dict[
 
 def _weighted_varies(weights: np.ndarray, x: np.ndarray) -> np.ndarray:
     """Per replicate: does x take more than one value among the rows with positive weight?"""
-    total = weights.sum(axis=1)
+    return _varies_from_sums(weights.sum(axis=1), weights @ x, weights @ (x * x))
+
+
+def _varies_from_sums(total: np.ndarray, sum_x: np.ndarray, sum_xx: np.ndarray) -> np.ndarray:
+    """_weighted_varies from the replicates' weight totals and weighted sums of x and x²."""
     safe = np.where(total > 0, total, 1.0)
-    mean = (weights @ x) / safe
-    spread = (weights @ (x * x)) / safe - mean**2
+    mean = sum_x / safe
+    spread = sum_xx / safe - mean**2
     scale = np.maximum(mean**2, 1.0)
     return (total > 0) & (spread > 1e-12 * scale)
 
@@ -251,14 +262,15 @@ def _rarest_cases(codes: np.ndarray, x: np.ndarray, outcome: np.ndarray, binary:
 
 
 def two_part_on_counts(frame: pd.DataFrame, covariates: list[str], focus: list[str], max_iter: int = 50,
-                       tol: float = 1e-8):
+                       tol: float = 1e-8, large_tol: float = LARGE_TOL):
     """`models._two_part_statistic` as a function of case counts, and the number of cases.
 
     Per replicate the terms are chosen as the loop chooses them (a column without variation, or a 0/1 column
     that separates the outcome, leaves part 1; one without variation among the positive outcomes leaves part 2);
     replicates with the same choice are fitted together: Newton–Raphson for the weighted logit with all
     replicates' Hessians from one matrix product with the rows' outer products, then weighted normal
-    equations for part 2. A replicate that does not converge or whose part 2 is singular is NaN (dropped)."""
+    equations for part 2. A replicate that does not converge or whose part 2 is singular is NaN (dropped).
+    From LARGE rows on the batch runs in `_LargeTwoPart` (Hessian fixed at the start, tolerance `large_tol`)."""
     from scipy import special
 
     codes = case_codes(frame)
@@ -276,6 +288,11 @@ def two_part_on_counts(frame: pd.DataFrame, covariates: list[str], focus: list[s
     # of k cases with probability about e^-k. Only the other terms are checked per replicate.
     checked1 = [n for n in names1 if _rarest_cases(codes, values[n], y1 > 0, binary[n], positive_only=False) < SURE]
     checked2 = [n for n in names2 if _rarest_cases(codes, values[n], y1 > 0, binary[n], positive_only=True) < SURE]
+
+    if len(y1) >= LARGE:
+        large = _LargeTwoPart(codes, y1, y2, positive, values, binary, names1, names2, checked1, checked2, focus,
+                              max_iter, tol, large_tol)
+        return large.on_counts, n_clusters
 
     def on_counts(counts: np.ndarray) -> np.ndarray:
         weights = counts[:, codes]
@@ -311,23 +328,9 @@ def _two_part_batch(weights, w2, y1, y2, positive, values, t1, t2, focus, ones, 
     x1 = np.column_stack([ones] + [values[n] for n in t1])
     x2 = np.column_stack([ones] + [values[n] for n in t2])
     r, p1, p2 = len(weights), x1.shape[1], x2.shape[1]
-    outer1 = np.einsum("ni,nj->nij", x1, x1).reshape(len(ones), -1) if len(ones) < LARGE else None
+    outer1 = np.einsum("ni,nj->nij", x1, x1).reshape(len(ones), -1)
     beta = np.zeros((r, p1))
     done = np.zeros(r, bool)
-    fixed = None
-    if len(ones) >= LARGE:
-        # large samples: every replicate's Hessian is within O(1/sqrt(n)) of the full sample's, so iterate with
-        # that one fixed Hessian from the full-sample estimate (same fixed point: the replicate's score is zero)
-        start = np.zeros(p1)
-        for _ in range(max_iter):
-            prob = expit(x1 @ start)
-            step = np.linalg.solve(x1.T @ (x1 * (prob * (1 - prob))[:, None]), x1.T @ (y1 - prob))
-            start += step
-            if np.max(np.abs(step)) < tol:
-                break
-        prob = expit(x1 @ start)
-        fixed = x1.T @ (x1 * (prob * (1 - prob))[:, None]) / len(ones)
-        beta[:] = start
     for _ in range(max_iter):
         active = np.flatnonzero(~done)
         if not active.size:
@@ -335,11 +338,7 @@ def _two_part_batch(weights, w2, y1, y2, positive, values, t1, t2, focus, ones, 
         rows = weights if active.size == r else weights[active]  # no copy while every replicate is active
         prob = expit(beta[active] @ x1.T)
         gradient = (rows * (y1 - prob)) @ x1
-        if fixed is not None:
-            scale = rows.sum(axis=1)[:, None, None]
-            hessian = np.broadcast_to(fixed, (len(active), p1, p1)) * scale
-        else:
-            hessian = ((rows * prob * (1 - prob)) @ outer1).reshape(-1, p1, p1)
+        hessian = ((rows * prob * (1 - prob)) @ outer1).reshape(-1, p1, p1)
         try:
             step = np.linalg.solve(hessian, gradient[:, :, None])[:, :, 0]
         except np.linalg.LinAlgError:
@@ -391,3 +390,246 @@ def _two_part_batch(weights, w2, y1, y2, positive, values, t1, t2, focus, ones, 
 
 def binary_values(x: np.ndarray) -> bool:
     return bool(np.isin(x, (0.0, 1.0)).all())
+
+
+def _expit_inplace(a: np.ndarray) -> np.ndarray:
+    """1 / (1 + exp(−a)) in place (scipy's expit allocates and is twice as slow on large batches)."""
+    np.negative(a, out=a)
+    return _scaled_expit_of_negative(1.0, a)
+
+
+def _scaled_expit_of_negative(scale, a: np.ndarray) -> np.ndarray:
+    """scale · expit(−a) = scale / (1 + exp(a)), in place in `a` (three passes; exp overflows to inf: 0)."""
+    with np.errstate(over="ignore"):
+        np.exp(a, out=a)
+    a += 1.0
+    return np.divide(scale, a, out=a)
+
+
+class _LargeTwoPart:
+    """The two-part replicates on a large sheet (LARGE rows or more): the same statistic as `_two_part_batch`,
+    computed with fewer passes over the replicates × rows matrices.
+
+    - The logit iterates from the full-sample estimate with each replicate's Hessian at that estimate, kept
+      fixed (one matrix product of the weights with per-row columns; the estimate moves by O(1/√n), so the
+      Hessian hardly changes): the fixed point is the same (the replicate's score is zero), the convergence
+      linear and fast; tolerance `large_tol` on the log-odds. A replicate whose steps do not shrink gets
+      Newton–Raphson. The full-sample fit is done once per term set.
+    - Part 2's normal equations, the smearing factor and the checks of `two_part_on_counts` are sums over rows of
+      a row's values times its weight: one matrix product of the weights with per-row columns (the positive
+      outcomes folded into the columns), so no weights × positive matrix.
+    - The average effect of a 0/1 term: with A = weight · exp(x'b₂), the rows at 0 contribute
+      e^{c₂} Σ A·expit(η₁ + c₁) − Σ A·expit(η₁) and the rows at 1 Σ A·expit(η₁) − e^{−c₂} Σ A·expit(η₁ − c₁):
+      one expit per row and term.
+    - Replicates × rows work arrays are allocated once and reused (in-place arithmetic).
+    """
+
+    def __init__(self, codes, y1, y2, positive, values, binary, names1, names2, checked1, checked2, focus,
+                 max_iter, tol, large_tol):
+        self.codes, self.y1, self.y2, self.positive = codes, y1, y2, positive
+        self.values, self.binary, self.focus = values, binary, focus
+        self.names1, self.names2, self.checked1, self.checked2 = names1, names2, checked1, checked2
+        self.max_iter, self.tol, self.large_tol = max_iter, tol, large_tol
+        self.n = len(y1)
+        self.ones = np.ones(self.n)
+        self.pos = positive.astype(float)
+        self.exp_y2 = np.where(positive, np.exp(np.where(positive, y2, 0.0)), 0.0)
+        self.buffers: dict[str, np.ndarray] = {}
+        self.logit_start: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+        self.part2: dict[tuple, tuple] = {}
+        # the columns whose weighted sums decide the term choice of each replicate (see on_counts)
+        columns, self.check_index = [self.ones, self.pos], {}
+        for name in checked1:
+            x = values[name]
+            self.check_index[1, name] = len(columns)
+            columns += [x, x * x]
+            if binary[name]:
+                columns += [(x == v) * 1.0 for v in (0.0, 1.0)] + [((x == v) & positive) * 1.0 for v in (0.0, 1.0)]
+        for name in checked2:
+            x = values[name]
+            self.check_index[2, name] = len(columns)
+            columns += [self.pos * x, self.pos * x * x]
+        self.check_columns = np.column_stack(columns)
+
+    def buffer(self, name: str, rows: int) -> np.ndarray:
+        """A reusable C-contiguous rows × n work array."""
+        if name not in self.buffers:
+            self.buffers[name] = np.empty((BATCH, self.n))
+        return self.buffers[name][:rows]
+
+    def on_counts(self, counts: np.ndarray) -> np.ndarray:
+        r = len(counts)
+        weights = np.take(counts, self.codes, axis=1, out=self.buffer("weights", r))
+        sums = weights @ self.check_columns
+        total, total2 = sums[:, 0], sums[:, 1]
+        keep1 = np.ones((r, len(self.names1)), bool)
+        for j, name in enumerate(self.names1):
+            if name not in self.checked1:
+                continue
+            k = self.check_index[1, name]
+            keep1[:, j] = _varies_from_sums(total, sums[:, k], sums[:, k + 1])
+            if self.binary[name]:
+                for v in (0, 1):
+                    group, hits = sums[:, k + 2 + v], sums[:, k + 4 + v]
+                    keep1[:, j] &= ~((group > 0) & ((hits == 0) | (hits == group)))
+        keep2 = np.ones((r, len(self.names2)), bool)
+        for j, name in enumerate(self.names2):
+            if name in self.checked2:
+                k = self.check_index[2, name]
+                keep2[:, j] = _varies_from_sums(total2, sums[:, k], sums[:, k + 1])
+        out = np.full((r, len(self.focus)), np.nan)
+        unique, which = np.unique(np.hstack([keep1, keep2]), axis=0, return_inverse=True)
+        for k, pattern in enumerate(unique):
+            rows = np.flatnonzero(which.ravel() == k)
+            t1 = [n for n, keep in zip(self.names1, pattern[:len(self.names1)]) if keep]
+            t2 = [n for n, keep in zip(self.names2, pattern[len(self.names1):]) if keep]
+            w = weights if rows.size == r else weights[rows]
+            out[rows] = self.batch(w, total[rows], total2[rows], t1, t2)
+        return out
+
+    def start(self, t1: list[str]) -> tuple[np.ndarray, tuple, np.ndarray]:
+        """The full-sample logit estimate (Newton–Raphson), the upper triangle's indices and the per-row
+        columns (y·x, then p(1 − p)·x xᵀ at that estimate) whose weighted sums are a replicate's constant score
+        part and its Hessian at the start; once per term set."""
+        key = tuple(t1)
+        if key not in self.logit_start:
+            x1 = np.column_stack([self.ones] + [self.values[n] for n in t1])
+            beta = np.zeros(x1.shape[1])
+            for _ in range(self.max_iter):
+                prob = _expit_inplace(x1 @ beta)
+                step = np.linalg.solve(x1.T @ (x1 * (prob * (1 - prob))[:, None]), x1.T @ (self.y1 - prob))
+                beta += step
+                if np.max(np.abs(step)) < self.tol:
+                    break
+            prob = _expit_inplace(x1 @ beta)
+            upper = np.triu_indices(x1.shape[1])
+            columns = np.hstack([x1 * self.y1[:, None], x1[:, upper[0]] * x1[:, upper[1]] * (prob * (1 - prob))[:, None]])
+            self.logit_start[key] = beta, upper, columns
+        return self.logit_start[key]
+
+    def newton(self, weights, score_y, x1, start) -> np.ndarray:
+        """Newton–Raphson with each replicate's own Hessian from the full-sample estimate, as _two_part_batch
+        iterates (for the few replicates the start's Hessian does not bring to convergence); NaN where it fails."""
+        r, p1 = len(weights), x1.shape[1]
+        outer1 = np.einsum("ni,nj->nij", x1, x1).reshape(self.n, -1)
+        beta = np.tile(start, (r, 1))
+        done = np.zeros(r, bool)
+        for _ in range(self.max_iter):
+            active = np.flatnonzero(~done)
+            if not active.size:
+                break
+            prob = _expit_inplace(beta[active] @ x1.T)
+            rows = weights[active]
+            gradient = score_y[active] - (rows * prob) @ x1
+            hessian = ((rows * prob * (1 - prob)) @ outer1).reshape(-1, p1, p1)
+            step = np.full_like(gradient, np.nan)
+            for i in range(len(active)):
+                try:
+                    step[i] = np.linalg.solve(hessian[i], gradient[i])
+                except np.linalg.LinAlgError:
+                    pass
+            beta[active] += step
+            bad = np.isnan(step).any(axis=1)
+            done[active[(np.max(np.abs(step), axis=1) < self.large_tol) | bad]] = True
+            beta[active[bad]] = np.nan
+        beta[~done] = np.nan  # no convergence: the replicate is dropped
+        return beta
+
+    def design2(self, t2: list[str]):
+        """Part 2's design, its transpose, and the per-row columns of the Gram matrix's upper triangle and of
+        the moment vector (zero on rows without a positive outcome), once per term set."""
+        key = tuple(t2)
+        if key not in self.part2:
+            x2 = np.column_stack([self.ones] + [self.values[n] for n in t2])
+            upper = np.triu_indices(x2.shape[1])
+            gram_columns = x2[:, upper[0]] * x2[:, upper[1]] * self.pos[:, None]
+            moment_columns = x2 * (self.pos * np.where(self.positive, self.y2, 0.0))[:, None]
+            self.part2[key] = x2, np.ascontiguousarray(x2.T), upper, np.hstack([gram_columns, moment_columns])
+        return self.part2[key]
+
+    def batch(self, weights, total, total2, t1, t2) -> np.ndarray:
+        r = len(weights)
+        x1 = np.column_stack([self.ones] + [self.values[n] for n in t1])
+        x1t = np.ascontiguousarray(x1.T)
+        start, upper, columns1 = self.start(t1)
+        p1 = x1.shape[1]
+        beta = np.tile(start, (r, 1))
+        done = np.zeros(r, bool)
+        sums1 = weights @ columns1
+        score_y = sums1[:, :p1]  # Σ w·y·x, the constant part of the score
+        hessian = np.empty((r, p1, p1))  # each replicate's Hessian at the start, kept fixed
+        hessian[:, upper[0], upper[1]] = sums1[:, p1:]
+        hessian[:, upper[1], upper[0]] = sums1[:, p1:]
+        work = self.buffer("work", r)
+        stalled = np.zeros(r, bool)
+        for _ in range(self.max_iter):
+            active = np.flatnonzero(~done & ~stalled)
+            if not active.size:
+                break
+            all_active = active.size == r
+            rows = weights if all_active else weights[active]
+            minus_eta = np.dot(-(beta if all_active else beta[active]), x1t, out=work[:active.size])
+            weighted_prob = _scaled_expit_of_negative(rows, minus_eta)  # w·p
+            gradient = (score_y if all_active else score_y[active]) - weighted_prob @ x1  # Σ w·(y − p)·x
+            try:
+                step = np.linalg.solve(hessian[active], gradient[:, :, None])[:, :, 0]
+            except np.linalg.LinAlgError:  # a singular replicate is stalled (and dropped by Newton below)
+                step = np.full_like(gradient, np.nan)
+                for i, a in enumerate(active):
+                    try:
+                        step[i] = np.linalg.solve(hessian[a], gradient[i])
+                    except np.linalg.LinAlgError:
+                        pass
+            beta[active] += step
+            size = np.max(np.abs(step), axis=1)
+            done[active[size < self.large_tol]] = True
+            # a replicate whose Hessian is far from the full sample's (a rare term) may not contract: Newton below
+            stalled[active[~(size < STALLED)]] = True
+        rest = np.flatnonzero(~done)
+        if rest.size:
+            beta[rest] = self.newton(weights[rest], score_y[rest], x1, start)
+        x2, x2t, upper, columns2 = self.design2(t2)
+        p2 = x2.shape[1]
+        sums2 = weights @ columns2
+        gram = np.empty((r, p2, p2))
+        gram[:, upper[0], upper[1]] = sums2[:, :len(upper[0])]
+        gram[:, upper[1], upper[0]] = sums2[:, :len(upper[0])]
+        moment = sums2[:, len(upper[0]):]
+        b2 = np.full((r, p2), np.nan)
+        try:
+            b2[:] = np.linalg.solve(gram, moment[:, :, None])[:, :, 0]
+        except np.linalg.LinAlgError:  # singular part 2 (collinear dummies): that replicate is dropped
+            for i in range(r):
+                try:
+                    b2[i] = np.linalg.solve(gram[i], moment[i])
+                except np.linalg.LinAlgError:
+                    pass
+        eta1 = np.dot(beta, x1t, out=self.buffer("eta1", r))
+        scaled = np.exp(np.dot(b2, x2t, out=self.buffer("scaled", r)), out=self.buffer("scaled", r))  # exp(x'b₂)
+        smear = np.einsum("rn,rn->r", weights, np.divide(self.exp_y2, scaled, out=work)) / total2
+        scaled *= weights  # A = w · exp(x'b₂)
+        out = np.full((r, len(self.focus)), np.nan)
+        terms = [t for t in self.focus if t in t1 and t in t2]
+        binary = [t for t in terms if binary_values(self.values[t])]
+        if binary:
+            sides = np.column_stack([(self.values[t] == v) * 1.0 for t in binary for v in (0.0, 1.0)])
+            np.negative(eta1, out=work)
+            observed = _scaled_expit_of_negative(scaled, work) @ sides  # Σ A·expit(η₁), rows at 0 and 1 per term
+        for term in terms:
+            j = self.focus.index(term)
+            c1, c2 = beta[:, 1 + t1.index(term)], b2[:, 1 + t2.index(term)]
+            if term in binary:
+                i = 2 * binary.index(term)
+                shift = 1.0 - 2.0 * self.values[term]  # +1 at 0, −1 at 1
+                np.multiply(-c1[:, None], shift[None, :], out=work)
+                work -= eta1
+                moved = _scaled_expit_of_negative(scaled, work) @ sides[:, i:i + 2]  # Σ A·expit(η₁ ± c₁)
+                effect = (np.exp(c2) * moved[:, 0] - observed[:, i]) + (observed[:, i + 1] - np.exp(-c2) * moved[:, 1])
+                out[:, j] = effect / total * smear
+                continue
+            x = self.values[term][None, :]  # a continuous focus term (the letter's are 0/1): as _two_part_batch
+            eta2 = b2 @ x2t
+            expected = [(weights * _expit_inplace(eta1 + (v - x) * c1[:, None])
+                         * np.exp(eta2 + (v - x) * c2[:, None])).sum(axis=1) / total for v in (1.0, 0.0)]
+            out[:, j] = (expected[0] - expected[1]) * smear
+        return out
