@@ -363,6 +363,12 @@ _VERDICT_SUBS = (
     (re.compile(r"\blegt (?:aan )?(?:de )?(?P<who>verdachte|veroordeelde) (?P<what>(?:een|de|het) (?:taakstraf|werkstraf"
                 r"|leerstraf|geldboete|gevangenisstraf|jeugddetentie|hechtenis|(?:vrijheidsbeperkende )?maatregel"
                 r"|(?:isd|pij|tbs)-maatregel)) op(?=[ ,;]|$)"), r"legt \g<who> op \g<what>"),
+    # the demand's passive: "(en) dat aan verdachte de maatregel ... wordt opgelegd" -> "oplegging van de maatregel ..."
+    (re.compile(r"\bdat aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar) (?P<what>(?:de|een|het) [^;]*?) (?:wordt|zal worden"
+                r"|worden|zou worden) opgelegd\b"), r"oplegging van \g<what>"),
+    # common misspellings of the words themselves (not of numbers): "gevangenistraf", "voorarest"
+    (re.compile(r"\bgevangenistraf\b"), "gevangenisstraf"),
+    (re.compile(r"\bvoorarest\b"), "voorarrest"),
 )
 # a number word followed by the same number in digits: "twee (2) jaren", "twaalf (12) maanden", "twee 2 jaren"
 _WORD_THEN_DIGITS = re.compile(r"(?<![a-z0-9])(?P<word>[a-z]+(?:-[a-z]+)*) (?P<open>\(?)(?P<digits>[0-9]{1,6})\)?(?= )", re.ASCII)
@@ -439,7 +445,8 @@ _DET_POST = re.compile(
 )
 _DET_PRETRIAL = re.compile(
     rf"{_ART}(?:onvoorwaardelijke )?{_KIND} (?:voor de duur van (?:het )?voorarrest"
-    r"|gelijk aan (?:de duur van )?(?:het )?voorarrest|gelijk aan de duur van de (?:voorlopige hechtenis|inverzekeringstelling"
+    r"|gelijk aan (?:de duur van )?(?:het )?(?:door (?:hem|haar|de verdachte|verdachte) )?(?:reeds )?(?:ondergane |doorgebrachte )?"
+    r"voorarrest|gelijk aan de duur van de (?:voorlopige hechtenis|inverzekeringstelling"
     r" en (?:de )?voorlopige hechtenis)"
     r"|gelijk aan de (?:in voorarrest|in verzekering en (?:in )?voorlopige hechtenis) doorgebrachte tijd)"
     rf"{_END}",
@@ -507,7 +514,7 @@ _SUBSID_BODY = (
     r"|(?:(?:bij|indien) (?:het )?niet (?:of niet )?(?:naar behoren|behoorlijk) "
     r"(?:verrichten|verricht|uitvoeren|uitgevoerd)(?: daarvan| van de (?:taakstraf|werkstraf))?,? )?"
     rf"te vervangen door (?P<d2>{_DUR}) {_SUBSTITUTE}"
-    r"|(?:bij (?:gebreke van|niet) (?:volledige )?betaling(?: en (?:bij gebreke van )?verhaal)?,? )"
+    r"|(?:bij (?:gebreke van|niet) (?:volledige )?betaling(?: en (?:bij gebreke van |niet )?verhaal)?,? )"
     rf"te vervangen door (?:(?P<d3>{_DUR}) {_SUBSTITUTE}|{_SUBSTITUTE} (?:van|voor de duur van) (?P<d4>{_DUR}))"
     r"|(?:met bevel|beveelt|bepaalt),? (?:dat,? )?(?:voor het geval|indien|als|wanneer) (?:dat )?(?:de )?"
     r"(?:verdachte|veroordeelde) (?:de |deze )?(?:taakstraf|werkstraf|straf) niet (?:of niet )?(?:naar behoren )?"
@@ -521,8 +528,8 @@ _SUBSID_BODY = (
     r"(?: (?:voor iedere|voor elke|per) (?:keer|overtreding)[^;]*)?)"
     r"(?: per (?:overtreding|keer))?"
     r"(?:,? (?:indien|als|wanneer|voor het geval(?: dat)?) (?:de )?(?:verdachte |veroordeelde )?(?:de |deze )?"
-    r"(?:taakstraf |werkstraf |geldboete )?niet (?:of niet )?(?:naar behoren |volledig )?(?:wordt |is |heeft )?"
-    r"(?:verricht|uitgevoerd|betaald|voldaan)(?: wordt| heeft| is)?)?"
+    r"(?:taakstraf |werkstraf |geldboete )?niet (?:of niet )?(?:naar behoren |volledig |goed )?(?:wordt |is |heeft )?"
+    r"(?:verricht|uitgevoerd|uitvoert|betaald|betaalt|voldaan|voldoet)(?: wordt| heeft| is)?)?"
 )
 _SUB_SUBSID = re.compile(rf"(?:, | |; ){_SUBSID_BODY}{_END}", _F)
 _SUB_SUBSID_PAREN = re.compile(rf" \({_SUBSID_BODY}\)", _F)
@@ -546,6 +553,7 @@ _DEDUCTION = re.compile(_DEDUCTION_BODY, _F)
 
 _TASK = re.compile(
     rf"{_ART}(?:(?P<kind>taakstraf|werkstraf|leerstraf)(?:,? bestaande uit (?:het verrichten van )?(?:onbetaalde arbeid"
+    r"(?: ten algemenen nutte)?"
     r"|een werkstraf|een leerstraf|het volgen van een leerproject),?)? "
     rf"(?:voor de duur van|ter grootte van|van|voor) (?P<hours>{_HOURS})"
     rf"|(?P<hours2>{_HOURS}) (?P<kind2>taakstraf|werkstraf){_END}"
@@ -583,7 +591,7 @@ _TBS = (
     r"|gelast (?:de )?(?:terbeschikkingstelling|tbs) van (?:de )?verdachte"
     r"(?: (?:met|onder) (?:dwangverpleging|verpleging van overheidswege|voorwaarden))?"
     r"|gelast dat (?:de )?verdachte,? (?:(?:met betrekking tot|ter zake van|voor) [^;]*?,? )?ter beschikking (?:zal )?"
-    r"(?:wordt|worden) gesteld"
+    r"(?:wordt|worden) gesteld(?:,? (?:met|onder) (?:bevel tot )?(?:verpleging van overheidswege|dwangverpleging|voorwaarden))?"
     r"(?:(?:,| en) (?:beveelt|gelast) dat (?:hij|zij|de verdachte|verdachte|de ter beschikking gestelde) "
     r"van overheidswege (?:zal )?(?:wordt|worden) verpleegd)?"
     r"|(?:beveelt|gelast) dat (?:hij|zij|de verdachte|verdachte|de ter beschikking gestelde) "
@@ -627,6 +635,15 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
     ),
 )
 
+_38V_SENTENCE_BODY = (r"(?P<body>(?:(?!taakstraf|werkstraf|geldboete|gevangenisstraf|jeugddetentie|hechtenis|tbs|\bisd\b|\bpij\b"
+                      r"|,? (?:met bevel|beveelt|bepaalt|subsidiair)\b|vervangende)"
+                      r"(?:[^;.]|\.(?! )))*)")
+_MEASURE_PATTERNS = _MEASURE_PATTERNS + (
+    (re.compile(
+        rf"{_ART}(?:vrijheidsbeperkende maatregel|maatregel,? (?:strekkende )?(?:tot|ter) beperking van de vrijheid)"
+        r"(?:,? (?:als bedoeld in|ex|op grond van) (?:artikel|art\.?) 38v(?: (?:van het wetboek van strafrecht|sr))?)?"
+        rf",? (?:inhoudende|inhoudend|bestaande uit|te weten|namelijk)(?: dat)? {_38V_SENTENCE_BODY}", _F), None),
+)
 # art. 38v Sr named by its purpose; what it forbids follows in clauses of their own (_MEASURE_DETAILS)
 _38V_BARE = re.compile(
     rf"{_ART}(?:vrijheidsbeperkende maatregel|maatregel (?:ter beveiliging van de maatschappij )?strekkende tot beperking"
@@ -651,12 +668,17 @@ _MEASURE_DETAILS = (
 # "veroordeelt (de) verdachte (voor het onder 3 bewezen verklaarde) tot (een)", "legt (aan) verdachte op (de)",
 # "veroordeling van de verdachte tot": the verb before a sanction, as verdicts and demands write it
 _VERB = re.compile(
-    r"(?:(?:straf|strafoplegging|straffen|oplegging (?:van )?straf)(?::| -)? (?=(?:en )?veroordeelt|legt))?"
-    r"(?:de rechtbank:? )?(?:(?:en )?veroordeelt (?:de )?(?:verdachte|veroordeelde|\[verdachte\])"
+    r"(?:de rechtbank:? )?(?:(?:en )?veroordee(?:lt|ld) (?:de )?(?:verdachte|veroordeelde|\[verdachte\])"
     r"(?: (?:te dier zake|terzake|ter zake(?: daarvan)?|daarvoor|voorts|ook|tevens))?"
     r"(?: (?:voor|wegens|ter zake van|terzake van)(?: van)? (?:het|de|hetgeen|feit|feiten)"
     + r"(?:(?!\btot\b)[^;])*)? tot:?"
     r"|veroordeling (?:van (?:de )?verdachte )?tot:?"
+    # the demand's object: "(en) dat verdachte (voor het onder 1 ten laste gelegde) (zal worden|wordt) veroordeeld tot",
+    # "verdachte te veroordelen tot", "tot veroordeling van verdachte tot", "strekt tot veroordeling van verdachte tot"
+    r"|(?:en )?dat (?:de )?(?:verdachte|\[verdachte\]|hij|zij)(?: (?:voor|wegens|ter zake van|terzake van) [^;]*?)?"
+    r" (?:zal worden|wordt|zou worden) veroordeeld tot:?"
+    r"|(?:de )?(?:verdachte|\[verdachte\]) (?:zal worden |wordt )?(?:te )?veroordelen tot:?"
+    r"|(?:strekt )?tot veroordeling (?:van )?(?:de )?(?:verdachte|\[verdachte\]) tot:?"
     r"|(?:en )?(?:tot )?(?:de )?oplegging van:?"
     r"|(?:en )?legt (?:aan )?(?:de )?(?:verdachte|veroordeelde|\[verdachte\]) (?:de |het )?(?:volgende )?op:?"
     r"|(?:en )?legt op:?"
@@ -733,7 +755,8 @@ _EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
          r"|wijst af de vordering|gelast dat de (?:bij|door|voorwaardelijke)(?:(?!niet )[^;.])* ten uitvoer"
          r"|(?:de )?vordering tenuitvoerlegging"),
         ("voorlopige hechtenis",
-         r"(?:heft|schorst|beveelt de opheffing|gelast de opheffing|heft op|wijst (?:af )?het verzoek tot opheffing)"
+         r"(?:heft|schorst|beveelt de opheffing|gelast de opheffing|heft op|wijst (?:af )?het verzoek tot (?:opheffing|schorsing)"
+         r"|wijst het verzoek)"
          r"(?=[^;.]*(?:voorlopige hechtenis|gevangenhouding|bewaring))"
          r"|(?:beveelt|gelast) de (?:onmiddellijke )?invrijheidstelling"),
         ("schadevergoeding", r"veroordeelt (?:de )?(?:verdachte|veroordeelde)(?: (?:voorts|daarnaast|tevens|ook))?"
@@ -741,13 +764,33 @@ _EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
          r"|veroordeelt (?:de )?(?:verdachte|veroordeelde),? (?:om )?(?:tegen (?:behoorlijk )?bewijs van kwijting )?"
          r"aan (?:de )?benadeelde"
          r"|(?:dat )?de vordering(?:en)? van de benadeelde partij(?:en)?"
+         r"|(?:(?:daarnaast|voorts|verder|tevens|ook) )?heeft (?:de )?(?:officier van justitie|advocaat-generaal)[^;.]*?"
+         r" gevorderd,? dat (?:de )?(?:vordering|tenuitvoerlegging|benadeelde|in beslag|inbeslag)"
+         r"|(?:dat )?(?:de )?tenuitvoerlegging (?:wordt|zal worden) gelast"
          r"|legt (?:aan )?(?:de )?(?:verdachte|veroordeelde)[^;.]*? verplichting op"
          r"|wijst de vordering van|verklaart (?:de )?benadeelde"),
         ("ontneming", r"stelt (?:het )?bedrag[^;.]*wederrechtelijk verkregen voordeel"),
         ("vervangende hechtenis",
          r"(?:beveelt|bepaalt|gelast),? dat,? (?:voor het geval|indien|als|wanneer)[^;.]*?(?:vervangen door"
          r"|vervangende (?:hechtenis|jeugddetentie|gijzeling))|toepassing van (?:de )?vervangende"),
-        ("beslag", r"verklaart verbeurd|onttrekt aan het verkeer|gelast de teruggave|gelast de bewaring"),
+        ("gijzeling", r"bepaalt,? dat[^;.]*?\bgijzeling\b|de toepassing van (?:de )?gijzeling"),
+        ("voorwaardelijke invrijheidstelling", r"(?:bepaalt|verstaat|beveelt),? dat[^;.]*?(?:voorwaardelijke invrijheidstelling"
+         r"|penitentiair programma|penitentiaire inrichting)"),
+        ("beslag", r"verklaart verbeurd|verklaart onttrokken aan het verkeer|onttrekt aan het verkeer|gelast de teruggave"
+         r"|gelast de bewaring|heft (?:het )?"
+         r"(?:strafrechtelijk )?beslag op|(?:en )?dat (?:de |het )?(?:in beslag genomen|inbeslaggenomen)[^;.]*? (?:wordt|worden)"
+         r" (?:verbeurd|onttrokken|teruggegeven|bewaard)"),
+        ("bewezenverklaring", r"(?![^;.]*(?:niet bewezen|ontslaat|spreekt|vrijspraak))(?:verklaart (?:wettig en overtuigend )?bewezen"
+         r"|verklaart (?:het|de)[^;.]*?\bbewezen\b|stelt vast dat het bewezen ?verklaarde"
+         r"|het bewezen ?verklaarde levert op|verstaat dat het (?:aldus )?bewezen ?verklaarde)"),
+        ("strafbaarheid", r"verklaart (?:het|de)[^;.]*? strafbaar(?! en ontslaat)(?=$|[;.,])"
+         r"|verklaart (?:de )?verdachte(?:, \[verdachte\],)? (?:daarvoor |hiervoor )?strafbaar(?=$|[;.,])"),
+        ("vervangende hechtenis bij een maatregel",
+         r"(?:beveelt|bepaalt),? dat (?:de )?vervangende (?:hechtenis|jeugddetentie) (?:zal|wordt|kan) (?:worden )?toegepast"
+         r"|de duur van (?:de|deze) vervangende (?:hechtenis|jeugddetentie) bedraagt"
+         r"|(?:beveelt|bepaalt|verklaart),? (?:dat )?[^;.]*? dadelijk uitvoerbaar"
+         r"|(?:beveelt|bepaalt|verklaart),? (?:dat )?(?:deze |de )?maatregel[^;.]*? dadelijk uitvoerbaar"
+         r"|(?:met bevel|beveelt),? dat de maatregel dadelijk uitvoerbaar"),
     )
 ) + tuple(
     (name, re.compile(rf"(?:en )?(?:{pattern})" + _NO_SANCTION_WORD.replace(")*", ")*?", 1)
@@ -788,6 +831,41 @@ _NO_PUNISHMENT = re.compile(
     _F,
 )
 
+# a section heading run into its first clause (a flattened dictum): "Straf - veroordeelt ...", "Oplegging van straf
+# en/of maatregel veroordeelt ...", "Beslag verklaart verbeurd ..."; only before a verb of the dictum
+_RUN_IN_HEADING = re.compile(
+    r"(?:de rechtbank:? |(?:de rechtbank:? )?(?:(?:oplegging van )?(?:straf(?:fen)?|strafoplegging|maatregel(?:en)?|gevangenisstraf|jeugddetentie"
+    r"|taakstraf|werkstraf|geldboete)(?: en(?:/of)? (?:straf|maatregel(?:en)?))?|beslag|(?:de )?in ?beslag ?genomen voorwerpen"
+    r"|vrijspraak|bewezenverklaring|strafbaarheid(?: (?:van )?(?:het |de )?(?:feit(?:en)?|verdachte))?|schadevergoeding(?:en)?"
+    r"|(?:de )?benadeelde partij(?:en)?|(?:opheffing |schorsing )?(?:van )?(?:het )?(?:bevel )?(?:tot )?voorlopige hechtenis"
+    r"|tenuitvoerlegging|vordering tenuitvoerlegging)(?::| -)? )"
+    r"(?=(?:en )?(?:veroordee|legt|verklaart|gelast|bepaalt|beveelt|wijst|heft|spreekt|stelt|ontslaat|onttrekt|ontzegt)"
+    r"[a-z]*\b)",
+    _F,
+)
+# the prosecutor's demand as the verdict reports it: "De officier van justitie (mr. X) heeft (ter terechtzitting)
+# gevorderd", "eist (tegen verdachte)", "heeft gerequireerd", "De vordering van de officier van justitie strekt tot":
+# what follows is read as the demand (the verb after it is the demand's object, see _VERB)
+_DEMAND_INTRO = re.compile(
+    r"(?:(?:de )?(?:eis|vordering|strafeis)(?: van)? (?:de )?officier van justitie:? )?"
+    r"(?:(?:daarnaast|voorts|verder|tevens|ook) heeft )?"
+    r"(?:(?:ten aanzien van|voor|ter zake van) [^;]*?,? )?"
+    r"(?:de )?(?:vordering van de )?(?:officier(?:en)? van justitie|advocaat-generaal)(?: mr\.? [^;]*?)?"
+    r"(?: [^;]{0,160}? (?:en|maar))?"
+    r"(?: (?:heeft|hebben))?(?: (?:ter (?:terechtzitting|zitting)|in (?:zijn|haar|het)(?: schriftelijke?)? requisitoir"
+    r"|tegen (?:de )?verdachte|aan (?:de )?verdachte|ten aanzien van [^;]*?|voor [^;]*?|nog|ook|tevens|daarnaast))*"
+    r" (?:gevorderd|geeist|gerequireerd|gerekwireerd|vordert|vorderen|eist|eisen|requireert|rekwireert|strekt)"
+    r"(?: (?:tegen|aan) (?:de )?verdachte)?(?: (?:op te leggen|tot|dat aan (?:de )?verdachte wordt opgelegd))?:? ",
+    _F,
+)
+# a demand of acquittal or discharge: "(heeft gevorderd) dat verdachte zal worden vrijgesproken (van ...)",
+# "verdachte vrij te spreken", "verdachte te ontslaan van alle rechtsvervolging"
+_DEMAND_ACQUITTAL = re.compile(
+    r"(?:en )?(?:dat )?(?:de )?(?:verdachte|\[verdachte\]|hij|zij)(?: daarvan)? (?:(?:zal|zou) worden |wordt )?"
+    r"(?:vrijgesproken|vrij te spreken)" + r"(?:(?! en dat )(?:[^;.]|\.(?! )))*", _F)
+_DEMAND_DISCHARGE = re.compile(
+    r"(?:en )?(?:dat )?(?:de )?(?:verdachte|\[verdachte\]|hij|zij) (?:(?:zal|zou) worden |wordt )?(?:te )?"
+    r"(?:ontslaan|ontslagen) van (?:alle )?rechtsvervolging" + _BODY, _F)
 # a verb after a sanction ("een gevangenisstraf van 24 maanden opgelegd", "... tbs ... op" after "legt tevens")
 _TRAILING_VERB = re.compile(r" (?:is |wordt |werd |zijn |worden )?(?:opgelegd|geeist|gevorderd|gerekwireerd|op)"
                             r"(?=$|, |; | en | alsmede |\. )", _F)
@@ -1248,6 +1326,14 @@ def _match_other_clause(s: str, pos: int) -> tuple[_Component, int] | None:
     m = _DISCHARGE_CLAUSE.match(s, pos)
     if m is not None:
         consider(_Verdict("discharge"), m.end())
+    m = _DEMAND_ACQUITTAL.match(s, pos)
+    if m is not None and not re.search(r"\b(?:onder|feit(?:en)?) \d|primair|subsidiair|meer of anders", m.group(0)):
+        consider(_Verdict("acquittal"), m.end())
+    elif m is not None:
+        consider(_Excluded("vrijspraak van een deel"), m.end())
+    m = _DEMAND_DISCHARGE.match(s, pos)
+    if m is not None:
+        consider(_Verdict("discharge"), m.end())
     m = _NO_PUNISHMENT.match(s, pos)
     if m is not None:
         consider(_NoPunishment(), m.end())
@@ -1281,10 +1367,17 @@ def _scan(s: str) -> list[_Component]:
     components: list[_Component] = []
     pos = 0
     while True:
+        heading = _RUN_IN_HEADING.match(s, pos)
+        if heading is not None:
+            pos = heading.end()  # "Straf - veroordeelt ...", "Beslag verklaart verbeurd ..."
         starts = [pos]
-        verb = _VERB.match(s, pos)
-        if verb is not None and verb.end() < len(s):
-            starts.append(verb.end())  # "veroordeelt verdachte tot een ...": the sanction after the verb
+        intro = _DEMAND_INTRO.match(s, pos)
+        if intro is not None and intro.end() < len(s):
+            starts.append(intro.end())  # "De officier van justitie heeft gevorderd ..." before what is demanded
+        for start in list(starts):
+            verb = _VERB.match(s, start)
+            if verb is not None and verb.end() < len(s):
+                starts.append(verb.end())  # "veroordeelt verdachte tot een ...": the sanction after the verb
         best: tuple[_Component, int] | None = None
         for start in starts:
             for matcher in _MATCHERS:

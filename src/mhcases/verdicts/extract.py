@@ -445,9 +445,20 @@ def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, .
         else:
             i += 1
         parts = [p for p in parts if _HAS_SANCTION.search(p) and not _DEMAND_OTHER.match(p)]
+        if len(sources) == 1 and verb is not None and (not parts or parse_sanction("; ".join(parts)).status == "unparsed"):
+            whole = parse_sanction(c.text)  # the parser reads the sentence itself, the demand's verb and all
+            if whole.status in ("parsed", "acquittal", "discharge"):
+                parts = [c.text]
         if parts:
             found.append(("; ".join(parts), tuple(sources)))
     return found
+
+
+# a demand for another finding than the one the court made, or a revised one: the demand to use needs a coder
+_ALT_DEMAND = re.compile(
+    r"(?:^|[;,]\s*)(?:voor\s+het\s+geval|indien|mocht|in\s+het\s+geval|subsidiair|meer\s+subsidiair)\b[^;]*"
+    r"\b(?:gevorderd|geëist|geeist|vordert|eist|requireert|gerequireerd)\b"
+    r"|\b(?:eis|vordering)\s+(?:bijgesteld|gewijzigd|aangepast|verlaagd|verhoogd)|\baanvankelijk\b[^;]*\b(?:gevorderd|geëist)\b", _F)
 
 
 def read_demand(doc: Document) -> Found:
@@ -483,6 +494,11 @@ def read_demand(doc: Document) -> Found:
     if len(distinct) > 1:
         status = CHECK
         note = ("meer dan één strafeis gevonden: " + " | ".join(sorted(distinct)) + (f"; {note}" if note else ""))
+    alternatives = [c for c in clauses if _ALT_DEMAND.search(c.text)] if where == "vordering" else []
+    if alternatives:
+        status = CHECK
+        note = "; ".join(filter(None, [note, "een andere of bijgestelde eis (voor een andere bewezenverklaring, of "
+                                       "aangepast ter zitting): " + " | ".join(c.text[:120] for c in alternatives[:2])]))
     if unread:
         status = CHECK
         note = "; ".join(filter(None, [note, "niet gelezen zin(nen) over een straf in de vordering: "
