@@ -15,13 +15,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-import datetime as dt
-import re
-
 from mhcases.phrases import Sanction, parse_sanction
-from mhcases.verdicts.model import Document, Section
 
-__all__ = ["items", "Scores", "score", "dictum_document"]
+__all__ = ["items", "Scores", "score"]
 
 
 def _r(x: float | None) -> float | None:
@@ -108,31 +104,13 @@ def _type(item: tuple) -> tuple:
     return item[:1]
 
 
-_FLAT_BREAK = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")  # a paragraph break that a flattened text kept as spaces
-_FLAT_BULLET = re.compile(r"(?<=[a-z;:.]) - (?=[a-z])")  # a bullet "- veroordeelt ..." run into the line before
-
-
-def dictum_document(text: str, name: str = "dictum", flattened: bool = False) -> Document:
-    """A document holding only a decision section (a dictum as a test set gives it), for `read_decision`.
-
-    `flattened`: the text had its paragraphs joined into one line (two or more spaces where a paragraph ended, " - "
-    where a bullet began); those breaks are restored as the reader of a real document would have them."""
-    title = "Beslissing"
-    body = text.strip("\n")
-    if flattened:
-        body = _FLAT_BULLET.sub("\n- ", _FLAT_BREAK.sub("\n", body))
-    return Document(name, "website", None, None, dt.date(2021, 1, 1), None, ("Strafrecht",), (), (),
-                    f"{title}\n{body}", (Section("beslissing", title, body, len(title) + 1),))
-
-
-def score(labels: Iterable[Mapping], extracted: Mapping[str, Mapping[str, object]],
-          columns: tuple[str, ...] = ("demand", "sentence"), key: str = "file") -> Scores:
-    """`extracted[label[key]]` holds, for each of `columns` ("demand", "sentence"), a `Found`-like object (value,
-    status, sanction) and "acquittal" ("geen" / "partieel" / "volledig")."""
+def score(labels: Iterable[Mapping], extracted: Mapping[str, Mapping[str, object]]) -> Scores:
+    """`extracted[file]` holds, for "demand" and "sentence", a `Found`-like object (value, status, sanction) and
+    "acquittal" ("geen" / "partieel" / "volledig")."""
     scores = Scores()
     for label in labels:
-        got = extracted[label[key]]
-        for column in columns:
+        got = extracted[label["file"]]
+        for column in ("demand", "sentence"):
             found = got[column]
             scores.values += 1
             scores.checked_values += found.status == "controleren"
@@ -142,9 +120,9 @@ def score(labels: Iterable[Mapping], extracted: Mapping[str, Mapping[str, object
             if label.get(f"{column}_check") or not label.get("sentencing"):
                 # not representable / not a sentencing decision: only a flagged value or no punishment is right
                 if found.status == "automatisch" and actual:
-                    scores.flag_missing.append(f"{label[key]} {column}: {found.value}")
+                    scores.flag_missing.append(f"{label['file']} {column}: {found.value}")
             elif found.status == "automatisch" and sorted(actual) != sorted(expected):
-                scores.wrong_without_flag.append(f"{label[key]} {column}: {found.value} (label: {expected_text})")
+                scores.wrong_without_flag.append(f"{label['file']} {column}: {found.value} (label: {expected_text})")
             scores.type_only.add([_type(i) for i in expected], [_type(i) for i in actual])
             scores.type_numbers.add(expected, actual)
         if label.get("sentencing"):
