@@ -464,6 +464,11 @@ _SUB_WAARVAN = re.compile(
     rf"(?:voorwaardelijk|{_NOT_EXECUTED}){_END}",
     _F,
 )
+_SUB_WAARVAN_BOTH = re.compile(
+    rf"(?:, | |; )waarvan (?:(?P<u1>{_DUR}) onvoorwaardelijk,? en (?P<c1>{_DUR}) (?:voorwaardelijk|{_NOT_EXECUTED})"
+    rf"|(?P<c2>{_DUR}) voorwaardelijk,? en (?P<u2>{_DUR}) onvoorwaardelijk){_END}",
+    _F,
+)
 _SUB_PROEF = re.compile(
     rf"(?:, | |; )(?:(?:en|alsmede) )?(?:(?:met|onder|bij) )?(?:een )?proeftijd (?:van )?(?P<dur>{_DUR})",
     _F,
@@ -600,7 +605,9 @@ _TBS = (
     r"|de terbeschikkinggestelde) van overheidswege (?:zal )?(?:wordt|worden) verpleegd)?"
 )
 # art. 38v Sr written out: "de maatregel als bedoeld in artikel 38v ..., inhoudende dat verdachte ... geen contact ..."
-_38V_BODY = r"(?P<body>" + _NO_SANCTION_WORD + ")"
+# (to the end of its clause or sentence, and before its substitute detention or an order that it applies at once)
+_38V_BODY = (r"(?P<body>(?:(?!taakstraf|werkstraf|geldboete|gevangenisstraf|jeugddetentie|hechtenis|tbs|\bisd\b|\bpij\b"
+             r"|maatregel(?! hulp)|,? (?:met bevel|beveelt|bepaalt|subsidiair)\b|vervangende)(?:[^;.]|\.(?! )))*)")
 # "(art. 38v Sr)", "ex artikel 38v Sr", "als bedoeld in artikel 38v van het Wetboek van Strafrecht"
 _38V_REF = (r"(?:,? \((?:art(?:ikel|\.)? ?)?38v(?: sr)?\)|,? (?:ex|als bedoeld in|op grond van) (?:artikel |art\.? ?)?38v"
             r"(?: (?:van het )?(?:wetboek van strafrecht|sr))?)?")
@@ -635,14 +642,11 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
     ),
 )
 
-_38V_SENTENCE_BODY = (r"(?P<body>(?:(?!taakstraf|werkstraf|geldboete|gevangenisstraf|jeugddetentie|hechtenis|tbs|\bisd\b|\bpij\b"
-                      r"|,? (?:met bevel|beveelt|bepaalt|subsidiair)\b|vervangende)"
-                      r"(?:[^;.]|\.(?! )))*)")
 _MEASURE_PATTERNS = _MEASURE_PATTERNS + (
     (re.compile(
         rf"{_ART}(?:vrijheidsbeperkende maatregel|maatregel,? (?:strekkende )?(?:tot|ter) beperking van de vrijheid)"
         r"(?:,? (?:als bedoeld in|ex|op grond van) (?:artikel|art\.?) 38v(?: (?:van het wetboek van strafrecht|sr))?)?"
-        rf",? (?:inhoudende|inhoudend|bestaande uit|te weten|namelijk)(?: dat)? {_38V_SENTENCE_BODY}", _F), None),
+        rf",? (?:inhoudende|inhoudend|bestaande uit|te weten|namelijk)(?: dat)? {_38V_BODY}", _F), None),
 )
 # art. 38v Sr named by its purpose; what it forbids follows in clauses of their own (_MEASURE_DETAILS)
 _38V_BARE = re.compile(
@@ -1087,6 +1091,7 @@ def _consume_subclauses(
 
 
 _DET_SUBS = (
+    ("waarvan beide", _SUB_WAARVAN_BOTH),
     ("waarvan", _SUB_WAARVAN),
     ("proeftijd", _SUB_PROEF),
     ("aftrek", _SUB_AFTREK),
@@ -1137,6 +1142,14 @@ def _match_detention(s: str, pos: int) -> tuple[_Detention, int] | None:
     phrase = s[pos:end]
     probation = _duration_value(found["proeftijd"].group("dur")) if "proeftijd" in found else None
     waarvan: float | None = None
+    if "waarvan beide" in found:
+        if "waarvan" in found:
+            raise _ParseError(f"dubbel onderdeel 'waarvan': '{s[pos:end]}'")
+        w = found["waarvan beide"]
+        unconditional_part = _duration_value(w.group("u1") or w.group("u2"))
+        waarvan = _duration_value(w.group("c1") or w.group("c2"))
+        if abs(unconditional_part + waarvan - _duration_value(m.group("dur"))) > 1e-9:
+            raise _ParseError(f"onvoorwaardelijk en voorwaardelijk deel tellen niet op tot de straf: '{s[pos:end]}'")
     if "waarvan" in found:
         w = found["waarvan"]
         if w.group("dur"):

@@ -159,9 +159,12 @@ def test_compensation_and_confiscation_are_left_out():
     got = decision("UNKNOWN-ECLI_RBMNE_2018-01-19_16-652743-15.txt").sentence
     assert got.status == "automatisch" and got.sanction.fine_euros is None
     assert got.value == "gevangenisstraf van 3 maanden"
-    # the only demand in RBROT 2008 is confiscation of seized goods: no sentencing demand
-    assert demand("ECLI_NL_RBROT_2008_BE7078.xml").value == "onbekend"
-    assert demand("ECLI_NL_RBROT_2008_BE7078.xml").status == "controleren"
+    # RBROT 2008: "heeft gerequireerd: - bewezenverklaring ...; - veroordeling van de verdachte tot een
+    # gevangenisstraf voor de duur van 4 jaar met aftrek van voorarrest"; the later demand to confiscate the seized
+    # goods ("gevorderd de in beslag genomen goederen verbeurd te verklaren") is not read as a sentence
+    got = demand("ECLI_NL_RBROT_2008_BE7078.xml")
+    assert got.value == "gevangenisstraf van 4 jaren" and got.status == "automatisch"
+    assert not any("verbeurd" in c.text for c in got.clauses)
 
 
 def test_suspended_part_in_its_own_clause():

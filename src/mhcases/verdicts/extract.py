@@ -75,7 +75,7 @@ _SANCTION_NOUN = (r"(?:gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstr
                   r"(?:vrijheidsbeperkende |isd-|pij-)?maatregel|terbeschikkingstelling|tbs)")
 _LEAD_HEADING = r"(?:(?:straf|strafoplegging|straffen|oplegging\s+(?:van\s+)?straf)(?:\s*:|\s+-)?\s+(?=(?:en\s+)?(?:veroordeelt|legt)))?"
 _IMPOSES = re.compile(
-    r"^" + _LEAD_HEADING + r"(?:de\s+rechtbank\s+)?(?:en\s+)?(?:veroordeelt\s+(?:de\s+)?(?:verdachte|veroordeelde|\[verdachte\])(?:(?!\btot\b).)*\btot\b"
+    r"^" + _LEAD_HEADING + r"(?:de\s+rechtbank\s+)?(?:en\s+)?(?:veroordee(?:lt|ld)\s+(?:de\s+)?(?:verdachte|veroordeelde|\[verdachte\])(?:(?!\btot\b).)*\btot\b"
     r"(?!\s+(?:betaling(?!\s+van\s+een\s+geldboete)|het\s+betalen|vergoeding))"
     r"|legt\s+(?:aan\s+)?(?:de\s+)?(?:verdachte|veroordeelde)\b.*\bop\b"
     r"|legt\s+op\b"
@@ -118,6 +118,7 @@ _CONDITIONS = re.compile(r"^(?:en\s+)?(?:stelt\s+als\s+(?:algemene\s+|bijzondere
 _CONDITION_HEADING = re.compile(r"^(?:meldplicht|contactverbod|gebiedsverbod|locatieverbod|behandeling|opname|dagbesteding"
                                 r"|toezicht|middelengebruik|alcohol|drugs|begeleid wonen|elektronische monitoring"
                                 r"|enkelband|reclasseringstoezicht|ambulante)\b", _F)
+_LISTS_CONDITIONS = re.compile(r"\b(?:na)?volgende\s+(?:algemene\s+|bijzondere\s+)?voorwaarden?\s*:?\s*[;.]?$", _F)
 _TBS_CONDITIONS = re.compile(r"terbeschikkinggestelde|ter\s+beschikking\s+gestelde", _F)
 _TBS_WORD = re.compile(r"ter\s+beschikking|terbeschikkingstelling|\btbs\b", _F)
 _SENTENCE_HEADING = re.compile(r"^(?:oplegging\s+(?:van\s+)?(?:straf|maatregel)|straf(?:oplegging|fen)?\b|"
@@ -271,6 +272,8 @@ def read_decision(doc: Document) -> Decision:
         if mode in ("sentence", "conditions", "measure") and _MODIFIES.search(text):
             mode = "sentence"
             used.append(c)
+            if _LISTS_CONDITIONS.search(text):
+                mode, conditions_of = "conditions", "suspended"
             continue
         if mode in (None, "sentence", "measure") and _SANCTION_WORD.search(text) and not _HARMLESS.search(text):
             unread.append(c)
@@ -340,7 +343,8 @@ def read_decision(doc: Document) -> Decision:
 
 _DEMAND_VERB = re.compile(
     r"(?:officier(?:en)?\s+van\s+justitie|advocaat-generaal|openbaar\s+ministerie|\bovj\b|\bom\b)[^;]{0,240}?"
-    r"\b(?:(?:heeft|hebben)\b[^;]{0,240}?\b(?:gevorderd|geëist|gerekwireerd)|vorder(?:t|en)|eisen|eist|requireert"
+    r"\b(?:(?:heeft|hebben)\b[^;]{0,240}?\b(?:gevorderd|geëist|gerekwireerd|gerequireerd)|vorder(?:t|en)|eisen|eist|requireert"
+    r"|rekwireert|strek(?:t|ken)\s+tot"
     r"|(?<=justitie\s)(?:gevorderd|geëist)"
     r"|vind(?:t|en)\s+dat|stel(?:t|len)\s+voor)\b",
     _F,
