@@ -179,8 +179,13 @@ def _design_terms(lhs: str, terms: list[str], data: pd.DataFrame, logit: bool, m
             dropped[term] = f"volledige scheiding: {_separation_text(lhs, term, outcome, values)}"
             continue
         kept.append(term)
-    # linear dependence: keep a covariate only if it adds to the rank of the design so far
+    # linear dependence: keep a covariate only if it adds to the rank of the design so far. When the whole design
+    # has full rank, so has every part of it (a part's smallest singular value is not below the whole's, and its
+    # rank tolerance not above): one check instead of one per covariate
     columns = [np.ones(n)]
+    whole = np.column_stack([*columns, *(data[term].to_numpy(float) for term in kept)])
+    if np.linalg.matrix_rank(whole) == whole.shape[1]:
+        return list(kept), dropped
     independent = []
     for term in kept:
         trial = np.column_stack([*columns, data[term].to_numpy(float)])
