@@ -1,6 +1,7 @@
 """Scale: a 100,000-defendant synthetic sheet through every stage before the render; parser throughput.
 
 Usage: .venv/bin/python benchmarks/bench_scale.py [--defendants 100000] [--replicates 1999] [--repeats 3]
+       [--threads 1] [--stages models ...]
 
 Each stage runs the rule's own script (`main(...)`) in a fresh Python process, as Snakemake would, so wall time
 includes imports and peak memory (ru_maxrss of that process) is the stage's own. Prints a Markdown table of
@@ -56,11 +57,16 @@ def stages(work: Path, replicates: int) -> list[tuple[str, str, tuple]]:
     ]
 
 
-def run_stage(script: str, args: tuple) -> tuple[float, float, float]:
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "GOTO_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                    "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")  # what Snakemake sets to a job's threads
+
+
+def run_stage(script: str, args: tuple, threads: int = 1) -> tuple[float, float, float]:
     """Wall seconds, peak resident memory (MiB) and CPU seconds (user + system) of the stage in its own process.
-    On a shared machine the CPU seconds are the figure to compare: wall time stretches with the load."""
+    On a shared machine the CPU seconds are the figure to compare: wall time stretches with the load. The BLAS
+    threads are pinned to `threads`, as Snakemake pins them to the rule's `threads: 1`."""
     code = SCRIPT.format(script=str(ROOT / script), args=args)
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), **{name: str(threads) for name in THREAD_VARIABLES})
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -92,10 +98,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--defendants", type=int, default=100_000)
     parser.add_argument("--replicates", type=int, default=1999)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=1,
+                        help="BLAS threads per stage (default 1: the rules' threads, as Snakemake runs them)")
+    parser.add_argument("--stages", nargs="*", default=None, help="only these stages (default: all)")
     args = parser.parse_args(argv)
     from mhcases import synth
 
     timings: dict[str, list[tuple[float, float]]] = {}
+    load_start = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         start = time.perf_counter()
@@ -104,11 +114,14 @@ def main(argv: list[str] | None = None) -> None:
         generate = time.perf_counter() - start
         for _ in range(args.repeats):
             for name, script, stage_args in stages(work, args.replicates):
-                timings.setdefault(name, []).append(run_stage(script, stage_args))
+                if args.stages and name not in args.stages and name != "clean_cases":  # later stages read its output
+                    continue
+                timings.setdefault(name, []).append(run_stage(script, stage_args, args.threads))
         count, rate = parser_throughput(work / "sheet.csv")
-    print(f"{args.defendants:,} defendants, {args.replicates} bootstrap replicates, median of {args.repeats} runs; "
-          f"generating the sheet took {generate:.1f} s.\n")
-    print(f"Load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.\n")
+    print(f"{args.defendants:,} defendants, {args.replicates} bootstrap replicates, median of {args.repeats} runs, "
+          f"{args.threads} BLAS thread(s) per stage; generating the sheet took {generate:.1f} s.\n")
+    print(f"Load average (1 min) at the start {load_start:.1f}, at the end {os.getloadavg()[0]:.1f}, "
+          f"on {os.cpu_count()} cores.\n")
     print("| stage | wall (s) | CPU (s) | peak memory (MiB) |")
     print("|---|---:|---:|---:|")
     total = cpu_total = 0.0

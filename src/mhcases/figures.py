@@ -18,6 +18,9 @@ from mhcases.numbers import common_decimals, format_number  # noqa: E402
 from mhcases.runner import write_atomic  # noqa: E402
 
 SYNTHETIC_MARK = "SYNTHETISCHE GEGEVENS"
+# From this many points the scatter's markers are one embedded image in the SVG (axes, labels and text stay
+# vectors): 100,000 markers as SVG elements take 10 s to write and make a file of tens of megabytes.
+RASTER_POINTS = 5000
 VERDICT_LABELS = {"bewezen": "bewezen", "partiele vrijspraak": "partiële vrijspraak", "vrijspraak": "vrijspraak",
                   "ontslag": "ontslag"}
 PALETTE = {"Strafeis": "#4a6f8a", "Opgelegd": "#c0504d", "bewezen": "#4a6f8a", "partiële vrijspraak": "#e0a030",
@@ -61,7 +64,10 @@ def _mark(fig: plt.Figure, synthetic: bool) -> None:
 
 def save(fig: plt.Figure, svg: str | Path, png: str | Path) -> None:
     dutch_axes(fig)
-    write_atomic(svg, lambda tmp: fig.savefig(tmp, format="svg", metadata={"Date": None}, bbox_inches="tight"))
+    # rasterised markers (RASTER_POINTS) at the PNG's resolution; other figures keep savefig's defaults
+    raster = {"dpi": 150} if any(a.get_rasterized() for ax in fig.axes for a in ax.get_children()) else {}
+    write_atomic(svg, lambda tmp: fig.savefig(tmp, format="svg", metadata={"Date": None}, bbox_inches="tight",
+                                              **raster))
     write_atomic(png, lambda tmp: fig.savefig(tmp, format="png", dpi=150, metadata={"Software": None},
                                               bbox_inches="tight"))
     plt.close(fig)
@@ -100,7 +106,8 @@ def scatter_figure(clean: pd.DataFrame, synthetic: bool) -> plt.Figure:
     ax.plot([0, top], [0, top], color="#333333", linewidth=0.8, linestyle="--", label="opgelegd = eis")
     sns.scatterplot(data=data, x="demand_months", y="imposed_months", hue="beslissing", palette=PALETTE,
                     hue_order=[v for v in VERDICT_LABELS.values() if v in set(data["beslissing"])],
-                    ax=ax, s=28, alpha=0.8, edgecolor="white", linewidth=0.4)
+                    ax=ax, s=28, alpha=0.8, edgecolor="white", linewidth=0.4,
+                    rasterized=len(data) >= RASTER_POINTS)
     ax.set_xlim(0, top)
     ax.set_ylim(0, top)
     ax.set_xlabel("Geëist onvoorwaardelijk (maanden)")
