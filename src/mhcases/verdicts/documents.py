@@ -145,31 +145,34 @@ _TO_LINES = etree.XSLT(etree.XML(f"""\
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}|[\u00a0\u2007\u202f]")
 
 
-def _body_paragraphs(body: etree._Element) -> list[Para]:
+def _body_text(body: etree._Element) -> tuple[str, list[Explicit]]:
+    """The paragraphs of a part, one per line (empty ones dropped), and its titles as explicit headings."""
     out = str(_TO_LINES(etree.ElementTree(body)))
     if "\u00a0" in out or "\u202f" in out or "\u2007" in out:
         out = "\n".join(" ".join(line.split()) for line in _SPACES.sub(" ", out).split("\n"))
-    paras = []
+    if "\u241e" not in out:  # no titles (older documents): the lines as they are
+        return "\n".join(filter(None, out.split("\n"))), []
+    lines: list[str] = []
+    explicit: list[Explicit] = []
+    position = 0
     for line in out.split("\n"):
         if not line:
             continue
-        if line[0] != "\u241e":
-            paras.append(Para(line))
-        else:
-            depth, role, number, title = line[1:].split("\u241f", 3)
-            title = _tidy(title)
-            if title:
-                paras.append(Para(title, heading=True, number=number.rstrip("."), depth=max(int(depth or 0), 1),
-                                  role=_SECTION_ROLES.get(role.lower())))
-    return paras
+        if line[0] == "\u241e":
+            depth, role, _number, line = line[1:].split("\u241f", 3)
+            line = _tidy(line)
+            if not line:
+                continue
+            explicit.append(Explicit(position, max(int(depth or 0), 1), _SECTION_ROLES.get(role.lower())))
+        lines.append(line)
+        position += len(line) + 1
+    return "\n".join(lines), explicit
 
 
-def _read_xml_streamed(source: Path, display: str) -> Document:
-    """The general reader: stream the file, each top-level part (metadata, summary, body) built, read and freed in
-    turn; every paragraph written out by one XSLT pass (`_TO_LINES`). Used where `_read_xml` cannot take its fast
-    path, and for the exact message of a parse error."""
+def _read_xml(path: str, source: Path, display: str) -> Document:
+    """Stream the file: each top-level part (metadata, summary, body) is built, read and freed in turn."""
     meta: dict[str, list[str]] = {}
-    paras: list[Para] = []
+    text, explicit = "", []
     summary: list[str] = []
     body_seen = False
     try:
@@ -186,10 +189,12 @@ def _read_xml_streamed(source: Path, display: str) -> Document:
                     if any(v.upper().startswith("ECLI:") for v in fields.get("identifier", [])):
                         meta = fields
             elif name == "inhoudsindicatie":
-                summary.extend(p.text for p in _body_paragraphs(element))
+                part = _body_text(element)[0]
+                if part:
+                    summary.append(part)
             elif not body_seen:
                 body_seen = True
-                paras = _body_paragraphs(element)
+                text, explicit = _body_text(element)
             element.clear(keep_tail=True)
             parent = element.getparent()
             while parent is not None and element.getprevious() is not None:
@@ -198,213 +203,9 @@ def _read_xml_streamed(source: Path, display: str) -> Document:
         raise UnreadableDocument(display, f"geen geldige XML ({error.msg}, regel {error.lineno})") from None
     except OSError as error:
         raise UnreadableDocument(display, f"niet te lezen ({error.strerror or error})") from None
-    if not body_seen or not paras:
+    if not body_seen or not text:
         raise UnreadableDocument(display, "geen uitspraaktekst in het XML-document")
-    text, found = find_sections(paras)
-    return _xml_document(display, meta, text, found, "\n".join(summary))
-
-
-# The fast path. The bytes get a mark after the start tag and before the end tag of every paragraph-like element
-# (para, bridgehead, entry; title with its own mark), are parsed once, and each part's text is written out in C
-# (`etree.tostring(method="text")`); the marks then give the paragraphs, and regular expressions over the whole text
-# do what `_TO_LINES` does per paragraph (normalize-space; text outside the paragraphs dropped). The tree is only
-# visited in Python for the few titles (depth, role, text without <nr>). Where the marks cannot be trusted - nested
-# paragraph elements, CDATA, a DTD, an encoding other than UTF-8, the mark characters already in the file, parts
-# nested in one another, a parse error - the document is read by `_read_xml_streamed`, which gives the same result.
-_OPEN, _TITLE, _CLOSE = "\ue000", "\ue001", "\ue002"  # private-use characters: never in a decision
-_MARKS = str.maketrans("", "", _OPEN + _TITLE + _CLOSE)
-_PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"
-_MARK_OPEN = re.compile(rb"(<" + _PREFIX + rb"(?:para|bridgehead|entry)(?:\s[^>]*)?(?<!/)>)")
-_MARK_TITLE = re.compile(rb"(<" + _PREFIX + rb"title(?:\s[^>]*)?(?<!/)>)")
-_MARK_CLOSE = re.compile(rb"(</" + _PREFIX + rb"(?:para|bridgehead|entry|title)\s*>)")
-_TAG = re.compile(rb"</?" + _PREFIX + rb"(?:para|bridgehead|entry|title)(?=[\s/>])[^>]*>")
-_PLAIN_TAGS = {form for name in (b"para", b"bridgehead", b"entry", b"title")
-               for form in (b"<" + name + b">", b"</" + name + b">", b"<" + name + b"/>", b"<" + name + b" />")}
-_UNSAFE = re.compile(rb"<!\[CDATA\[|<!DOCTYPE|\xee\x80[\x80-\x82]|&#(?:x0*[eE]00[0-2]|0*5734[4-6]);")
-_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
-_WELL_MARKED = re.compile("[^\ue000-\ue002]*(?:[\ue000\ue001][^\ue000-\ue002]*\ue002[^\ue000-\ue002]*)*")
-_BETWEEN = re.compile("(?<=\ue002)[^\ue000-\ue002]+")  # text after a paragraph, up to the next one
-_PART_TAGS = ("{*}Description", "{*}inhoudsindicatie", "{*}uitspraak", "{*}conclusie")
-
-
-class _Fallback(Exception):
-    """The fast path cannot read this document exactly; `_read_xml_streamed` will."""
-
-
-def _name(element: etree._Element) -> str:
-    return element.tag.rpartition("}")[2]
-
-
-def _title(title: etree._Element, body: etree._Element) -> tuple[str, int, str]:
-    """A title's text without its <nr>, its depth (enclosing sections, plus one for a title that is not a section's
-    own) and its section's role attribute, as `_TO_LINES` writes them."""
-    parts = [title.text or ""]
-    for child in title:
-        if _name(child) != "nr":
-            parts.extend(child.itertext())
-        parts.append(child.tail or "")
-    parent = title.getparent()
-    own = _name(parent) == "section"
-    depth = 0 if own else 1
-    node = parent
-    while node is not None:
-        if _name(node) == "section":
-            depth += 1
-        if node is body:
-            break
-        node = node.getparent()
-    return _tidy("".join(parts).translate(_MARKS)), depth, (parent.get("role") or "") if own else ""
-
-
-# Every blank that str.split() knows, other than " " and the line break (for the no-break-space rule below).
-_BLANKS = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n")
-_MULTI_SPACE = re.compile("  +")
-
-
-def _collapse(text: str) -> str:
-    return _MULTI_SPACE.sub(" ", text) if "  " in text else text
-
-
-def _odd_blanks(lines: str) -> str:
-    """As `_body_paragraphs` does when a no-break space occurs: every kind of blank collapsed, lines stripped."""
-    for blank in _BLANKS:
-        if blank in lines:
-            lines = lines.replace(blank, " ")
-    lines = _collapse(lines)
-    for edge, bare in ((" \n", "\n"), ("\n ", "\n"), (_OPEN + " ", _OPEN), (" " + _CLOSE, _CLOSE)):
-        lines = lines.replace(edge, bare)
-    return lines
-
-
-def _join_marked(text: str) -> str:
-    """Paragraphs `<open>text<close>` that follow one another directly (blanks between) as lines; a title's line
-    keeps its mark in front. A paragraph's edges lose their blank (normalize-space() strips it)."""
-    text = text.replace(" " + _CLOSE, _CLOSE).replace(_OPEN + " ", _OPEN)
-    if _TITLE in text:
-        text = text.replace(_CLOSE + " " + _TITLE, "\n" + _TITLE).replace(_CLOSE + _TITLE, "\n" + _TITLE)
-    return text.replace(_CLOSE + " " + _OPEN, "\n").replace(_CLOSE + _OPEN, "\n")
-
-
-def _simple(lines: str) -> bool:
-    """Did `_join_marked` account for every mark (no text between paragraphs, no paragraph inside another)?"""
-    if lines[-1:] != _CLOSE or lines.count(_CLOSE) != 1 or lines.count(_OPEN) != (lines[:1] == _OPEN):
-        return False
-    return _TITLE not in lines or lines.count(_TITLE) == lines.count("\n" + _TITLE) + (lines[:1] == _TITLE)
-
-
-def _marked_lines(element: etree._Element) -> tuple[str, list[tuple[str, int, str]]]:
-    """The paragraphs of a part, one per line as normalize-space() leaves them (no empty ones), a title's line
-    marked in front, and its titles (`_title`) in order."""
-    raw = etree.tostring(element, method="text", encoding=str, with_tail=False)
-    for blank in "\n\t\r":
-        if blank in raw:
-            raw = raw.replace(blank, " ")
-    text = _collapse(raw).strip(" ")
-    if _CLOSE not in text:
-        return "", []
-    lines = _join_marked(text)
-    if not _simple(lines):
-        if not _WELL_MARKED.fullmatch(text):
-            raise _Fallback  # nested paragraph elements, or a mark in the text
-        # text between paragraphs is dropped, as `_TO_LINES` selects only the paragraphs
-        first = min(i for i in (text.find(_OPEN), text.find(_TITLE)) if i >= 0)
-        lines = _join_marked(_BETWEEN.sub("", text[first:]))
-    if "\u00a0" in lines or "\u202f" in lines or "\u2007" in lines:
-        lines = _odd_blanks(lines)
-    lines = lines[1:-1] if lines[:1] == _OPEN else lines[:-1]
-    if "\n\n" in lines:  # empty paragraphs
-        while "\n\n" in lines:
-            lines = lines.replace("\n\n", "\n")
-    if lines[:1] == "\n" or lines[-1:] == "\n":
-        lines = lines.strip("\n")
-    titles = []
-    if _TITLE in lines:
-        titles = [_title(t, element) for t in element.iter("{*}title") if (t.text or "")[:1] == _TITLE]
-        if len(titles) != lines.count(_TITLE):
-            raise _Fallback
-    return lines, titles
-
-
-def _paragraph_text(element: etree._Element) -> tuple[str, list[Explicit]]:
-    """The part's text (one paragraph per line, as `_body_paragraphs` gives them) and its titles as headings."""
-    lines, titles = _marked_lines(element)
-    if not titles:
-        return lines, []
-    pieces = lines.split(_TITLE)
-    chunks = [pieces[0]]
-    position = len(pieces[0])
-    explicit = []
-    for (title, depth, role), piece in zip(titles, pieces[1:]):
-        _, newline, rest = piece.partition("\n")
-        if title:
-            explicit.append(Explicit(position, max(depth, 1), _SECTION_ROLES.get(role.lower())))
-            chunks.append(title + newline)
-            position += len(title) + len(newline)
-        chunks.append(rest)
-        position += len(rest)
-    return "".join(chunks).rstrip("\n"), explicit
-
-
-def _marked_bytes(data: bytes) -> bytes:
-    """The file with a mark after each paragraph-like start tag and before each end tag (see above): the distinct
-    tags are found in one pass; plain tags (the usual case) are then marked by replacing each form at once."""
-    forms = set(_TAG.findall(data))
-    if not forms <= _PLAIN_TAGS:  # attributes or a namespace prefix: mark every tag by its pattern
-        return _MARK_CLOSE.sub(_CLOSE.encode() + rb"\1", _MARK_TITLE.sub(
-            rb"\1" + _TITLE.encode(), _MARK_OPEN.sub(rb"\1" + _OPEN.encode(), data)))
-    for form in forms:
-        if form.startswith(b"</"):
-            data = data.replace(form, _CLOSE.encode() + form)
-        elif not form.endswith(b"/>"):
-            data = data.replace(form, form + (_TITLE if form == b"<title>" else _OPEN).encode())
-    return data
-
-
-def _fast_xml(data: bytes, display: str) -> Document:
-    if (b"<!" in data or b"\xee\x80" in data or b"&#" in data) and _UNSAFE.search(data) or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise _Fallback
-    declared = _ENCODING.match(data[:400].lstrip(b"\xef\xbb\xbf"))
-    if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
-        raise _Fallback
-    marked = _marked_bytes(data)
-    try:
-        root = etree.fromstring(marked, _PARSER)
-    except etree.XMLSyntaxError:
-        raise _Fallback from None
-    parts = list(root.iter(*_PART_TAGS))
-    if any(next(part.iterancestors(*_PART_TAGS), None) is not None for part in parts):
-        raise _Fallback
-    meta: dict[str, list[str]] = {}
-    summary: list[str] = []
-    body = None
-    for part in parts:
-        name = _name(part)
-        if name == "Description":
-            if "identifier" not in meta:
-                fields: dict[str, list[str]] = {}
-                for child in part:
-                    key = _name(child) if isinstance(child.tag, str) else ""
-                    value = (child.text or "").translate(_MARKS)
-                    if key and value.strip():
-                        fields.setdefault(key, []).append(_tidy(value))
-                if any(v.upper().startswith("ECLI:") for v in fields.get("identifier", [])):
-                    meta = fields
-        elif name == "inhoudsindicatie":
-            text = _paragraph_text(part)[0]
-            if text:
-                summary.append(text)
-        elif body is None:
-            body = part
-    if body is None:
-        raise UnreadableDocument(display, "geen uitspraaktekst in het XML-document")
-    text, explicit = _paragraph_text(body)
-    if not text:
-        raise UnreadableDocument(display, "geen uitspraaktekst in het XML-document")
-    return _xml_document(display, meta, text, sections_of(text, explicit), "\n".join(summary))
-
-
-def _xml_document(display: str, meta: dict[str, list[str]], text: str, sections, summary: str) -> Document:
+    found = sections_of(text, explicit)
     ecli = next((v for v in meta.get("identifier", []) if v.upper().startswith("ECLI:")), None)
     return Document(
         path=display, format="xml", ecli=ecli, court=court_name((meta.get("creator") or [None])[0]),
@@ -412,15 +213,7 @@ def _xml_document(display: str, meta: dict[str, list[str]], text: str, sections,
         procedure=(meta.get("procedure") or [None])[0],
         subjects=tuple(s.strip() for v in meta.get("subject", []) for s in v.split(";") if s.strip()),
         references=tuple(meta.get("references", [])), case_numbers=tuple(meta.get("zaaknummer", [])),
-        text=text, sections=sections, summary=summary)
-
-
-def _read_xml(source: Path, display: str, data: bytes) -> Document:
-    """Read an open-data XML document: the fast path, or the streamed reader where it cannot be taken."""
-    try:
-        return _fast_xml(data, display)
-    except _Fallback:
-        return _read_xml_streamed(source, display)
+        text=text, sections=found, summary="\n".join(summary))
 
 
 # ---------------------------------------------------------------- text formats
@@ -505,19 +298,20 @@ def read_document(path: str | Path, root: str | Path | None = None) -> Document:
     display = _relative(source, Path(root) if root is not None else None)
     try:
         with source.open("rb") as handle:
-            if os.fstat(handle.fileno()).st_size > _MAX_BYTES:
-                raise UnreadableDocument(display, "bestand te groot voor een uitspraak")
-            data = handle.read()
+            start = handle.read(4096)
     except OSError as error:
         raise UnreadableDocument(display, f"niet te openen ({error.strerror or error})") from None
-    start = data[:4096]
+    if source.stat().st_size > _MAX_BYTES:
+        raise UnreadableDocument(display, "bestand te groot voor een uitspraak")
     if b"\x00" in start:
         raise UnreadableDocument(display, "binair bestand, geen tekst")
     if start.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        return _read_xml(source, display, data)
-    text = _decode(display, data)
+        if not start.strip():
+            raise UnreadableDocument(display, "leeg bestand")
+        return _read_xml(str(source), source, display)
+    text = _decode(display, source.read_bytes())
     if text.lstrip().startswith("<"):
-        return _read_xml(source, display, data)
+        return _read_xml(str(source), source, display)
     if text.startswith("# "):
         return _read_paragraph_text(text, display)
     return _read_website_text(text, display, source.stem)

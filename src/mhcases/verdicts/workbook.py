@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from copy import copy
 import re
 import shutil
 import tempfile
@@ -142,6 +143,35 @@ def _fill(status: str) -> PatternFill | None:
     return CHECK_FILL if status == "controleren" else MISSING_FILL if status == "niet gevonden" else None
 
 
+class _Cells:
+    """The cells of one streamed sheet, made by their kind (status colour, number format, wrapped, formula-like
+    text). A plain value stays a value (openpyxl then writes it without making a cell object of our own); the first
+    cell of a styled kind is styled as usual (`_cell`), the next ones get a copy of its style: openpyxl hashes every
+    style object set on a cell, which was most of the cost of a row."""
+
+    def __init__(self, sheet) -> None:
+        self.sheet = sheet
+        self.styles: dict[tuple[str, str | None, bool, bool], object] = {}
+
+    def __call__(self, value: object, status: str = "", number_format: str | None = None,
+                 wrap: bool = False) -> object:
+        fill = _fill(status)
+        formula = isinstance(value, str) and value.startswith(_FORMULA_START)
+        if fill is None and number_format is None and not wrap and not formula:
+            return value
+        key = (status if fill is not None else "", number_format, wrap, formula)
+        style = self.styles.get(key)
+        if style is None:
+            cell = _cell(self.sheet, value, fill, number_format=number_format, wrap=wrap)
+            self.styles[key] = copy(cell._style)
+            return cell
+        cell = WriteOnlyCell(self.sheet, value=value)
+        cell._style = copy(style)
+        if formula:
+            cell.data_type = "s"  # the quote prefix is in the style
+        return cell
+
+
 def source_rows(codings: Sequence[Coding]) -> list[tuple[str, ...]]:
     """The rows of "Bronnen" (SOURCE_COLUMNS), after `prepare`."""
     rows = []
@@ -251,6 +281,7 @@ class WorkbookWriter:
         self.lists = _lists_sheet(self.book)
         _help_sheet(self.book)
         self.rows = self.source_rows = 0
+        self.code_cells, self.source_cells = _Cells(self.sheet), _Cells(self.sources)
         for index, column in enumerate(COLUMNS, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = \
                 {"phrase": 50, "text": 40}.get(column.kind, 18)
@@ -276,16 +307,15 @@ class WorkbookWriter:
         prepared = prepare(coding)
         row = []
         for evidence in prepared.evidence:
-            column = BY_NAME[evidence.column]
-            value = _typed(column, evidence.value)
+            value = _typed(BY_NAME[evidence.column], evidence.value)
             # no comment per cell: openpyxl keeps every comment in memory until the end; "Bronnen" has it all
-            row.append(_cell(self.sheet, value, _fill(evidence.status),
-                             number_format="yyyy-mm-dd" if isinstance(value, dt.date) else None))
+            row.append(self.code_cells(value, evidence.status,
+                                       "yyyy-mm-dd" if isinstance(value, dt.date) else None))
         self.sheet.append(row)
         self.rows += 1
+        cell = self.source_cells
         for values in source_rows([prepared]):
-            self.sources.append([_cell(self.sources, v or None, _fill(v) if k == 5 else None, wrap=k == 6)
-                                 for k, v in enumerate(values)])
+            self.sources.append([cell(v or None, v if k == 5 else "", None, k == 6) for k, v in enumerate(values)])
             self.source_rows += 1
         return prepared
 
