@@ -555,7 +555,11 @@ def _charge_text(doc: Document) -> tuple[str, list[Clause]]:
     return text, clauses
 
 
-_APPLIED = re.compile(r"\bberust(?:en)?\s+op\s+(?:de\s+)?(?:artikelen|artikel|wettelijke)", _F)
+# the applied statutory provisions, as courts word them: "De beslissing berust op de artikelen ...", "Gelet is op de
+# artikelen ...", "De rechtbank heeft gelet op de artikelen ...", "De op te leggen straf is gegrond op de artikelen ..."
+_APPLIED = re.compile(r"\b(?:berust(?:en)?\s+op|gelet\s+is\s+op|(?:heeft|hebben|is|zijn)\s+(?:\w+\s+){0,2}?gelet\s+op"
+                      r"|(?:is|zijn)\s+gegrond\s+op|gegrond\s+op|toegepast\s+(?:zijn|worden)\s+)\s*(?:de\s+)?"
+                      r"(?:artikelen|artikel|wettelijke)", _F)
 
 
 def read_charges(doc: Document, charge_text: tuple[str, list[Clause]] | None = None) -> tuple[Found, tuple[str, ...]]:
@@ -609,6 +613,23 @@ def _period_months(text: str) -> tuple[float | None, re.Match[str] | None, int]:
 
 
 _VICTIM = re.compile(r"\[\s*((?:naam\s+)?(?:slachtoffer|aangeefster|aangever)(?:\s*\d+|\s+[a-z]\b)?)\s*\]", _F)
+
+
+# a count of a charge or of the finding of proof begins a line: "1.", "2", "feit 3", "ten aanzien van feit 2:"
+_COUNT_START = re.compile(
+    r"^[ \t]*(?:(?:ten\s+aanzien\s+van\s+)?feit\s+)?(\d{1,2})[ \t]*(?:[.:)](?!\d)[ \t]*|$|[ \t]+(?=[a-z])"
+    r"(?!\s*(?:" + "|".join(_MONTHS) + r")\b))", re.M | re.I)
+_TRAFFICKING_WORDS = re.compile(r"273f|\bmensenhandel\b|\buitbuiting\b|\buit\s+te\s+buiten\b", _F)
+
+
+def _trafficking_counts(text: str) -> str:
+    """The counts of `text` (a charge or finding of proof with numbered counts) that are about trafficking; "" when
+    the text has fewer than two counts, or no count is recognisably about trafficking."""
+    starts = [m.start() for m in _COUNT_START.finditer(text)]
+    if len(starts) < 2:
+        return ""
+    blocks = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
+    return "\n".join(b for b in blocks if _TRAFFICKING_WORDS.search(b))
 
 
 def _victims(text: str) -> list[str]:
@@ -666,6 +687,44 @@ _FORMS = (
     ("gedwongen dienstverlening", re.compile(r"\bbedel|gedwongen\s+(?:schijn)?huwelijk|\borgaan(?:verwijdering|handel)?\b",
                                              _F)),
 )
+
+
+# Violence as a means of coercion, in the words of the finding of proof or the reasons (the standard charge of art.
+# 273f Sr always names "geweld", so the charge alone says nothing): hitting, locking up, threats with a weapon or death
+_VIOLENCE = re.compile(
+    r"\b(?:sloeg|sloegen|slaan|(?<!acht\s)geslagen|schopte|schopten|geschopt|getrapt|mishandel\w*|opgesloten|opsluiten|sloot\s+\w+\s+op"
+    r"|vastgebonden|gewurgd|verkracht\w*|fysiek\s+geweld|geweld\s+(?:heeft\s+)?(?:gebruikt|toegepast|aangewend)"
+    r"|(?:met|onder)\s+(?:bedreiging|dreiging)\s+(?:met|van)\s+(?:een\s+)?(?:mes|pistool|vuurwapen|wapen|geweld|de\s+dood)"
+    r"|(?:bedreigd|gedreigd)\s+(?:met|te)\s+(?:\w+\s+){0,3}?(?:mes|pistool|vuurwapen|wapen|vermoorden|doden|dood|slaan|geweld))\b",
+    _F)
+# Organised: art. 140 Sr, "door twee of meer verenigde personen" (art. 273f, fourth paragraph), a criminal organisation,
+# a division of tasks; "tezamen en in vereniging" alone may be one joint act (codebook 6.14: then "nee")
+_ORGANISED = re.compile(r"door\s+twee\s+of\s+meer\s+verenigde\s+personen|criminele\s+organisatie|georganiseerd\s+verband"
+                        r"|taakverdeling|(?:crimineel|criminele)\s+netwerk", _F)
+_JOINTLY = re.compile(r"tezamen\s+en\s+in\s+vereniging|samen\s+met\s+(?:een\s+)?(?:ander|anderen|medeverdachten?)", _F)
+
+
+def _violence(facts: _Index) -> Found:
+    hits = _find(facts, _VIOLENCE)
+    if hits:
+        return Found("ja", CHECK, tuple(hits[:2]), "de bewijsoverwegingen of de strafmotivering noemen geweld of "
+                                                   "bedreiging; nagaan of het een dwangmiddel van de mensenhandel was")
+    return Found("onbekend", CHECK, (), "geen geweld of bedreiging gevonden in de bewijsoverwegingen en de "
+                                        "strafmotivering (de standaardtenlastelegging noemt geweld altijd); nagaan")
+
+
+def _organised(articles: tuple[str, ...], charges_and_facts: _Index) -> Found:
+    if "140 Sr" in articles:
+        return Found("ja", AUTO, (), "deelneming aan een criminele organisatie (art. 140 Sr) ten laste gelegd")
+    hits = _find(charges_and_facts, _ORGANISED)
+    if hits:
+        return Found("ja", CHECK, tuple(hits[:2]), "de tenlastelegging of de uitspraak noemt een georganiseerd verband; "
+                                                   "nagaan of het de mensenhandel betreft")
+    jointly = _find(charges_and_facts, _JOINTLY, 1)
+    if jointly:
+        return Found("onbekend", CHECK, tuple(jointly), "'tezamen en in vereniging' zonder meer: nagaan of er een "
+                                                        "structuur van taakverdeling was (codeboek §6.14)")
+    return Found("onbekend", CHECK, (), "georganiseerd verband niet gevonden; nagaan")
 
 
 def _yes_or_unknown(column: str, clauses: _Index, pattern: re.Pattern[str], what: str) -> Found:
@@ -740,36 +799,43 @@ def extract_document(doc: Document) -> list[Coding]:
         form_sources = tuple(hits[0] for _name, hits in form_hits if hits)
         exploitation = (Found(";".join(forms), CHECK, form_sources, "uit de woorden van de uitspraak; nagaan")
                         if forms else Found("onbekend", CHECK, (), "geen uitbuitingsvorm herkend"))
+        violence = _violence(_Index(_clauses_of(doc, ("bewijs", "strafmotivering"))))
+        organised = _organised(articles, facts)
     else:
         none = "geen mensenhandel (art. 273f Sr) ten laste gelegd; 'onbekend': niet van toepassing op deze uitspraak"
-        minor = under16 = disabled = exploitation = Found("onbekend", CHECK, (), none)
-    organised = (Found("ja", AUTO, (), "deelneming aan een criminele organisatie (art. 140 Sr) ten laste gelegd")
-                 if "140 Sr" in articles else Found("onbekend", CHECK, (), "georganiseerd verband niet beoordeeld"))
-    violence = Found("onbekend", CHECK, (), "geweld als dwangmiddel niet beoordeeld (de standaardtenlastelegging "
-                                             "van art. 273f Sr noemt geweld altijd)")
+        minor = under16 = disabled = exploitation = violence = Found("onbekend", CHECK, (), none)
+        organised = _organised(articles, _Index([]))
     only_trafficking = articles == (TRAFFICKING,)
-    period_charged = period_proven = Found(None, MISSING, (), "")
+    proven_text = "\n".join(s.text for s in doc.section("bewijs") if "bewezen" in s.title.lower())
+    # the text of the trafficking charge(s): all of it when 273f is the only article, else the counts that are about
+    # trafficking (a count citing art. 273f or written in its words); other counts' victims and periods do not count
     if only_trafficking:
-        months, m, n = _period_months(charge_text[0])
-        if months is not None:
-            period_charged = Found(f"{months:g}", CHECK, (), f"uit {n} periode(n) in de tenlastelegging: "
-                                                            f"'{m.group(0)}'" if m else "")
-        proven_text = "\n".join(s.text for s in doc.section("bewijs") if "bewezen" in s.title.lower())
-        months, m, n = _period_months(proven_text)
-        if months is not None:
-            period_proven = Found(f"{months:g}", CHECK, (), f"uit {n} periode(n) in de bewezenverklaring: "
-                                                           f"'{m.group(0)}'" if m else "")
-    victims_charged = victims_proven = Found(None, MISSING, (), "aantal slachtoffers niet geteld (alleen bij een "
-                                                             "tenlastelegging van enkel art. 273f Sr)")
-    if only_trafficking:
-        names = _victims(charge_text[0])
-        if names:
-            victims_charged = Found(str(len(names)), CHECK, (), "verschillende geanonimiseerde slachtoffers in de "
-                                    "tenlastelegging: " + ", ".join(names))
-        proven_names = _victims("\n".join(s.text for s in doc.section("bewijs") if "bewezen" in s.title.lower()))
-        if proven_names:
-            victims_proven = Found(str(len(proven_names)), CHECK, (), "verschillende geanonimiseerde slachtoffers in "
-                                   "de bewezenverklaring: " + ", ".join(proven_names))
+        charged, proven, where = charge_text[0], proven_text, ""
+    elif TRAFFICKING in articles:
+        charged, proven = _trafficking_counts(charge_text[0]), _trafficking_counts(proven_text)
+        where = " (alleen de feiten over mensenhandel)"
+    else:
+        charged = proven = where = ""
+    period_charged = period_proven = Found(None, MISSING, (), "" if charged else "geen tenlastelegging van mensenhandel "
+                                           "per feit herkend")
+    months, m, n = _period_months(charged)
+    if months is not None:
+        period_charged = Found(f"{months:g}", CHECK, (), f"uit {n} periode(n) in de tenlastelegging{where}: "
+                                                        f"'{m.group(0)}'" if m else "")
+    months, m, n = _period_months(proven)
+    if months is not None:
+        period_proven = Found(f"{months:g}", CHECK, (), f"uit {n} periode(n) in de bewezenverklaring{where}: "
+                                                       f"'{m.group(0)}'" if m else "")
+    victims_charged = victims_proven = Found(None, MISSING, (), "" if charged else "aantal slachtoffers niet geteld "
+                                             "(geen tenlastelegging van mensenhandel per feit herkend)")
+    names = _victims(charged)
+    if names:
+        victims_charged = Found(str(len(names)), CHECK, (), f"verschillende geanonimiseerde slachtoffers in de "
+                                f"tenlastelegging{where}: " + ", ".join(names))
+    proven_names = _victims(proven)
+    if proven_names:
+        victims_proven = Found(str(len(proven_names)), CHECK, (), f"verschillende geanonimiseerde slachtoffers in "
+                               f"de bewezenverklaring{where}: " + ", ".join(proven_names))
     found: dict[str, tuple[Found, str]] = {
         "ecli": (Found(doc.ecli, AUTO if doc.ecli else MISSING, (), "metagegevens" if doc.ecli else
                        "geen ECLI in de metagegevens"), "metagegevens"),
@@ -783,7 +849,7 @@ def extract_document(doc: Document) -> list[Coding]:
         "victim_minor": (minor, "uitspraak"),
         "victim_under16": (under16, "uitspraak"),
         "victim_disabled": (disabled, "uitspraak"),
-        "violence": (violence, ""),
+        "violence": (violence, "uitspraak"),
         "organised": (organised, "tenlastelegging"),
         "demand": (demand, "vordering"),
         "verdict_trafficking": (verdict_trafficking, "beslissing"),

@@ -1,0 +1,141 @@
+"""The phrase parser on the standard wording of Dutch criminal decisions and of the demand as verdicts report it.
+
+The wordings are the courts' templates (written for these tests, no document quoted); each case says what must be
+read, and the second group what must be marked "unparsed" rather than read as something simpler.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mhcases.phrases import ban_codes, parse_sanction
+
+DAY = 12 / 365.25
+
+
+def got(text: str) -> tuple:
+    s = parse_sanction(text)
+    assert s.status == "parsed", s.reason
+    return (s.detention_kind, s.unconditional_months, s.conditional_months, s.probation_months,
+            s.community_service_hours, s.fine_euros, s.measures)
+
+
+def same(a: tuple, b: tuple) -> bool:
+    return a[0] == b[0] and a[4:] == b[4:] and all(
+        (x is None and y is None) or (x is not None and y is not None and abs(x - y) < 1e-9) for x, y in zip(a[1:4], b[1:4]))
+
+
+G = "gevangenisstraf"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # contact and area bans among the special conditions are measures (codebook 8.2, art. 14c lid 2 onder 5 en 6 Sr)
+    ("gevangenisstraf van 30 maanden, waarvan 10 maanden voorwaardelijk met een proeftijd van 2 jaren, met als "
+     "bijzondere voorwaarden een meldplicht bij de reclassering en een contactverbod met [slachtoffer]",
+     (G, 20.0, 10.0, 24.0, None, None, ("contactverbod",))),
+    ("veroordeelt verdachte tot een gevangenisstraf van 12 maanden, waarvan 4 maanden voorwaardelijk met een proeftijd "
+     "van 2 jaren, met als bijzondere voorwaarde dat veroordeelde zich gedurende de proeftijd niet zal ophouden in de "
+     "wijk [wijk]", (G, 8.0, 4.0, 24.0, None, None, ("gebiedsverbod",))),
+    ("veroordeelt verdachte tot een gevangenisstraf van 12 maanden; bepaalt dat een gedeelte, groot 4 maanden, niet "
+     "ten uitvoer zal worden gelegd, tenzij de rechter later anders gelast omdat veroordeelde zich niet heeft gehouden "
+     "aan de navolgende voorwaarden: - veroordeelde zal zich niet schuldig maken aan een strafbaar feit; - veroordeelde "
+     "zal op geen enkele wijze contact opnemen met [slachtoffer]; stelt daarbij een proeftijd vast van 2 jaren",
+     (G, 8.0, 4.0, 24.0, None, None, ("contactverbod",))),
+    # a meldplicht or treatment is no measure; the conditions of a tbs are the tbs's own
+    ("voorwaardelijke gevangenisstraf van 6 maanden met een proeftijd van 2 jaren en met als bijzondere voorwaarde een "
+     "meldplicht bij de reclassering", (G, None, 6.0, 24.0, None, None, ())),
+    ("gelast dat verdachte ter beschikking wordt gesteld; stelt daarbij de volgende voorwaarden betreffende het gedrag "
+     "van de terbeschikkinggestelde: de terbeschikkinggestelde zal op geen enkele wijze contact opnemen met "
+     "[slachtoffer]", (None, None, None, None, None, None, ("tbs",))),
+    # the demand as the verdict reports it
+    ("De officier van justitie heeft gevorderd dat verdachte voor het onder 1 en 2 ten laste gelegde wordt veroordeeld "
+     "tot een gevangenisstraf voor de duur van 36 maanden, met aftrek van voorarrest.", (G, 36.0, None, None, None, None, ())),
+    ("De officier van justitie eist tegen verdachte een gevangenisstraf van 4 jaren.", (G, 48.0, None, None, None, None, ())),
+    ("De officier van justitie heeft ter terechtzitting gerequireerd tot veroordeling van verdachte tot een "
+     "gevangenisstraf van 20 maanden.", (G, 20.0, None, None, None, None, ())),
+    ("De vordering van de officier van justitie strekt tot veroordeling van verdachte tot een taakstraf van 120 uren.",
+     (None, None, None, None, 120.0, None, ())),
+    ("De officier van justitie heeft gevorderd dat verdachte wordt veroordeeld tot een gevangenisstraf van 3 jaren en "
+     "dat aan verdachte de maatregel van terbeschikkingstelling met verpleging van overheidswege wordt opgelegd.",
+     (G, 36.0, None, None, None, None, ("tbs",))),
+    ("De officier van justitie heeft gevorderd dat verdachte wordt vrijgesproken van het onder 1 ten laste gelegde en "
+     "dat verdachte voor het onder 2 ten laste gelegde wordt veroordeeld tot een gevangenisstraf van 6 maanden.",
+     (G, 6.0, None, None, None, None, ())),
+    ("De officier van justitie heeft gevorderd dat verdachte wordt veroordeeld tot een gevangenisstraf van 24 maanden, "
+     "waarvan 18 maanden onvoorwaardelijk en 6 maanden voorwaardelijk met een proeftijd van 3 jaren.",
+     (G, 18.0, 6.0, 36.0, None, None, ())),
+    ("De officier van justitie heeft gevorderd dat verdachte wordt veroordeeld tot een gevangenisstraf van 3 jaren, met "
+     "aftrek van voorarrest, en dat de in beslag genomen auto wordt verbeurd verklaard.", (G, 36.0, None, None, None, None, ())),
+    # art. 38v in words, with its substitute detention and immediate effect in clauses of their own
+    ("veroordeelt verdachte tot een gevangenisstraf van 2 jaren. Legt aan verdachte de maatregel op, strekkende tot "
+     "beperking van de vrijheid, inhoudende dat verdachte gedurende 5 jaren op geen enkele wijze contact zal zoeken met "
+     "[slachtoffer]. Beveelt dat vervangende hechtenis zal worden toegepast voor het geval niet aan de maatregel wordt "
+     "voldaan. De duur van de vervangende hechtenis bedraagt 1 week voor iedere keer dat niet aan de maatregel wordt "
+     "voldaan. Beveelt dat deze maatregel dadelijk uitvoerbaar is.", (G, 24.0, None, None, None, None, ("contactverbod",))),
+    ("legt op de maatregel ter beperking van de vrijheid als bedoeld in artikel 38v van het Wetboek van Strafrecht, "
+     "inhoudende dat verdachte zich gedurende 3 jaren niet zal ophouden in de gemeente [plaats]",
+     (None, None, None, None, None, None, ("gebiedsverbod",))),
+    # run-in headings, proof and punishability clauses of a dictum
+    ("De rechtbank: - verklaart bewezen dat verdachte het ten laste gelegde heeft begaan; - verklaart verdachte "
+     "strafbaar; - veroordeelt verdachte tot een gevangenisstraf van 2 jaar en 6 maanden",
+     (G, 30.0, None, None, None, None, ())),
+    ("Straf - veroordeelt verdachte tot een gevangenisstraf van 9 maanden; Beslag verklaart verbeurd een telefoon",
+     (G, 9.0, None, None, None, None, ())),
+    # other clauses that state no sentence
+    ("veroordeelt verdachte tot een gevangenisstraf van 9 maanden. Wijst af het verzoek tot schorsing van de "
+     "voorlopige hechtenis.", (G, 9.0, None, None, None, None, ())),
+    ("veroordeelt verdachte tot een gevangenisstraf van 9 maanden. Verklaart onttrokken aan het verkeer: een mes. "
+     "Bepaalt dat gijzeling voor de duur van 20 dagen kan worden toegepast.", (G, 9.0, None, None, None, None, ())),
+    ("veroordeelt verdachte tot een taakstraf van 90 uren. Beveelt dat vervangende hechtenis zal worden toegepast voor "
+     "het geval dat de veroordeelde de taakstraf niet naar behoren verricht. De duur van deze vervangende hechtenis "
+     "bedraagt 45 dagen.", (None, None, None, None, 90.0, None, ())),
+    ("veroordeelt verdachte tot een werkstraf, bestaande uit het verrichten van onbetaalde arbeid ten algemenen nutte, "
+     "voor de duur van 150 uren, subsidiair 75 dagen hechtenis", (None, None, None, None, 150.0, None, ())),
+    ("veroordeelt verdachte tot een geldboete van € 2.500,00 (tweeduizend vijfhonderd euro), bij niet betaling en niet "
+     "verhaal te vervangen door 35 dagen hechtenis", (None, None, None, None, None, 2500.0, ())),
+    ("veroordeelt verdachte tot een jeugddetentie gelijk aan de duur van het door hem ondergane voorarrest",
+     ("jeugddetentie", None, None, None, None, None, ())),
+    ("Veroordeeld verdachte tot een gevangenisstraf van 14 maanden met aftrek van het voorarest",
+     (G, 14.0, None, None, None, None, ())),
+    ("gelast dat verdachte ter beschikking wordt gesteld met verpleging van overheidswege",
+     (None, None, None, None, None, None, ("tbs",))),
+])
+def test_court_and_demand_wording_is_read(text, expected):
+    assert same(got(text), expected), got(text)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("De officier van justitie heeft gevorderd dat verdachte zal worden vrijgesproken van het hem ten laste gelegde.",
+     "acquittal"),
+    ("De officier van justitie acht het ten laste gelegde niet bewezen en heeft gevorderd dat verdachte daarvan wordt "
+     "vrijgesproken.", "acquittal"),
+    ("De officier van justitie heeft gevorderd verdachte te ontslaan van alle rechtsvervolging.", "discharge"),
+])
+def test_demands_of_acquittal_and_discharge(text, status):
+    assert parse_sanction(text).status == status
+
+
+@pytest.mark.parametrize("text, reason", [
+    # a ban as a condition where nothing is suspended
+    ("gevangenisstraf van 12 maanden, met als bijzondere voorwaarde een contactverbod met [slachtoffer]",
+     "zonder voorwaardelijk deel"),
+    # the parts of "waarvan ... onvoorwaardelijk en ... voorwaardelijk" must add up to the term
+    ("gevangenisstraf van 24 maanden, waarvan 16 maanden onvoorwaardelijk en 6 maanden voorwaardelijk",
+     "tellen niet op"),
+    # a partial acquittal demanded alone is no sentencing demand
+    ("De officier van justitie heeft gevorderd dat verdachte wordt vrijgesproken van het onder 1 ten laste gelegde.",
+     "geen strafoplegging"),
+    # a demand per count cannot be written as one sentence
+    ("De officier van justitie heeft gevorderd dat verdachte ter zake van feit 1 wordt veroordeeld tot een "
+     "gevangenisstraf van 12 maanden en ter zake van feit 2 tot een gevangenisstraf van 6 maanden", ""),
+])
+def test_what_cannot_be_read_is_marked(text, reason):
+    s = parse_sanction(text)
+    assert s.status == "unparsed" and reason in s.reason, s
+
+
+def test_ban_codes():
+    assert ban_codes("zal op geen enkele wijze contact opnemen met [slachtoffer]") == ("contactverbod",)
+    assert ban_codes("zich niet zal begeven in de gemeente [plaats]") == ("gebiedsverbod",)
+    assert ban_codes("meldt zich bij de reclassering") == ()
+    assert ban_codes("werkt mee aan plaatsing en verblijf in een instelling voor begeleid wonen") == ()

@@ -1,0 +1,65 @@
+"""The demand read from the verdict's account of the hearing, in wordings other than the fixtures' (hand-built
+documents in the standard phrasing): the verb, the demand's object, demands of acquittal and discharge, and demands
+that must be checked (an alternative demand, a revised one)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mhcases.verdicts.extract import read_decision, read_demand
+from test_extract_forms import make_doc
+
+SENTENCE = "veroordeelt verdachte tot een gevangenisstraf van 1 maand;"
+
+
+def demand(text: str):
+    return read_demand(make_doc(SENTENCE, vordering=text))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("De officier van justitie heeft ter terechtzitting gerequireerd tot veroordeling van verdachte tot een "
+     "gevangenisstraf voor de duur van 20 maanden, met aftrek van het voorarrest.", "gevangenisstraf van 20 maanden"),
+    ("De vordering van de officier van justitie strekt tot veroordeling van verdachte tot een gevangenisstraf voor de "
+     "duur van 2 (twee) jaren, met aftrek van voorarrest.", "gevangenisstraf van 2 jaren"),
+    ("De officier van justitie heeft gevorderd dat aan verdachte de maatregel tot plaatsing in een inrichting voor "
+     "stelselmatige daders wordt opgelegd voor de duur van 2 jaren.", "isd-maatregel"),
+    ("De officier van justitie vordert dat aan verdachte een jeugddetentie voor de duur van 9 maanden wordt opgelegd, "
+     "met aftrek van voorarrest, alsmede de maatregel van plaatsing in een inrichting voor jeugdigen (PIJ).",
+     "jeugddetentie van 9 maanden en pij-maatregel"),
+    ("De officier van justitie heeft gevorderd dat verdachte zal worden vrijgesproken van het hem ten laste gelegde.",
+     "vrijspraak"),
+    ("De officier van justitie heeft gevorderd verdachte te ontslaan van alle rechtsvervolging, omdat het bewezene niet "
+     "strafbaar is.", "ontslag van alle rechtsvervolging"),
+    ("De officier van justitie heeft gevorderd dat verdachte wordt veroordeeld tot een gevangenisstraf van 30 maanden, "
+     "waarvan 10 maanden voorwaardelijk met een proeftijd van 2 jaren, met als bijzondere voorwaarden een meldplicht bij "
+     "de reclassering en een contactverbod met aangeefster.",
+     "gevangenisstraf van 30 maanden, waarvan 10 maanden voorwaardelijk met een proeftijd van 2 jaren en contactverbod"),
+])
+def test_demand_wording(text, value):
+    got = demand(text)
+    assert (got.value, got.status) == (value, "automatisch"), got.note
+
+
+@pytest.mark.parametrize("text", [
+    # a demand for another finding than the court's
+    "De officier van justitie heeft gevorderd dat verdachte wordt veroordeeld tot een gevangenisstraf van 24 maanden. "
+    "Voor het geval de rechtbank uitsluitend het onder 2 ten laste gelegde bewezen acht, heeft zij een gevangenisstraf "
+    "van 12 maanden gevorderd.",
+    # a demand revised at the hearing
+    "De officier van justitie heeft in het requisitoir aanvankelijk een gevangenisstraf van 24 maanden gevorderd, maar "
+    "heeft ter terechtzitting de eis bijgesteld tot een gevangenisstraf van 18 maanden.",
+])
+def test_alternative_or_revised_demands_are_checked(text):
+    assert demand(text).status == "controleren"
+
+
+def test_a_contact_ban_among_the_conditions_of_a_dictum_is_read_with_its_evidence():
+    got = read_decision(make_doc(
+        "veroordeelt verdachte tot een gevangenisstraf voor de duur van 20 maanden;\n"
+        "bepaalt dat van deze gevangenisstraf een gedeelte, groot 6 maanden, niet ten uitvoer zal worden gelegd, tenzij "
+        "de rechter later anders gelast omdat veroordeelde zich niet heeft gehouden aan de navolgende voorwaarden:\n"
+        "- veroordeelde zal zich voor het einde van de proeftijd niet schuldig maken aan een strafbaar feit;\n"
+        "- veroordeelde zal op geen enkele wijze contact opnemen met [slachtoffer 1];\n"
+        "stelt daarbij een proeftijd vast van 2 jaren;")).sentence
+    assert got.sanction.measures == ("contactverbod",) and got.status == "automatisch"
+    assert any("contact opnemen" in c.text for c in got.clauses)
