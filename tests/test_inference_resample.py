@@ -189,3 +189,37 @@ def test_two_part_skips_only_checks_that_cannot_fail(monkeypatch):
     rare = data.assign(disabled=(np.arange(len(data)) < 12).astype(float))
     assert resample._rarest_cases(resample.case_codes(rare), rare["disabled"].to_numpy(), rare["any_imposed"] > 0,
                                   True, positive_only=False) <= 12
+
+
+def test_count_batches_are_bincounts_of_the_draws():
+    rng = np.random.default_rng(9)
+    batches = list(resample.count_batches(37, 300, 9, batch=128))
+    assert [len(b) for b in batches] == [128, 128, 44]
+    expected = np.array([np.bincount(rng.integers(0, 37, size=37), minlength=37) for _ in range(300)], float)
+    np.testing.assert_array_equal(np.vstack(batches), expected)
+
+
+def test_histogram_weights_are_exact_counts():
+    rng = np.random.default_rng(2)
+    codes = rng.integers(0, 50, size=400)
+    values = rng.choice([0.0, 6.0, 12.5, np.nan], size=400)
+    histogram = resample.Histogram(codes, 50, values)
+    counts = np.vstack(list(resample.count_batches(50, 20, 3)))
+    expected = np.array([[counts[r, codes[values == v]].sum() for v in histogram.values] for r in range(20)])
+    got = histogram.weights(counts)
+    assert got.dtype == float
+    np.testing.assert_array_equal(got, expected)
+    np.testing.assert_array_equal(histogram.weights(counts, resample.transposed_counts(counts)), expected)
+
+
+def test_two_part_large_path_is_deterministic(monkeypatch):
+    from mhcases import models
+
+    data = two_part_frame(600, 4, rare=True)
+    monkeypatch.setattr(resample, "LARGE", 0)
+    runs = []
+    for _ in range(2):
+        on_counts, n_clusters = resample.two_part_on_counts(data, list(models.COVARIATES), list(models.FOCUS))
+        runs.append(resample.draws(on_counts, n_clusters, 150, 7))
+    assert np.isfinite(runs[0]).any()
+    np.testing.assert_array_equal(runs[0], runs[1])

@@ -36,9 +36,9 @@ def count_batches(n_clusters: int, replicates: int, seed: int, batch: int = BATC
     done = 0
     while done < replicates:
         size = min(batch, replicates - done)
-        counts = np.empty((size, n_clusters))
-        for r in range(size):
-            counts[r] = np.bincount(rng.integers(0, n_clusters, size=n_clusters), minlength=n_clusters)
+        counts = np.zeros((size, n_clusters))
+        for r in range(size):  # (np.add.at into the row: the bincount's integers, without its int64 copy)
+            np.add.at(counts[r], rng.integers(0, n_clusters, size=n_clusters), 1.0)
         done += size
         yield counts
 
