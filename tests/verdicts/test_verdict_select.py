@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mhcases.verdicts.documents import iter_documents, read_document
+from mhcases.verdicts.documents import Unreadable, iter_documents, read_document
 from mhcases.verdicts.select import (REASONS, charged_articles, normalise_articles, select_document,
                                      select_documents, selection_frame)
 
@@ -101,3 +101,28 @@ def test_confiscation_acquittal_and_other_offences(tmp_path, body, included, rea
     path.write_text(HEADER.format(n=1) + body, encoding="utf-8")
     choice = select_document(read_document(path, tmp_path), ["273f"], STUDY)
     assert (choice.included, choice.reason) == (included, reason)
+
+
+@pytest.mark.parametrize("articles", [("273f",), ("248b",), ("197a",), ("273f", "420bis"), ("141",), ("9999",)])
+def test_article_test_answers_as_the_full_citation_reading(articles):
+    """The digits test only spares work: on every fixture the answer is the one of reading all citations."""
+    wanted = normalise_articles(articles)
+    from mhcases.verdicts.select import _charges_one_of, _names_offence
+
+    for doc in iter_documents(FIXTURES):
+        if isinstance(doc, Unreadable):
+            continue
+        cited = set(charged_articles(doc))
+        assert _charges_one_of(doc, wanted) == any(a in cited or _names_offence(doc, a) for a in wanted), doc.path
+
+
+def test_citations_are_not_read_when_the_article_number_is_absent(monkeypatch):
+    from mhcases.verdicts import select
+
+    doc = read_document(FIXTURES / "UNKNOWN-ECLI_RBMNE_2015-09-15_16-705621-14.txt", FIXTURES)
+    assert "9999" not in doc.text and "273f" in doc.text
+    calls = []
+    monkeypatch.setattr(select, "_cited", lambda text: calls.append(1) or ())
+    assert not select._charges_one_of(doc, ("9999 Sr",)) and calls == []
+    select._charges_one_of(doc, ("273f Sr",))
+    assert calls == [1] or select._names_offence(doc, "273f Sr")
