@@ -73,9 +73,8 @@ def _evidence(column: str, found: Found, section: str) -> Evidence:
 _F = re.IGNORECASE
 _SANCTION_NOUN = (r"(?:gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf|geldboete|"
                   r"(?:vrijheidsbeperkende |isd-|pij-)?maatregel|terbeschikkingstelling|tbs)")
-_LEAD_HEADING = r"(?:(?:straf|strafoplegging|straffen|oplegging\s+(?:van\s+)?straf)(?:\s*:|\s+-)?\s+(?=(?:en\s+)?(?:veroordeelt|legt)))?"
 _IMPOSES = re.compile(
-    r"^" + _LEAD_HEADING + r"(?:de\s+rechtbank\s+)?(?:en\s+)?(?:veroordee(?:lt|ld)\s+(?:de\s+)?(?:verdachte|veroordeelde|\[verdachte\])(?:(?!\btot\b).)*\btot\b"
+    r"^(?:de\s+rechtbank\s+)?(?:en\s+)?(?:veroordee(?:lt|ld)\s+(?:de\s+)?(?:verdachte|veroordeelde|\[verdachte\])(?:(?!\btot\b).)*\btot\b"
     r"(?!\s+(?:betaling(?!\s+van\s+een\s+geldboete)|het\s+betalen|vergoeding))"
     r"|legt\s+(?:aan\s+)?(?:de\s+)?(?:verdachte|veroordeelde)\b.*\bop\b"
     r"|legt\s+op\b"
@@ -94,9 +93,7 @@ _NOUN_ITEM = re.compile(
 )
 _MODIFIES = re.compile(r"^(?:en\s+)?(?:(?:bepaalt|beveelt|gelast|stelt|verbindt|met\s+bepaling|met\s+bevel)\b.*"
                        r"(?:niet\s+(?:\w+\s+){0,3}ten\s*uitvoer|proeftijd)|waarvan\b.*\bvoorwaardelijk"
-                       r"|met\s+(?:een\s+)?proeftijd\b"
-                       r"|(?:de\s+rechter\s+kan\s+)?(?:de\s+)?tenuitvoerlegging\s+(?:kan\s+(?:worden\s+)?)?(?:gelasten|gelast)\b"
-                       r"[^;]*\bproeftijd,?\s+(?:van|die)\s)", _F)
+                       r"|met\s+(?:een\s+)?proeftijd\b)", _F)
 _OTHER_MATTER = re.compile(
     r"^(?:en\s+)?(?:gelast\s+(?:de\s+)?tenuitvoerlegging|gelast\s+dat\s+de\s+(?:bij|door|voorwaardelijke)"
     r"|wijst\b|heft\b|schorst\b|verklaart\s+verbeurd|onttrekt|gelast\s+de\s+(?:teruggave|bewaring)"
@@ -104,15 +101,11 @@ _OTHER_MATTER = re.compile(
     r"(?:tot\s+betaling(?!\s+van\s+een\s+geldboete)|in\s+de\s+kosten)"
     r"|legt\s+(?:aan\s+)?(?:de\s+)?(?:verdachte|veroordeelde)\s+(?:de\s+)?(?:hoofdelijke\s+)?verplichting"
     r"|verklaart\s+(?:de\s+)?benadeelde|bepaalt\s+dat\s+bij\s+voldoening|stelt\s+(?:het\s+)?bedrag"
-    r"|veroordeelt\s+(?:de\s+)?(?:verdachte|veroordeelde)\s+(?:(?:voorts|ook|tevens|daarnaast)\s+)?in\s+de\s+proceskosten"
-    r"|veroordeelt\s+(?:de\s+)?(?:verdachte|veroordeelde),?\s+(?:om\s+)?(?:tegen\s+(?:behoorlijk\s+)?bewijs\s+van\s+kwijting\s+)?"
-    r"aan\s+(?:de\s+)?benadeelde"
     r"|legt\b[^;]*?\b(?:verplichting|schadevergoedingsmaatregel)\b|(?:beslissing\s+op\s+de\s+)?vordering\b"
     r"|verlengt\b)",
     _F,
 )
-_CONDITIONS = re.compile(r"^(?:en\s+)?(?:stelt\s+als\s+(?:algemene\s+|bijzondere\s+|overige\s+)?voorwaarde"
-                         r"|stelt\s+daarbij\s+(?:de\s+)?(?:na)?volgende\b[^;]*\bvoorwaarden"
+_CONDITIONS = re.compile(r"^(?:en\s+)?(?:stelt\s+als\s+(?:algemene\s+|bijzondere\s+)?voorwaarde"
                          r"|als\s+(?:algemene\s+|bijzondere\s+)?voorwaarden?\s+(?:gelden|geldt)"
                          r"|verstaat\s+dat\s+van\s+rechtswege)", _F)
 _CONDITION_HEADING = re.compile(r"^(?:meldplicht|contactverbod|gebiedsverbod|locatieverbod|behandeling|opname|dagbesteding"
@@ -135,7 +128,6 @@ _DISCHARGE = re.compile(r"\bontslaat\b.*\brechtsvervolging\b", _F)
 _MENSENHANDEL = re.compile(r"mensenhandel|273f", _F)
 # a clause that names a sanction but was not read: the sentence needs checking
 _SANCTION_WORD = re.compile(r"\b(?:gevangenisstraf|jeugddetentie|taakstraf|werkstraf|leerstraf|geldboete|ter\s+beschikking"
-                            r"|ontzegt|ontzegging|rijbevoegdheid|ontzet|ontzetting|bijkomende\s+straf"
                             r"|(?<!voorlopige\s)hechtenis|contactverbod|gebiedsverbod|locatieverbod"
                             r"|terbeschikkingstelling|tbs|plaatsing\s+in\s+een\s+inrichting|maatregel)\b", _F)
 _HARMLESS = re.compile(r"in\s+mindering|vervang|tenuitvoerlegging\s+kan|\bbewezen|strafbaar|voorwaarde|reclassering"
@@ -315,10 +307,6 @@ def read_decision(doc: Document) -> Decision:
         sentence = Found("vrijspraak", CHECK, tuple(discharges + acquittals),
                          "ontslag van alle rechtsvervolging zonder straf: het codeboek codeert dan 'vrijspraak'",
                          parse_sanction("vrijspraak"))
-    elif discharges and not unread:
-        sentence = Found("vrijspraak", CHECK, tuple(discharges + acquittals),
-                         "bewezen, maar ontslag van alle rechtsvervolging en geen straf gevonden: het codeboek codeert dan "
-                         "'vrijspraak'; nagaan of het ontslag alle bewezen feiten betreft", parse_sanction("vrijspraak"))
     else:
         note = "geen strafoplegging gevonden in de beslissing; 'onbekend' tot de codeur de straf invult"
         if excluded:
