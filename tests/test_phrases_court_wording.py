@@ -99,6 +99,17 @@ G = "gevangenisstraf"
      (G, 14.0, None, None, None, None, ())),
     ("gelast dat verdachte ter beschikking wordt gesteld met verpleging van overheidswege",
      (None, None, None, None, None, None, ("tbs",))),
+    # the verb split around its object
+    ("veroordeelt verdachte tot jeugddetentie voor de duur van 6 maanden. Legt verdachte de maatregel op van plaatsing "
+     "in een inrichting voor jeugdigen.", ("jeugddetentie", 6.0, None, None, None, None, ("pij",))),
+    ("legt aan verdachte een vrijheidsbeperkende maatregel op, te weten een contactverbod met [slachtoffer 1] en "
+     "[slachtoffer 2] en een gebiedsverbod voor de gemeente [plaats], beide voor de duur van 5 jaren",
+     (None, None, None, None, None, None, ("contactverbod", "gebiedsverbod"))),
+    # substitute detention of a taakstraf as an order, with a wholly suspended term before it
+    ("veroordeelt verdachte tot een gevangenisstraf van 8 maanden. Bepaalt dat deze gevangenisstraf niet ten uitvoer "
+     "zal worden gelegd, tenzij de rechter later anders gelast. Stelt daarbij een proeftijd van 3 jaren vast. "
+     "Veroordeelt verdachte tot een taakstraf van 240 uren, met bevel dat vervangende hechtenis zal worden toegepast "
+     "voor de duur van 120 dagen.", (G, None, 8.0, 36.0, 240.0, None, ())),
 ])
 def test_court_and_demand_wording_is_read(text, expected):
     assert same(got(text), expected), got(text)

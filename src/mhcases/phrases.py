@@ -358,6 +358,10 @@ _VERDICT_SUBS = (
     (re.compile(r"(?<=[a-z0-9)]) ?- ?kort gezegd ?- ?(?=[a-z:])"), " "),  # "voorwaarden -kort gezegd-: ..."
     (re.compile(r"^(?:- |\* |o |\u2022 ?|\uf0b7 ?)"), ""),  # a leading bullet
     (re.compile(r"(?<=[;:]) (?:- |\* |\u2022 ?|\uf0b7 ?)"), " "),  # a bullet after ';' or ':'
+    # the verb split around its object (blind probe s10, s12, s15): "legt aan verdachte de maatregel op, strekkende tot
+    # ...", "legt verdachte de maatregel op van plaatsing ..." -> "legt verdachte op de maatregel ..."
+    (re.compile(r"\blegt (?:aan )?(?:de )?(?P<who>verdachte|veroordeelde) (?P<what>(?:een|de|het) (?:vrijheidsbeperkende )?"
+                r"(?:maatregel|taakstraf|werkstraf|geldboete)) op(?=[ ,;]|$)"), r"legt \g<who> op \g<what>"),
     # the demand's passive: "(en) dat aan verdachte de maatregel ... wordt opgelegd" -> "oplegging van de maatregel ..."
     (re.compile(r"\bdat aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar) (?P<what>(?:de|een|het) [^;]*?) (?:wordt|zal worden"
                 r"|worden|zou worden) opgelegd\b"), r"oplegging van \g<what>"),
@@ -520,7 +524,10 @@ _SUBSID_BODY = (
     r"(?:verdachte|veroordeelde) (?:de |deze )?(?:taakstraf|werkstraf|straf) niet (?:of niet )?(?:naar behoren )?"
     r"(?:\(?heeft\)? )?(?:verricht|verrichten|uitvoert|uitgevoerd)(?: heeft)?,? (?:dat )?(?:vervangende )?"
     r"(?:hechtenis|jeugddetentie) (?:zal|zullen|wordt) (?:worden )?toegepast "
-    rf"(?:van|voor de duur van|gedurende) (?P<d5>{_DUR}))"
+    rf"(?:van|voor de duur van|gedurende) (?P<d5>{_DUR})"
+    # "met bevel dat vervangende hechtenis zal worden toegepast voor de duur van 120 dagen" (blind probe s63)
+    r"|(?:met bevel|beveelt|bepaalt),? dat (?:vervangende )?(?:hechtenis|jeugddetentie) (?:zal|zullen|wordt|kan) "
+    rf"(?:worden )?toegepast (?:van|voor de duur van|gedurende) (?P<d6>{_DUR}))"
     r"(?: per (?:overtreding|keer))?"
     r"(?:,? (?:indien|als|wanneer|voor het geval(?: dat)?) (?:de )?(?:verdachte |veroordeelde )?(?:de |deze )?"
     r"(?:taakstraf |werkstraf |geldboete )?niet (?:of niet )?(?:naar behoren |volledig |goed )?(?:wordt |is |heeft )?"
@@ -1074,7 +1081,7 @@ _MEASURE_SUBS = (("duur", _SUB_MEASURE_DUR), ("voorwaardelijk", _SUB_MEASURE_CON
 def _validate_subsid(found: dict[str, re.Match[str]]) -> None:
     m = found.get("subsidiair")
     if m is not None:
-        d = next(m.group(g) for g in ("d1", "d2", "d3", "d4", "d5") if m.group(g))
+        d = next(m.group(g) for g in ("d1", "d2", "d3", "d4", "d5", "d6") if m.group(g))
         _duration_value(d)  # validate the numbers; the value itself is ignored
 
 
