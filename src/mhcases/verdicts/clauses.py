@@ -47,7 +47,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token + "."))  # initials "h.h." / "d.d."
 
 
-_CUT = re.compile(r";|[.!?](?=\s+[A-Z\[\-•*\u2022])")
+# ";" or a sentence end; written to start with a character set, which the regular expression engine scans for
+# fast (twice as fast as the alternation ";|[.!?](?=…)" with the same matches)
+_CUT = re.compile(r"[.;!?](?:(?<=;)|(?=\s+[A-Z\[\-•*\u2022]))")
 
 
 def _split_sentences(text: str, start: int) -> list[tuple[str, int, int]]:
