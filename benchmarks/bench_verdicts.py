@@ -9,7 +9,13 @@ process over the same files:
 
 - bare parse: `lxml.etree.parse` of every file (the tree is dropped; no text extracted);
 - read: `mhcases.verdicts.documents.iter_documents` (streamed parse, paragraphs, metadata, sections);
-- precode: `mhcases.verdicts.precode.precode_folder` (read + selection + extraction) and the workbook written.
+- select: read + selection with the default config's article test (`articles: ["273f"]`; a wide period, so that
+  every first-instance criminal decision reaches the article test);
+- precode: `mhcases.verdicts.precode.precode_folder` (read + selection + extraction) and the workbook written;
+  selection keeps every first-instance criminal decision (`articles: []`, a wide period), so most are extracted.
+
+Then, in one more process over the smaller folder, the CPU time of the pre-coding split by step (reading,
+selection, extraction, workbook), timed around each call.
 
 Documents per CPU second (user + system time of the process: the machine is shared, so wall time is not the
 process's own) and peak resident memory (ru_maxrss) per process; medians over --repeats. Process start and imports
@@ -57,6 +63,14 @@ from mhcases.verdicts.documents import iter_documents
 n = sum(1 for _ in iter_documents({folder!r}))
 print(n)
 """,
+    "select": """
+import datetime as dt
+from mhcases.verdicts.documents import iter_documents
+from mhcases.verdicts.select import select_documents
+n = sum(choice.included for choice, _ in select_documents(iter_documents({folder!r}), ["273f"],
+                                                        (dt.date(2000, 1, 1), dt.date(2030, 12, 31))))
+print(n)
+""",
     "precode": """
 import datetime as dt
 from mhcases.verdicts.precode import precode_folder, default_extractor
@@ -69,6 +83,42 @@ print("extractor:", default_extractor()[1], "included:", int((frame.opgenomen ==
       "defendants:", writer.rows, file=sys.stderr)
 """,
 }
+
+
+SHARES = """
+import datetime as dt, time
+from mhcases.verdicts.documents import iter_documents
+from mhcases.verdicts.precode import default_extractor, unique_ids
+from mhcases.verdicts.select import select_document
+from mhcases.verdicts.workbook import WorkbookWriter
+extract = default_extractor()[0]
+clock = time.process_time
+spent = dict(reading=0.0, selection=0.0, extraction=0.0, workbook=0.0)
+documents = iter_documents({folder!r})
+writer = WorkbookWriter({folder!r} + "/../codeerblad.xlsx")
+while True:
+    t0 = clock()
+    doc = next(documents, None)
+    t1 = clock()
+    spent["reading"] += t1 - t0
+    if doc is None:
+        break
+    choice = select_document(doc, [], (dt.date(2000, 1, 1), dt.date(2030, 12, 31)))
+    t2 = clock()
+    spent["selection"] += t2 - t1
+    if choice.included:
+        codings = unique_ids(extract(doc))
+        t3 = clock()
+        spent["extraction"] += t3 - t2
+        for coding in codings:
+            writer.add(coding)
+        spent["workbook"] += clock() - t3
+t0 = clock()
+writer.close()
+spent["workbook"] += clock() - t0
+total = sum(spent.values())
+print(", ".join(f"{{k}} {{100 * v / total:.0f}}% ({{v:.1f}} s)" for k, v in spent.items()))
+"""
 
 
 def as_xml(doc, ecli: str, number: str) -> str:
@@ -99,7 +149,7 @@ def replicate(target: Path, n: int) -> int:
 
 def run(stage: str, folder: Path) -> tuple[float, float, str]:
     """CPU seconds (user + system; the machine is shared, wall time is not this process's own) and peak MiB."""
-    code = STAGES[stage].format(folder=str(folder))
+    code = (SHARES if stage == "shares" else STAGES[stage]).format(folder=str(folder))
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -133,17 +183,23 @@ def main() -> None:
             small_peak = statistics.median(run(stage, small)[1] for _ in range(args.repeats))
             rows[stage] = (statistics.median(times), statistics.median(peaks), small_peak, notes)
             print(f"{stage}: {rows[stage]}", file=sys.stderr)
+        shares = run("shares", small)[2]
+        load = os.getloadavg()
     bare = rows["bare"][0]
     print(f"{args.documents} documents (replicated from {sources} real decisions), medians of {args.repeats} runs\n")
     print(f"| stage | CPU seconds | documents/s | relative to bare parse | peak MiB ({args.documents}) | "
           f"peak MiB ({args.documents // 5}) |")
     print("|---|---:|---:|---:|---:|---:|")
     labels = {"bare": "bare lxml parse", "read": "read (documents + sections)",
+              "select": "read + selection (articles: [273f])",
               "precode": "read + selection + pre-coding + workbook"}
     for stage, (seconds, peak, small_peak, notes) in rows.items():
         print(f"| {labels[stage]} | {seconds:.1f} | {args.documents / seconds:,.0f} | {bare / seconds:.2f} | "
               f"{peak:.0f} | {small_peak:.0f} |")
     print(f"\n{rows['precode'][3]}")
+    print(f"selected with articles [273f]: {rows['select'][3]}")
+    print(f"pre-coding by step ({args.documents // 5} documents, one process): {shares}")
+    print(f"load average at the end (1, 5, 15 min): {load[0]:.1f}, {load[1]:.1f}, {load[2]:.1f}")
 
 
 if __name__ == "__main__":
