@@ -1,27 +1,34 @@
 """Interval coverage over repeated small cohorts: do the 95% intervals at n = 150 cover the truth?
 
-Usage: nice .venv/bin/python benchmarks/bench_coverage.py [--cohorts 1000] [--size 150] [--replicates 999]
-       [--records results/benchmarks/coverage_records.csv] [--population 100000]
+Usage: nice -n 10 .venv/bin/python benchmarks/bench_coverage.py [--cohorts 1000] [--first 0] [--size 150]
+       [--replicates 999] [--population 100000] [--only models|summaries] [--truth coverage_truth.csv]
+       [--records results/benchmarks/coverage_records.csv]
+       nice -n 10 .venv/bin/python benchmarks/bench_coverage.py --table part1.csv part2.csv [--truth ...]
 
-Every interval the letter reports is checked, before (the method of the 2020 rebuild) and after (issue 13):
-- model terms of models 1–5 (all coefficients): before = statsmodels' CR1 cluster SEs with normal quantiles
-  (model 5: kernel SEs, not clustered); after = CR2 with Bell–McCaffrey df and t quantiles (model 5: the
-  cluster-robust quantile sandwich), `mhcases.inference.cluster`;
+Every interval the letter reports is checked, with several candidate methods per cohort from the same fit or the
+same bootstrap replicates (the method "build" is what the build does, `mhcases.models.fit` and
+`mhcases.stats.bootstrap_interval`; "before" in the printed table is the build's method before issue 13 item 2,
+`BEFORE`):
+- model terms of models 1–5 (all coefficients): least squares CR1 + normal, CR2 / CR3 with Bell–McCaffrey df,
+  CR2 with t(G − 1); logits also CR2 + normal and CR1 + BM df; the median regression statsmodels' kernel SEs,
+  the Parente–Santos Silva cluster sandwich with t(G − 1) or BM df, and its CR2 (leverage-adjusted) form
+  (`mhcases.inference.cluster`). No bootstrap here, so `--only models` runs 1,000 cohorts in about 5 minutes;
 - the two-part effects (model 4), the demand/imposed summaries (all defendants and per verdict) and the
-  decomposition (gaps, parts, shares): case bootstrap, percentile interval before and after; the BCa interval
-  (jackknife over cases, `mhcases.inference.intervals`) is measured alongside and was not adopted: it covers
-  worse for the medians, which take few distinct values.
+  decomposition (gaps, parts, shares): case bootstrap; percentile, mid-distribution percentile, both also
+  expanded for the number of cases, BCa (jackknife over cases), and for shares of defendants the Wilson interval
+  with and without the bootstrap's design effect (`mhcases.inference.intervals`).
 The truth of each target is its value in a large population drawn from the same generator (`--population`
-defendants; for a model term this is the pseudo-true value of the fitted, possibly misspecified, model).
-Cohorts are drawn uncalibrated from `mhcases.synth` (seeds 10,000 + i). Per-cohort records go to `--records`
-(CSV); the Markdown table printed at the end (coverage, Monte Carlo s.e., mean width, cohorts) is the one in
-benchmarks/README.md. Slow: about 1–2 s per cohort on one core; run it in the background with `nice`.
+defendants; for a model term this is the pseudo-true value of the fitted, possibly misspecified, model); it is
+written next to the records and can be reused with `--truth`. Cohorts are drawn uncalibrated from `mhcases.synth`
+(seeds 10,000 + i, i from `--first`), so a run can be split over processes and the parts printed together with
+`--table`. Per-cohort records go to `--records` (CSV); the Markdown tables printed at the end (before/after with
+MC s.e., widths and the share of cohorts whose estimate equals the truth; coverage of every candidate) are the
+ones in benchmarks/README.md. About 1 s per cohort on one core.
 """
 
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import time
 from pathlib import Path
@@ -34,7 +41,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from mhcases import compare, decompose, models, synth  # noqa: E402
 from mhcases.clean import clean_sheet  # noqa: E402
-from mhcases.inference import intervals, resample  # noqa: E402
+from mhcases import stats  # noqa: E402
+from mhcases.inference import cluster, intervals, resample  # noqa: E402
 from mhcases.schemas import validate_raw  # noqa: E402
 from mhcases.sheet import frame_to_raw  # noqa: E402
 from mhcases.stats import Columns, bootstrap_draws  # noqa: E402
@@ -103,17 +111,83 @@ def jackknife(data: pd.DataFrame, statistic, names: pd.Index, columns: list[str]
     return out
 
 
-def cohort_records(clean: pd.DataFrame, replicates: int, seed: int) -> list[dict]:
+OLS_CANDIDATES = {"CR1-normaal": None, "CR2-BM": ("CR2", "BM"), "CR3-BM": ("CR3", "BM"), "CR2-G-1": ("CR2", "G-1")}
+LOGIT_CANDIDATES = {"CR1-normaal": None, "CR2-BM": ("CR2", "BM"), "CR2-normaal": ("CR2", "normaal"),
+                    "CR2-G-1": ("CR2", "G-1"), "CR1-BM": ("CR1", "BM"), "CR3-normaal": ("CR3", "normaal")}
+QUANTILE_CANDIDATES = {"kernel": None, "PSS-G-1": (False, "G-1"), "PSS-BM": (False, "BM"),
+                       "PSS-CR2-BM": (True, "BM"), "PSS-CR2-G-1": (True, "G-1")}
+# the method of the build before this change (HEAD at the start of the work on issue 13, item 2)
+BEFORE = {"ols": "CR2-BM", "logit": "CR2-BM", "quantile": "PSS-G-1", "bootstrap": "percentiel"}
+
+
+def _t_interval(params: pd.Series, cov: np.ndarray, df: np.ndarray, alpha: float) -> pd.DataFrame:
+    from scipy import stats as scipy_stats
+    se = np.sqrt(np.clip(np.diag(cov), 0, None))
+    q = scipy_stats.t.ppf(1 - alpha / 2, df)
+    return pd.DataFrame({0: params - q * se, 1: params + q * se})
+
+
+def model_intervals(model: str, result, data: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Every candidate interval of one fitted model's coefficients (method -> frame with columns 0, 1)."""
+    raw = result.fitted
+    groups = pd.factorize(data["case_id"])[0]
+    alpha = 1 - LEVEL
+    out = {"build": result.conf_int(alpha)}
+    if model in models.LOGIT:
+        for method, spec in LOGIT_CANDIDATES.items():
+            if spec is None:
+                out[method] = raw.conf_int(alpha)
+            elif spec[0] == "CR1":
+                design = cluster.logit_cr2(raw, groups)
+                out[method] = _t_interval(raw.params, np.asarray(raw.cov_params()), design.df.to_numpy(), alpha)
+            else:
+                out[method] = cluster.logit_cr2(raw, groups, *spec).conf_int(alpha)
+    elif model == "5_mediaan":
+        for method, spec in QUANTILE_CANDIDATES.items():
+            out[method] = raw.conf_int(alpha) if spec is None else cluster.quantreg_cluster(
+                raw, groups, leverage=spec[0], reference=spec[1]).conf_int(alpha)
+    else:
+        for method, spec in OLS_CANDIDATES.items():
+            out[method] = raw.conf_int(alpha) if spec is None else cluster.ols_cr2(raw, groups, *spec).conf_int(alpha)
+    return out
+
+
+def model_records(clean: pd.DataFrame) -> list[dict]:
     records = []
-    frame = models.model_frame(clean)
-    for model, data in models.samples(frame).items():
+    for model, data in models.samples(models.model_frame(clean)).items():
         result, _ = models.fit(model, data)
-        raw = result.fitted
-        after, before = result.conf_int(1 - LEVEL), raw.conf_int(1 - LEVEL)
-        for term in result.params.index:
-            for method, ci in (("voor", before), ("na", after)):
+        for method, ci in model_intervals(model, result, data).items():
+            for term in result.params.index:
                 records.append({"target": f"model {model}", "measure": term, "method": method,
                                 "estimate": result.params[term], "low": ci.loc[term, 0], "high": ci.loc[term, 1]})
+    return records
+
+
+def bootstrap_intervals(name: str, estimate: pd.Series, draws: np.ndarray, accel: np.ndarray,
+                        n: int, n_clusters: int) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Every candidate interval of one group of bootstrapped statistics (method -> (low, high))."""
+    values = estimate.to_numpy()
+    wide = intervals.expanded_level(LEVEL, n_clusters)
+    out = {"build": stats.bootstrap_interval(estimate, draws, LEVEL, n, proportions=_proportions(name)),
+           "percentiel": intervals.percentile(draws, LEVEL), "percentiel-ruim": intervals.percentile(draws, wide),
+           "midp": intervals.mid_percentile(draws, LEVEL), "midp-ruim": intervals.mid_percentile(draws, wide),
+           "bca": intervals.bca(values, draws, accel, LEVEL)}
+    shares = np.array([m in compare.PROPORTIONS for m in estimate.index]) if name.startswith("samenvatting") else None
+    if shares is not None and shares.any():
+        low, high = intervals.wilson(values, intervals.effective_n(values, draws, n), LEVEL)
+        low_n, high_n = intervals.wilson(values, np.full(len(values), float(n)), LEVEL)
+        nan = np.full(len(values), np.nan)
+        out["wilson-deff"] = (np.where(shares, low, nan), np.where(shares, high, nan))
+        out["wilson"] = (np.where(shares, low_n, nan), np.where(shares, high_n, nan))
+    return out
+
+
+def _proportions(name: str) -> tuple[str, ...]:
+    return compare.PROPORTIONS if name.startswith("samenvatting") else ()
+
+
+def summary_records(clean: pd.DataFrame, replicates: int, seed: int) -> list[dict]:
+    records = []
     for k, (name, (data, statistic, columns, on_counts)) in enumerate(bootstrap_statistics(clean).items()):
         if data["case_id"].nunique() < 3:
             continue
@@ -127,80 +201,127 @@ def cohort_records(clean: pd.DataFrame, replicates: int, seed: int) -> list[dict
             draws = bootstrap_draws(data, statistic, estimate.index, replicates, seed + k, arrays=True,
                                     columns=columns)
             accel = intervals.acceleration(jackknife(data, statistic, estimate.index, columns))
-        percentile = intervals.percentile(draws, LEVEL)
-        bca = intervals.bca(estimate.to_numpy(), draws, accel, LEVEL)
-        for j, measure in enumerate(estimate.index):
-            if not _keep(name, measure):
-                continue
-            # the build keeps the percentile interval (stats.BOOTSTRAP_INTERVAL): BCa was tested and covers worse
-            for method, (low, high) in (("voor", percentile), ("na", percentile), ("bca", bca)):
-                records.append({"target": name, "measure": measure, "method": method,
-                                "estimate": estimate.iloc[j], "low": low[j], "high": high[j]})
+        intervals_by_method = bootstrap_intervals(name, estimate, draws, accel, len(data), data["case_id"].nunique())
+        for method, (low, high) in intervals_by_method.items():
+            for j, measure in enumerate(estimate.index):
+                if _keep(name, measure) and not (np.isnan(low[j]) and method.startswith("wilson")):
+                    records.append({"target": name, "measure": measure, "method": method,
+                                    "estimate": estimate.iloc[j], "low": low[j], "high": high[j]})
     return records
 
 
+def cohort_records(clean: pd.DataFrame, replicates: int, seed: int, only: str | None = None) -> list[dict]:
+    records = [] if only == "summaries" else model_records(clean)
+    return records if only == "models" else records + summary_records(clean, replicates, seed)
+
+
 def coverage_table(records: pd.DataFrame, truth: dict[tuple[str, str], float]) -> pd.DataFrame:
+    """One row per (target, measure, method): truth, coverage, MC s.e., mean width, cohorts, share of cohorts
+    whose estimate equals the truth, and whether the interval always has zero width."""
     records = records.copy()
     records["truth"] = [truth.get((t, m), np.nan) for t, m in zip(records["target"], records["measure"])]
     records = records.dropna(subset=["truth", "low", "high"])
     records["hit"] = (records["low"] <= records["truth"]) & (records["truth"] <= records["high"])
     records["width"] = records["high"] - records["low"]
+    records["exact"] = np.isclose(records["estimate"], records["truth"], rtol=0, atol=1e-9)
     table = records.groupby(["target", "measure", "method"], sort=False).agg(
         truth=("truth", "first"), coverage=("hit", "mean"), width=("width", "mean"), cohorts=("hit", "size"),
-        degenerate=("width", lambda w: bool((w == 0).all()))).reset_index()
+        exact=("exact", "mean"), degenerate=("width", lambda w: bool((w == 0).all())),
+        shown=("width", lambda w: float((w > 0).mean()))).reset_index()
     table["mc_se"] = np.sqrt(table["coverage"] * (1 - table["coverage"]) / table["cohorts"])
-    wide = table.pivot_table(index=["target", "measure"], columns="method", sort=False,
-                             values=["coverage", "mc_se", "width", "cohorts", "truth", "degenerate"], aggfunc="first")
-    wide.columns = [f"{a}_{b}" for a, b in wide.columns]
-    return wide.reset_index()
+    return table
+
+
+def _kind(target: str) -> str:
+    if not target.startswith("model "):
+        return "bootstrap"
+    model = target.removeprefix("model ")
+    return "logit" if model in models.LOGIT else "quantile" if model == "5_mediaan" else "ols"
 
 
 def markdown(table: pd.DataFrame) -> str:
-    lines = ["| target | measure | truth | before | after | MC s.e. | width before | width after | BCa (not used) "
-             "| cohorts |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for row in table.itertuples():
-        flag = " (ontaard)" if row.degenerate_na else ""
-        bca = f"{row.coverage_bca:.3f}" if not pd.isna(getattr(row, "coverage_bca", np.nan)) else ""
-        lines.append(f"| {row.target} | {row.measure}{flag} | {row.truth_na:.3f} | {row.coverage_voor:.3f} | "
-                     f"{row.coverage_na:.3f} | {row.mc_se_na:.3f} | {row.width_voor:.3f} | {row.width_na:.3f} | "
-                     f"{bca} | {int(row.cohorts_na)} |")
+    """Before (the method at the start of item 2) and after (the build), with MC s.e. and widths."""
+    lines = ["| target | measure | truth | before | after | MC s.e. | width before | width after | cohorts "
+             "| estimate = truth |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for (target, measure), rows in table.groupby(["target", "measure"], sort=False):
+        by = rows.set_index("method")
+        after = by.loc["build"]
+        before = by.loc[BEFORE[_kind(target)]] if BEFORE[_kind(target)] in by.index else after
+        flag = " (ontaard)" if after["degenerate"] else ""
+        lines.append(f"| {target} | {measure}{flag} | {after['truth']:.3f} | {before['coverage']:.3f} | "
+                     f"{after['coverage']:.3f} | {after['mc_se']:.3f} | {before['width']:.3f} | {after['width']:.3f} "
+                     f"| {int(after['cohorts'])} | {after['exact']:.2f} |")
     return "\n".join(lines)
+
+
+def candidates(table: pd.DataFrame) -> str:
+    """Coverage of every candidate method (rows: targets; columns: methods)."""
+    wide = table.pivot_table(index=["target", "measure"], columns="method", values="coverage", sort=False)
+    lines = ["| target | measure | " + " | ".join(wide.columns) + " |", "|---|---|" + "---:|" * len(wide.columns)]
+    for (target, measure), row in wide.iterrows():
+        cells = " | ".join("" if pd.isna(v) else f"{v:.3f}" for v in row)
+        lines.append(f"| {target} | {measure} | {cells} |")
+    return "\n".join(lines)
+
+
+def summarise(frame: pd.DataFrame, truth: dict, header: str) -> None:
+    table = coverage_table(frame, truth)
+    print(f"\n{header} Nominal coverage {LEVEL:.0%}.\n")
+    print(markdown(table))
+    print("\nCoverage of every candidate method:\n")
+    print(candidates(table))
+    after = table[table["method"] == "build"]
+    inside = after["coverage"].between(0.93, 0.97)
+    print(f"\nafter: {int(inside.sum())} of {len(after)} targets within 0.93–0.97 "
+          f"({int((after['coverage'] < 0.93).sum())} below, {int((after['coverage'] > 0.97).sum())} above)")
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cohorts", type=int, default=1000)
+    parser.add_argument("--first", type=int, default=0, help="index of the first cohort (to split a run)")
     parser.add_argument("--size", type=int, default=150)
     parser.add_argument("--replicates", type=int, default=999)
     parser.add_argument("--population", type=int, default=100_000)
+    parser.add_argument("--only", choices=("models", "summaries"), default=None,
+                        help="only the model terms (no bootstrap: quick) or only the bootstrapped statistics")
     parser.add_argument("--records", type=Path, default=ROOT / "results/benchmarks/coverage_records.csv")
+    parser.add_argument("--truth", type=Path, default=None,
+                        help="read the population truth from this CSV (written by an earlier run) instead")
+    parser.add_argument("--table", nargs="+", type=Path, default=None,
+                        help="only print the tables of these records files (parts of a split run)")
     args = parser.parse_args(argv)
+    truth_path = args.truth or args.records.with_name("coverage_truth.csv")
+    if args.table:
+        truth = {(r.target, r.measure): r.truth for r in pd.read_csv(truth_path).itertuples()}
+        frame = pd.concat([pd.read_csv(path) for path in args.table], ignore_index=True)
+        summarise(frame, truth, f"{frame['cohort'].nunique()} cohorts (records of {len(args.table)} file(s)).")
+        return
     params = synth.load_params(ROOT / "data/raw/synthetic_params.yaml")
     start = time.perf_counter()
-    truth = population_truth(params, args.population)
-    print(f"population of {args.population:,}: {time.perf_counter() - start:.0f} s", flush=True)
+    if args.truth:
+        truth = {(r.target, r.measure): r.truth for r in pd.read_csv(args.truth).itertuples()}
+    else:
+        truth = population_truth(params, args.population)
+        args.records.parent.mkdir(parents=True, exist_ok=True)
+        pd.DataFrame([{"target": t, "measure": m, "truth": v} for (t, m), v in truth.items()]).to_csv(
+            truth_path, index=False)
+        print(f"population of {args.population:,}: {time.perf_counter() - start:.0f} s", flush=True)
     records = []
     start = time.perf_counter()
-    for i in range(args.cohorts):
+    args.records.parent.mkdir(parents=True, exist_ok=True)
+    for i in range(args.first, args.first + args.cohorts):
         clean = clean_cohort(params, args.size, seed=10_000 + i)
-        for record in cohort_records(clean, args.replicates, seed=i):
+        for record in cohort_records(clean, args.replicates, seed=i, only=args.only):
             records.append({"cohort": i, **record})
-        if (i + 1) % 50 == 0:
-            print(f"{i + 1} cohorts, {time.perf_counter() - start:.0f} s", flush=True)
-            args.records.parent.mkdir(parents=True, exist_ok=True)
+        if (i + 1 - args.first) % 50 == 0:
+            print(f"{i + 1 - args.first} cohorts, {time.perf_counter() - start:.0f} s", flush=True)
             pd.DataFrame(records).to_csv(args.records, index=False)
     elapsed = time.perf_counter() - start
     frame = pd.DataFrame(records)
-    args.records.parent.mkdir(parents=True, exist_ok=True)
     frame.to_csv(args.records, index=False)
-    pd.DataFrame([{"target": t, "measure": m, "truth": v} for (t, m), v in truth.items()]).to_csv(
-        args.records.with_name("coverage_truth.csv"), index=False)
-    table = coverage_table(frame, truth)
-    print(f"\n{args.cohorts} cohorts of {args.size} defendants, {args.replicates} bootstrap replicates "
-          f"({elapsed:.0f} s). Nominal coverage {LEVEL:.0%}.\n")
-    print(markdown(table))
-    inside = table["coverage_na"].between(0.93, 0.97) | table["degenerate_na"].astype(bool)
-    print(f"\nafter: {int(inside.sum())} of {len(table)} targets within 0.93–0.97 (degenerate ones counted in)")
+    summarise(frame, truth, f"{args.cohorts} cohorts of {args.size} defendants, {args.replicates} bootstrap "
+              f"replicates ({elapsed:.0f} s).")
 
 
 if __name__ == "__main__":

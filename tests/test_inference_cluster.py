@@ -114,3 +114,83 @@ def test_models_report_the_small_sample_method():
     assert "CR2" in result.method
     assert result.df["x"] < n
     assert result.fitted.params.equals(result.params)
+
+
+@pytest.mark.parametrize("adjustment, hc", [("CR2", "HC2"), ("CR3", "HC3")])
+def test_single_clusters_give_statsmodels_hc2_and_hc3(adjustment, hc):
+    # with one observation per cluster, CR2 is HC2 and CR3 (A_g = (I − H_gg)⁻¹) is HC3 (MacKinnon & White 1985)
+    x, y, _ = two_groups(30, 6, seed=8)
+    x = np.column_stack([x, np.random.default_rng(8).normal(size=len(y))])
+    fitted = smf.ols("y ~ x1 + x2", pd.DataFrame({"y": y, "x1": x[:, 1], "x2": x[:, 2]})).fit(cov_type=hc)
+    b = fitted.params.to_numpy()
+    c = cr2(x, y - x @ b, np.arange(len(y)), adjustment)
+    assert c.cov == pytest.approx(np.asarray(fitted.cov_params()), rel=1e-9)
+
+
+def test_cr3_matches_the_definition_with_clusters_and_is_wider_than_cr2():
+    rng = np.random.default_rng(6)
+    groups = np.repeat(np.arange(25), rng.integers(1, 4, size=25))
+    n = len(groups)
+    x = np.column_stack([np.ones(n), rng.normal(size=n)])
+    e = rng.normal(size=n)
+    e -= x @ np.linalg.lstsq(x, e, rcond=None)[0]
+    m = np.linalg.inv(x.T @ x)
+    hat = x @ m @ x.T
+    meat = np.zeros((2, 2))
+    for g in np.unique(groups):
+        rows = np.flatnonzero(groups == g)
+        s = x[rows].T @ np.linalg.inv(np.eye(len(rows)) - hat[np.ix_(rows, rows)]) @ e[rows]
+        meat += np.outer(s, s)
+    cr3 = cr2(x, e, groups, "CR3")
+    assert cr3.cov == pytest.approx(m @ meat @ m, rel=1e-9)
+    assert np.all(np.diag(cr3.cov) > np.diag(cr2(x, e, groups).cov))
+    with pytest.raises(ValueError):
+        cr2(x, e, groups, "CR4")
+
+
+def test_reference_distributions():
+    x, y, _ = two_groups(20, 5, seed=9)
+    frame = pd.DataFrame({"case_id": np.arange(25) // 2, "y": y, "d": x[:, 1]})
+    raw = smf.ols("y ~ d", frame).fit()
+    groups = frame["case_id"].to_numpy()
+    bm, g1, normal = (ols_cr2(raw, groups, reference=r) for r in ("BM", "G-1", "normaal"))
+    assert (g1.df == 12).all() and np.isinf(normal.df).all()
+    half = lambda r: float(r.conf_int(0.05).loc["d", 1] - r.params["d"])  # noqa: E731
+    assert half(normal) == pytest.approx(scipy_stats.norm.ppf(0.975) * normal.bse["d"])
+    assert half(bm) == pytest.approx(scipy_stats.t.ppf(0.975, bm.df["d"]) * bm.bse["d"])
+    assert half(bm) > half(g1) > half(normal)
+    with pytest.raises(ValueError):
+        ols_cr2(raw, groups, reference="z")
+
+
+def test_models_use_the_rule_of_their_kind():
+    # logits: CR2 with normal quantiles; median regression: the cluster sandwich with the design's BM df
+    rng = np.random.default_rng(11)
+    n = 200
+    frame = pd.DataFrame({"case_id": np.arange(n) // 2, "x": rng.normal(size=n),
+                          "rare": (np.arange(n) % 25 == 0) * 1.0})
+    frame["acquitted"] = (rng.random(n) < 1 / (1 + np.exp(-frame["x"]))).astype(float)
+    frame["log_imposed"] = frame["x"] + frame["rare"] + rng.standard_t(4, size=n)
+    logit, _ = models.fit("2_vrijspraak", frame, "acquitted ~ x")
+    assert np.isinf(logit.df).all() and "normale" in logit.method
+    median, _ = models.fit("5_mediaan", frame, "log_imposed ~ x + rare")
+    design = cr2(np.asarray(median.fitted.model.exog), np.zeros(n), frame["case_id"].to_numpy())
+    assert median.df.to_numpy() == pytest.approx(design.df)
+    assert median.df["rare"] < 15 < median.df["x"]
+
+
+def test_quantreg_leverage_adjustment_with_single_clusters():
+    # with one defendant per cluster the CR2 form divides each score by √(1 − h_ii)
+    rng = np.random.default_rng(12)
+    n = 120
+    frame = pd.DataFrame({"case_id": np.arange(n), "x": rng.normal(size=n)})
+    frame["y"] = frame["x"] + rng.normal(size=n)
+    fitted = smf.quantreg("y ~ x", frame).fit(q=0.5)
+    adjusted = quantreg_cluster(fitted, frame["case_id"].to_numpy(), leverage=True)
+    x = np.asarray(fitted.model.exog)
+    u = frame["y"].to_numpy() - x @ fitted.params.to_numpy()
+    h = np.einsum("ip,pq,iq->i", x, np.linalg.inv(x.T @ x), x)
+    scores = x * ((0.5 - (u < 0)) / np.sqrt(1 - h))[:, None]
+    kernel = 0.75 * (1 - (u / fitted.bandwidth) ** 2) * (np.abs(u / fitted.bandwidth) <= 1)
+    a_inv = np.linalg.inv((x * (kernel / fitted.bandwidth)[:, None]).T @ x)
+    assert np.asarray(adjusted.cov_params_matrix) == pytest.approx(a_inv @ scores.T @ scores @ a_inv, rel=1e-9)

@@ -48,6 +48,7 @@ def summary_measures(frame: pd.DataFrame) -> pd.Series:
     })
 
 
+PROPORTIONS = ("aandeel_lager", "aandeel_gelijk", "aandeel_hoger")  # shares of defendants: Wilson interval (M13)
 MEASURES = tuple(summary_measures(pd.DataFrame({
     "demand_months": [1.0], "imposed_months": [1.0], "difference": [0.0], "ratio": [1.0], "direction": ["gelijk"]
 })).index)
@@ -70,7 +71,8 @@ def demand_versus_imposed(clean: pd.DataFrame, replicates: int, seed: int, level
             subset = data[labels == value]
             table = case_bootstrap(subset, summary_measures, replicates, seed + 1000 * g + k, level, arrays=True,
                                    columns=["demand_months", "imposed_months", "ratio"],
-                                   on_counts=_summary_on_counts, interval=BOOTSTRAP_INTERVAL)
+                                   on_counts=_summary_on_counts, interval=BOOTSTRAP_INTERVAL,
+                                   proportions=PROPORTIONS)
             table.insert(0, "subgroep", value)
             table.insert(0, "groep", group)
             results.append(table)

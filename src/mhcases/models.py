@@ -17,7 +17,7 @@ from scipy import special as scipy_special
 from scipy import stats as scipy_stats
 
 from mhcases.inference import cluster as cluster_inference
-from mhcases.inference import resample
+from mhcases.inference import intervals, resample
 
 COVARIATES = ("minor", "disabled", "log_victims", "log_period", "form_labour", "form_criminal", "form_services",
               "co_charged")
@@ -295,7 +295,8 @@ def _usable(formula: str, data: pd.DataFrame, logit: bool = False) -> str:
 
 def fit(model: str, data: pd.DataFrame, formula: str | None = None):
     """Fit one model; inference clustered by case with a small-sample correction (mhcases.inference.cluster:
-    CR2 with Bell–McCaffrey degrees of freedom; the median regression: a cluster-robust sandwich). The plain
+    OLS CR2 with Bell–McCaffrey degrees of freedom; logits CR2 with normal quantiles; the median regression a
+    cluster-robust sandwich with Bell–McCaffrey degrees of freedom; docs/methods.md M13). The plain
     statsmodels result (CR1 cluster SEs; kernel SEs for the median regression) stays available as `.fitted`."""
     formula = _usable(formula or FORMULAS[model], data, logit=model in LOGIT)
     groups = pd.factorize(data["case_id"])[0]
@@ -303,10 +304,11 @@ def fit(model: str, data: pd.DataFrame, formula: str | None = None):
         warnings.simplefilter("default")  # shown, and recorded and checked by fit_checked: never switched off
         if model in LOGIT:
             raw = smf.logit(formula, data).fit(disp=0, cov_type="cluster", cov_kwds={"groups": groups})
-            return cluster_inference.logit_cr2(raw, groups), formula
+            return cluster_inference.logit_cr2(raw, groups, reference=cluster_inference.LOGIT_REFERENCE), formula
         if model == "5_mediaan":
             raw = smf.quantreg(formula, data).fit(q=0.5, max_iter=5000)
-            return cluster_inference.quantreg_cluster(raw, groups), formula
+            reference = cluster_inference.QUANTILE_REFERENCE
+            return cluster_inference.quantreg_cluster(raw, groups, reference=reference), formula
         raw = smf.ols(formula, data).fit(cov_type="cluster", cov_kwds={"groups": groups})
         return cluster_inference.ols_cr2(raw, groups), formula
 
@@ -495,14 +497,15 @@ def two_part_effect(clean: pd.DataFrame, replicates: int, seed: int, level: floa
             # the same case resamples as bootstrap_draws, fitted in batches (mhcases.inference.resample)
             on_counts, n_clusters = resample.two_part_on_counts(data, list(COVARIATES), list(estimate.index))
             draws = resample.draws(on_counts, n_clusters, replicates, seed)
-    alpha = (1 - level) / 2
     rows = []
     for j, term in enumerate(estimate.index):
         valid = draws[:, j][~np.isnan(draws[:, j])]
         if term not in reasons and np.isnan(estimate[term]):
             reasons[term] = "geen variatie of volledige scheiding in deel 1"
         defined = term not in reasons
-        low, high = np.quantile(valid, [alpha, 1 - alpha]) if valid.size and defined else (np.nan, np.nan)
+        # the build's rule for a bootstrapped statistic that is not a share (stats.bootstrap_interval, M13)
+        low, high = (float(b[0]) for b in intervals.mid_percentile(valid[:, None], level)) if (
+            valid.size and defined) else (np.nan, np.nan)
         note = "" if defined else f"{NOT_ESTIMABLE}: {reasons[term]}"
         if defined and clusters < minimum.bootstrap_cases:
             note = f"geen interval: {count_text(clusters, 'zaak', 'zaken')}; minimaal {minimum.bootstrap_cases} nodig"

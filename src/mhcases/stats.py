@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import numpy as np
 import pandas as pd
@@ -57,7 +57,7 @@ BOOTSTRAP_INTERVAL = "percentile"
 def case_bootstrap(frame: pd.DataFrame, statistic: Statistic, replicates: int, seed: int, level: float = 0.95,
                    cluster: str = "case_id", arrays: bool = False,
                    columns: list[str] | None = None, on_counts=None,
-                   interval: str = "percentile") -> pd.DataFrame:
+                   interval: str = "percentile", proportions: Collection[str] = ()) -> pd.DataFrame:
     """Bootstrap interval of `statistic(frame)`, resampling whole clusters (cases) with replacement.
 
     Returns one row per statistic component: estimate, ci_low, ci_high, n (rows), n_clusters, replicates.
@@ -65,8 +65,10 @@ def case_bootstrap(frame: pd.DataFrame, statistic: Statistic, replicates: int, s
     With `arrays=True` the statistic gets `Columns` (numpy arrays of `columns`, default all) instead of
     DataFrames: much faster; name only the columns the statistic reads. `on_counts(frame)` may give the same
     statistic as a function of case counts (`mhcases.inference.resample`): the same replicates, batched.
-    `interval`: "percentile", or "bca" (bias-corrected and accelerated; acceleration from a jackknife over
-    cases, `mhcases.inference.intervals`).
+    `interval`: "percentile" (the build's rule per kind of statistic, `bootstrap_interval`: the percentile
+    interval from the mid-distribution function), or "bca" (bias-corrected and accelerated; acceleration from a
+    jackknife over cases, `mhcases.inference.intervals`). `proportions`: the components that are shares of the
+    rows (defendants); with "percentile" they get the Wilson interval of `bootstrap_interval`.
     """
     if interval not in INTERVALS:
         raise ValueError(f"interval must be one of {INTERVALS}")
@@ -83,7 +85,7 @@ def case_bootstrap(frame: pd.DataFrame, statistic: Statistic, replicates: int, s
         draws = bootstrap_draws(frame, statistic, estimate.index, replicates, seed, cluster, arrays, columns)
         if interval == "bca":
             jack = leave_one_cluster_out(frame, statistic, estimate.index, cluster, arrays, columns)
-    return _summary(estimate, draws, level, len(frame), frame[cluster].nunique(), replicates, jack)
+    return _summary(estimate, draws, level, len(frame), frame[cluster].nunique(), replicates, jack, proportions)
 
 
 def leave_one_cluster_out(frame: pd.DataFrame, statistic: Statistic, names: pd.Index, cluster: str = "case_id",
@@ -114,12 +116,31 @@ def bootstrap_draws(frame: pd.DataFrame, statistic: Statistic, names: pd.Index, 
     return draws
 
 
+def bootstrap_interval(estimate: pd.Series, draws: np.ndarray, level: float, n: int,
+                       proportions: Collection[str] = ()) -> tuple[np.ndarray, np.ndarray]:
+    """The build's interval for each bootstrapped statistic, one rule per kind (docs/methods.md M13):
+    - a share of the `n` defendants named in `proportions`: the Wilson score interval with the effective sample
+      size of the case bootstrap (`intervals.effective_n`);
+    - every other statistic: the percentile interval of the case bootstrap from the mid-distribution function
+      (`intervals.mid_percentile`: for a median on a grid of whole months an endpoint does not take its value's
+      whole atom; without ties it is the plain percentile interval)."""
+    low, high = intervals.mid_percentile(draws, level)
+    shares = np.array([name in proportions for name in estimate.index], bool)
+    if shares.any():
+        values = estimate.to_numpy(float)
+        w_low, w_high = intervals.wilson(values, intervals.effective_n(values, draws, n), level)
+        defined = shares & ~np.isnan(values)
+        low, high = np.where(defined, w_low, low), np.where(defined, w_high, high)
+    return low, high
+
+
 def _summary(estimate: pd.Series, draws: np.ndarray, level: float, n: int, n_clusters: int,
-             replicates: int, jackknife: np.ndarray | None = None) -> pd.DataFrame:
+             replicates: int, jackknife: np.ndarray | None = None,
+             proportions: Collection[str] = ()) -> pd.DataFrame:
     if draws.size and jackknife is not None:
         low, high = intervals.bca(estimate.to_numpy(), draws, intervals.acceleration(jackknife), level)
     elif draws.size:
-        low, high = intervals.percentile(draws, level)
+        low, high = bootstrap_interval(estimate, draws, level, n, proportions)
     else:
         low = high = np.full(len(estimate), np.nan)
     rows = []

@@ -46,3 +46,60 @@ def bca(estimate: np.ndarray, draws: np.ndarray, accel: np.ndarray, level: float
         adjusted = scipy_stats.norm.cdf(z0 + (z0 + z) / (1 - a * (z0 + z)))
         low[j], high[j] = np.quantile(valid, adjusted)
     return low, high
+
+
+def mid_percentile(draws: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
+    """Percentile interval from the mid-distribution function of the replicates (Parzen 2004): each distinct
+    replicate value v gets F_mid(v) = P*(T < v) + ½ P*(T = v), linearly interpolated between the values, and
+    the interval is F_mid⁻¹(α/2), F_mid⁻¹(1 − α/2). Without ties this is the percentile interval (up to the
+    plotting position); for a statistic on a grid (a median of whole months) an endpoint no longer takes the whole
+    atom of its grid value."""
+    alpha = (1 - level) / 2
+    low = np.full(draws.shape[1], np.nan)
+    high = np.full(draws.shape[1], np.nan)
+    for j in range(draws.shape[1]):
+        valid = draws[:, j][~np.isnan(draws[:, j])]
+        if not valid.size:
+            continue
+        values, counts = np.unique(valid, return_counts=True)
+        share = counts / valid.size
+        mid = np.cumsum(share) - share / 2
+        low[j], high[j] = np.interp([alpha, 1 - alpha], mid, values)
+    return low, high
+
+
+def effective_n(estimate: np.ndarray, draws: np.ndarray, n: int) -> np.ndarray:
+    """Effective sample size of a share p̂ of `n` defendants: p̂(1 − p̂) / Var*(p̂*), the case-bootstrap variance
+    standing in for the cluster-robust one (Kish's design effect n/n_eff), at most n (Korn & Graubard 1998);
+    n where the share or its bootstrap variance is 0."""
+    out = np.full(len(estimate), float(n))
+    for j in range(len(estimate)):
+        valid = draws[:, j][~np.isnan(draws[:, j])]
+        p = estimate[j]
+        variance = valid.var(ddof=1) if valid.size > 1 else 0.0
+        if 0 < p < 1 and variance > 0:
+            out[j] = min(float(n), p * (1 - p) / variance)
+    return out
+
+
+def wilson(estimate: np.ndarray, n: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval (Wilson 1927) of shares `estimate` with (effective) sample sizes `n`."""
+    z = scipy_stats.norm.ppf(1 - (1 - level) / 2)
+    p = np.asarray(estimate, float)
+    n = np.asarray(n, float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        half = z / (1 + z * z / n) * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
+
+
+def expanded_level(level: float, n_clusters: int) -> float:
+    """The nominal level of Hesterberg's expanded percentile interval (Hesterberg 2015, Am. Stat. 69(4), §5.2),
+    with the G resampled cases as the sample size: the bootstrap distribution is too narrow by about
+    √((G − 1)/G) and normal rather than t, so the percentiles are taken at Φ(±√(G/(G − 1)) · t_{1−α/2, G−1})
+    instead of α/2, 1 − α/2. With G = 145 cases 95% becomes 95.3%; with 20 cases, 96.8%."""
+    if n_clusters < 2:
+        return level
+    g = float(n_clusters)
+    z = np.sqrt(g / (g - 1)) * scipy_stats.t.ppf(1 - (1 - level) / 2, g - 1)
+    return float(1 - 2 * scipy_stats.norm.sf(z))

@@ -1,0 +1,40 @@
+"""The coverage benchmark (benchmarks/bench_coverage.py): its table arithmetic and a tiny run."""
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+spec = importlib.util.spec_from_file_location("bench_coverage", ROOT / "benchmarks/bench_coverage.py")
+bench = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench)
+
+
+def test_coverage_table_counts_hits_widths_and_exact_estimates():
+    records = pd.DataFrame({
+        "target": "t", "measure": "m", "method": ["build"] * 4,
+        "estimate": [1.0, 2.0, 2.0, 5.0], "low": [0.0, 1.5, 2.0, 3.0], "high": [2.0, 2.5, 2.0, 4.0]})
+    table = bench.coverage_table(records, {("t", "m"): 2.0}).iloc[0]
+    assert table["coverage"] == 0.75  # the last interval (3–4) misses 2
+    assert table["mc_se"] == pytest.approx(np.sqrt(0.75 * 0.25 / 4))
+    assert table["width"] == pytest.approx((2 + 1 + 0 + 1) / 4)
+    assert table["exact"] == 0.5 and table["shown"] == 0.75 and not table["degenerate"]
+
+
+def test_a_tiny_run_records_the_build_and_every_candidate(tmp_path, capsys):
+    records = tmp_path / "records.csv"
+    bench.main(["--cohorts", "2", "--population", "3000", "--replicates", "49", "--records", str(records)])
+    frame = pd.read_csv(records)
+    methods = set(frame["method"])
+    assert {"build", "CR1-normaal", "CR2-BM", "CR2-normaal", "PSS-G-1", "PSS-BM", "percentiel", "midp-ruim",
+            "wilson-deff"} <= methods
+    build = frame[frame["method"] == "build"]
+    assert {"model 1_eis", "model 5_mediaan", "samenvatting alle", "decompositie"} <= set(build["target"])
+    assert (tmp_path / "coverage_truth.csv").exists()
+    out = capsys.readouterr().out
+    assert "| model 1_eis | disabled |" in out and "Coverage of every candidate method" in out
+    bench.main(["--table", str(records), "--records", str(records)])  # the same tables from the records
+    assert "2 cohorts" in capsys.readouterr().out
