@@ -66,6 +66,21 @@ G = "gevangenisstraf"
      (G, 18.0, 6.0, 36.0, None, None, ())),
     ("De officier van justitie heeft gevorderd dat verdachte wordt veroordeeld tot een gevangenisstraf van 3 jaren, met "
      "aftrek van voorarrest, en dat de in beslag genomen auto wordt verbeurd verklaard.", (G, 36.0, None, None, None, None, ())),
+    ("De officier van justitie heeft, op de gronden vermeld in haar schriftelijk requisitoir, gevorderd dat verdachte "
+     "wordt veroordeeld tot een gevangenisstraf van 3 jaren.", (G, 36.0, None, None, None, None, ())),
+    ("Het openbaar ministerie heeft ter terechtzitting van 1 maart 2019 gevorderd dat de rechtbank verdachte "
+     "veroordeelt tot een gevangenisstraf van 9 maanden.", (G, 9.0, None, None, None, None, ())),
+    ("De officier van justitie heeft bij requisitoir gevorderd verdachte ter zake van het onder 1 en 2 ten laste "
+     "gelegde te veroordelen tot een gevangenisstraf van 2 jaren en tot oplegging van de maatregel van "
+     "terbeschikkingstelling met bevel tot verpleging van overheidswege.", (G, 24.0, None, None, None, None, ("tbs",))),
+    ("De officier van justitie heeft gevorderd dat aan verdachte de maatregel van terbeschikkingstelling met bevel tot "
+     "verpleging van overheidswege wordt opgelegd, naast een gevangenisstraf van 4 jaren.",
+     (G, 48.0, None, None, None, None, ("tbs",))),
+    ("De officier van justitie heeft gevorderd dat verdachte wordt veroordeeld tot een gevangenisstraf van 36 maanden "
+     "met aftrek van voorarrest, en dat de vordering van de benadeelde partij wordt toegewezen.",
+     (G, 36.0, None, None, None, None, ())),
+    ("een gevangenisstraf van 30 maanden; oplegging van een contactverbod met aangeefster als vrijheidsbeperkende "
+     "maatregel, voor de duur van 5 jaren", (G, 30.0, None, None, None, None, ("contactverbod",))),
     # art. 38v in words, with its substitute detention and immediate effect in clauses of their own
     ("veroordeelt verdachte tot een gevangenisstraf van 2 jaren. Legt aan verdachte de maatregel op, strekkende tot "
      "beperking van de vrijheid, inhoudende dat verdachte gedurende 5 jaren op geen enkele wijze contact zal zoeken met "
@@ -121,6 +136,8 @@ def test_court_and_demand_wording_is_read(text, expected):
     ("De officier van justitie acht het ten laste gelegde niet bewezen en heeft gevorderd dat verdachte daarvan wordt "
      "vrijgesproken.", "acquittal"),
     ("De officier van justitie heeft gevorderd verdachte te ontslaan van alle rechtsvervolging.", "discharge"),
+    ("De officier van justitie heeft vrijspraak gevorderd.", "acquittal"),
+    ("De officier van justitie heeft ter terechtzitting ontslag van alle rechtsvervolging gevorderd.", "discharge"),
 ])
 def test_demands_of_acquittal_and_discharge(text, status):
     assert parse_sanction(text).status == status

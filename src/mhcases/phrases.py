@@ -613,10 +613,12 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
     (
         re.compile(
             rf"{_ART}(?:vrijheidsbeperkende maatregel{_38V_REF}(?: \({_V}\)|: (?:een )?{_V}"
-            rf"|, (?:te weten|namelijk) (?:een )?{_V}|,? in de vorm van (?:een )?{_V})|{_V}{_38V_REF}){_END}"
+            rf"|, (?:te weten|namelijk) (?:een )?{_V}|,? in de vorm van (?:een )?{_V})|{_V}{_38V_REF}"
+            rf"(?: als (?:vrijheidsbeperkende )?maatregel{_38V_REF})?){_END}"
             r"(?: (?:met|ten aanzien van|jegens) (?:het |de )?(?:\[[^\]]*\]|slachtoffers?|aangeefster|aangever)"
             r"(?: \[[^\]]*\])?(?:,? geboren (?:op |te )?(?:\[[^\]]*\]|[0-9a-z -]+))?)?"
-            r"(?: (?:voor|in|rond|betreffende) (?:de |het )?(?:gemeente |wijk |stad |azc |straat )?\[[^\]]*\])?",
+            r"(?: (?:voor|in|rond|betreffende) (?:de |het )?(?:gemeente |wijk |stad |azc |straat )?\[[^\]]*\])?"
+            rf"(?: als (?:vrijheidsbeperkende )?maatregel{_38V_REF})?",
             _F,
         ),
         None,  # contactverbod and/or gebiedsverbod: decided from the matched text
@@ -671,9 +673,12 @@ _VERB = re.compile(
     # "verdachte te veroordelen tot", "tot veroordeling van verdachte tot", "strekt tot veroordeling van verdachte tot"
     r"|(?:en )?dat (?:de )?(?:verdachte|\[verdachte\]|hij|zij)(?: (?:voor|wegens|ter zake van|terzake van) [^;]*?)?"
     r" (?:zal worden|wordt|zou worden) veroordeeld tot:?"
-    r"|(?:de )?(?:verdachte|\[verdachte\]) (?:zal worden |wordt )?(?:te )?veroordelen tot:?"
+    r"|(?:de )?(?:verdachte|\[verdachte\])(?: (?:voor|wegens|ter zake van|terzake van) [^;]*?)? (?:zal worden |wordt )?"
+    r"(?:te )?veroordelen tot:?"
+    r"|(?:en )?dat de rechtbank (?:de )?(?:verdachte|\[verdachte\])(?: (?:voor|wegens|ter zake van|terzake van) [^;]*?)?"
+    r" (?:zal )?veroordee?l(?:t|en) tot:?"
     r"|(?:strekt )?tot veroordeling (?:van )?(?:de )?(?:verdachte|\[verdachte\]) tot:?"
-    r"|(?:en )?(?:de )?oplegging van:?"
+    r"|(?:en )?(?:tot )?(?:de )?oplegging van:?"
     r"|(?:en )?legt (?:aan )?(?:de )?(?:verdachte|veroordeelde|\[verdachte\]) (?:de |het )?(?:volgende )?op:?"
     r"|(?:en )?legt op:?"
     r"|(?:en )?legt(?: (?:tevens|ook|daarnaast|voorts))?(?: aan (?:de )?verdachte)?(?= (?:een|de|het|tbs|pij|isd) )"
@@ -740,6 +745,7 @@ _EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
          r"(?=[^;.]*(?:voorlopige hechtenis|gevangenhouding|bewaring))"),
         ("schadevergoeding", r"veroordeelt (?:de )?(?:verdachte|veroordeelde) (?:hoofdelijk )?"
          r"(?:tot betaling(?! van een geldboete)|in de kosten)"
+         r"|(?:dat )?de vordering(?:en)? van de benadeelde partij(?:en)?"
          r"|(?:(?:daarnaast|voorts|verder|tevens|ook) )?heeft (?:de )?(?:officier van justitie|advocaat-generaal)[^;.]*?"
          r" gevorderd,? dat (?:de )?(?:vordering|tenuitvoerlegging|benadeelde|in beslag|inbeslag)"
          r"|(?:dat )?(?:de )?tenuitvoerlegging (?:wordt|zal worden) gelast"
@@ -826,9 +832,10 @@ _DEMAND_INTRO = re.compile(
     r"(?:(?:de )?(?:eis|vordering|strafeis)(?: van)? (?:de )?officier van justitie:? )?"
     r"(?:(?:daarnaast|voorts|verder|tevens|ook) heeft )?"
     r"(?:(?:ten aanzien van|voor|ter zake van) [^;]*?,? )?"
-    r"(?:de )?(?:vordering van de )?(?:officier(?:en)? van justitie|advocaat-generaal)(?: mr\.? [^;]*?)?"
+    r"(?:de |het )?(?:vordering van de )?(?:officier(?:en)? van justitie|advocaat-generaal|openbaar ministerie)(?: mr\.? [^;]*?)?"
     r"(?: [^;]{0,160}? (?:en|maar))?"
-    r"(?: (?:heeft|hebben))?(?: (?:ter (?:terechtzitting|zitting)|in (?:zijn|haar|het)(?: schriftelijke?)? requisitoir"
+    r"(?: (?:heeft|hebben))?(?:,[^;,]{1,160},)?(?: (?:(?:ter|op de) (?:terechtzitting|zitting)(?: van \d{1,2} [a-z]+ \d{4})?"
+    r"|(?:in (?:zijn|haar|het)|bij)(?: schriftelijke?)? requisitoir"
     r"|tegen (?:de )?verdachte|aan (?:de )?verdachte|ten aanzien van [^;]*?|voor [^;]*?|nog|ook|tevens|daarnaast))*"
     r" (?:gevorderd|geeist|gerequireerd|gerekwireerd|vordert|vorderen|eist|eisen|requireert|rekwireert|strekt)"
     r"(?: (?:tegen|aan) (?:de )?verdachte)?(?: (?:op te leggen|tot|dat aan (?:de )?verdachte wordt opgelegd))?:? ",
@@ -839,6 +846,10 @@ _DEMAND_INTRO = re.compile(
 _DEMAND_ACQUITTAL = re.compile(
     r"(?:en )?(?:dat )?(?:de )?(?:verdachte|\[verdachte\]|hij|zij)(?: daarvan)? (?:(?:zal|zou) worden |wordt )?"
     r"(?:vrijgesproken|vrij te spreken)" + r"(?:(?! en dat )(?:[^;.]|\.(?! )))*", _F)
+_DEMAND_STATUS = re.compile(
+    r"(?:de |het )?(?:officier(?:en)? van justitie|advocaat-generaal|openbaar ministerie)(?: mr\.? [^;]*?)? (?:heeft|hebben)"
+    r"(?: [^;]{0,80}?)? (?P<what>(?:algehele )?vrijspraak|ontslag van (?:alle )?rechtsvervolging)"
+    r" (?:gevorderd|geeist|bepleit)" + _BODY, _F)
 _DEMAND_DISCHARGE = re.compile(
     r"(?:en )?(?:dat )?(?:de )?(?:verdachte|\[verdachte\]|hij|zij) (?:(?:zal|zou) worden |wordt )?(?:te )?"
     r"(?:ontslaan|ontslagen) van (?:alle )?rechtsvervolging" + _BODY, _F)
@@ -846,7 +857,7 @@ _DEMAND_DISCHARGE = re.compile(
 _TRAILING_VERB = re.compile(r" (?:is |wordt |werd |zijn |worden )?(?:opgelegd|geeist|gevorderd|gerekwireerd|op)"
                             r"(?=$|, |; | en | alsmede |\. )", _F)
 _SEP = re.compile(
-    r"(?:(?:, |; |: | \+ |\. )(?:(?:en|alsmede) )?| (?:en|alsmede|alsook) )(?:(?:- |\* )(?=[a-z0-9]))?", _F
+    r"(?:(?:, |; |: | \+ |\. )(?:(?:en|alsmede|naast) )?| (?:en|alsmede|alsook|naast) )(?:(?:- |\* )(?=[a-z0-9]))?", _F
 )
 
 _STATUS_UNKNOWN = re.compile(r"|onbekend|niet bekend", _F)
@@ -1315,6 +1326,9 @@ def _match_other_clause(s: str, pos: int) -> tuple[_Component, int] | None:
     m = _DEMAND_DISCHARGE.match(s, pos)
     if m is not None:
         consider(_Verdict("discharge"), m.end())
+    m = _DEMAND_STATUS.match(s, pos)
+    if m is not None and not re.search(r"\b(?:onder|feit(?:en)?) \d|primair|subsidiair", m.group(0)):
+        consider(_Verdict("discharge" if m.group("what").startswith("ontslag") else "acquittal"), m.end())
     m = _NO_PUNISHMENT.match(s, pos)
     if m is not None:
         consider(_NoPunishment(), m.end())

@@ -28,6 +28,7 @@ def demand(text: str):
      "jeugddetentie van 9 maanden en pij-maatregel"),
     ("De officier van justitie heeft gevorderd dat verdachte zal worden vrijgesproken van het hem ten laste gelegde.",
      "vrijspraak"),
+    ("De officier van justitie heeft vrijspraak gevorderd.", "vrijspraak"),
     ("De officier van justitie heeft gevorderd verdachte te ontslaan van alle rechtsvervolging, omdat het bewezene niet "
      "strafbaar is.", "ontslag van alle rechtsvervolging"),
     ("De officier van justitie heeft gevorderd dat verdachte wordt veroordeeld tot een gevangenisstraf van 30 maanden, "

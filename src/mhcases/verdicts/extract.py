@@ -415,6 +415,10 @@ def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, .
         tail = _demand_tail(c)
         if tail is not None and tail and not _DEMAND_OTHER.search(tail.split(",")[0]):
             parts.append(tail)
+        elif verb is not None and parse_sanction(c.text).status in ("acquittal", "discharge"):
+            found.append((c.text, (c,)))  # "heeft vrijspraak gevorderd", "verdachte te ontslaan van alle rechtsvervolging"
+            i += 1
+            continue
         elif (_DEMAND_ACQUITTAL.search(after) and not _HAS_SANCTION.search(after)
               and not re.search(r"\bonder\s+\d|\bfeit(?:en)?\s+\d|primair|subsidiair", after, _F)):
             found.append(("vrijspraak", (c,)))
