@@ -120,6 +120,34 @@ G = "gevangenisstraf"
     ("legt aan verdachte een vrijheidsbeperkende maatregel op, te weten een contactverbod met [slachtoffer 1] en "
      "[slachtoffer 2] en een gebiedsverbod voor de gemeente [plaats], beide voor de duur van 5 jaren",
      (None, None, None, None, None, None, ("contactverbod", "gebiedsverbod"))),
+    # probation clauses of other templates
+    ("veroordeelt verdachte tot een gevangenisstraf van 18 maanden. Bepaalt dat een gedeelte van de gevangenisstraf "
+     "groot 6 maanden niet zal worden tenuitvoergelegd. De proeftijd wordt vastgesteld op 2 jaren",
+     (G, 12.0, 6.0, 24.0, None, None, ())),
+    ("veroordeelt verdachte tot een gevangenisstraf van 18 maanden. Beveelt dat van deze gevangenisstraf een gedeelte "
+     "van 6 maanden niet ten uitvoer zal worden gelegd. Stelt als proeftijd vast een periode van 2 jaren",
+     (G, 12.0, 6.0, 24.0, None, None, ())),
+    # a wholly suspended term whose suspension is said again in a clause of its own
+    ("veroordeelt verdachte tot een voorwaardelijke gevangenisstraf van 2 maanden. Bepaalt dat deze straf niet ten "
+     "uitvoer zal worden gelegd, tenzij de rechter later anders gelast. Stelt daarbij een proeftijd vast van 2 jaren",
+     (G, None, 2.0, 24.0, None, None, ())),
+    # substitute detention after the hours; a leerstraf is a taakstraf (art. 22c Sr)
+    ("veroordeelt verdachte tot een taakstraf van 240 uren, te vervangen door hechtenis voor de duur van 120 dagen "
+     "indien de taakstraf niet naar behoren wordt verricht", (None, None, None, None, 240.0, None, ())),
+    ("veroordeelt verdachte tot een leerstraf van 40 uren", (None, None, None, None, 40.0, None, ())),
+    # measures
+    ("veroordeelt verdachte tot een gevangenisstraf van 12 maanden; legt aan verdachte een vrijheidsbeperkende "
+     "maatregel op, te weten een contactverbod met [slachtoffer] voor de duur van 5 jaren, met bevel dat vervangende "
+     "hechtenis zal worden toegepast voor de duur van 1 week voor iedere keer dat verdachte de maatregel niet naleeft",
+     (G, 12.0, None, None, None, None, ("contactverbod",))),
+    ("legt aan verdachte op de maatregel ter beveiliging van de maatschappij strekkende tot beperking van de vrijheid, "
+     "inhoudende een contactverbod", (None, None, None, None, None, None, ("contactverbod",))),
+    ("legt aan verdachte op de maatregel van terbeschikkingstelling, met verpleging van overheidswege",
+     (None, None, None, None, None, None, ("tbs",))),
+    ("gelast dat verdachte, voor de feiten 1 en 2, ter beschikking wordt gesteld en beveelt dat de ter beschikking "
+     "gestelde van overheidswege zal worden verpleegd", (None, None, None, None, None, None, ("tbs",))),
+    ("veroordeelt verdachte tot een gevangenisstraf van 12 maanden. Beveelt de onmiddellijke invrijheidstelling van "
+     "verdachte.", (G, 12.0, None, None, None, None, ())),
     # substitute detention of a taakstraf as an order, with a wholly suspended term before it
     ("veroordeelt verdachte tot een gevangenisstraf van 8 maanden. Bepaalt dat deze gevangenisstraf niet ten uitvoer "
      "zal worden gelegd, tenzij de rechter later anders gelast. Stelt daarbij een proeftijd van 3 jaren vast. "
@@ -137,6 +165,8 @@ def test_court_and_demand_wording_is_read(text, expected):
      "vrijgesproken.", "acquittal"),
     ("De officier van justitie heeft gevorderd verdachte te ontslaan van alle rechtsvervolging.", "discharge"),
     ("De officier van justitie heeft vrijspraak gevorderd.", "acquittal"),
+    ("verklaart het onder 2 bewezenverklaarde niet strafbaar en ontslaat verdachte van alle rechtsvervolging",
+     "discharge"),
     ("De officier van justitie heeft ter terechtzitting ontslag van alle rechtsvervolging gevorderd.", "discharge"),
 ])
 def test_demands_of_acquittal_and_discharge(text, status):

@@ -527,7 +527,10 @@ _SUBSID_BODY = (
     rf"(?:van|voor de duur van|gedurende) (?P<d5>{_DUR})"
     # "met bevel dat vervangende hechtenis zal worden toegepast voor de duur van 120 dagen" (blind probe s63)
     r"|(?:met bevel|beveelt|bepaalt),? dat (?:vervangende )?(?:hechtenis|jeugddetentie) (?:zal|zullen|wordt|kan) "
-    rf"(?:worden )?toegepast (?:van|voor de duur van|gedurende) (?P<d6>{_DUR}))"
+    rf"(?:worden )?toegepast (?:van|voor de duur van|gedurende) (?P<d6>{_DUR})"
+    r"(?: (?:voor iedere|voor elke|per) (?:keer|overtreding)[^;]*)?"
+    r"|te vervangen door (?:vervangende )?(?:hechtenis|jeugddetentie) (?:van|voor de duur van) "
+    rf"(?P<d7>{_DUR}))"
     r"(?: per (?:overtreding|keer))?"
     r"(?:,? (?:indien|als|wanneer|voor het geval(?: dat)?) (?:de )?(?:verdachte |veroordeelde )?(?:de |deze )?"
     r"(?:taakstraf |werkstraf |geldboete )?niet (?:of niet )?(?:naar behoren |volledig |goed )?(?:wordt |is |heeft )?"
@@ -548,7 +551,7 @@ _SUB_DEDUCTION = re.compile(rf"(?:, | |; ){_DEDUCTION_BODY}", _F)
 _DEDUCTION = re.compile(_DEDUCTION_BODY, _F)
 
 _TASK = re.compile(
-    rf"{_ART}(?:(?P<kind>taakstraf|werkstraf)(?:,? bestaande uit (?:het verrichten van )?(?:onbetaalde arbeid"
+    rf"{_ART}(?:(?P<kind>taakstraf|werkstraf|leerstraf)(?:,? bestaande uit (?:het verrichten van )?(?:onbetaalde arbeid"
     r"(?: ten algemenen nutte)?"
     r"|een werkstraf|een leerstraf|het volgen van een leerproject),?)? "
     rf"(?:voor de duur van|ter grootte van|van|voor) (?P<hours>{_HOURS})"
@@ -582,11 +585,11 @@ _PIJ = (
 _TBS = (
     r"(?:(?:maatregel (?:van )?)?(?:tbs(?:-maatregel)?|terbeschikkingstelling|ter beschikking stelling)"
     r"(?: van (?:de )?verdachte)?(?: \((?:verder |hierna )?(?:te noemen)?:? ?(?:de )?tbs(?:-maatregel)?\))?"
-    r"(?: (?:met|onder) (?:dwangverpleging|bevel tot verpleging(?: van overheidswege)?"
+    r"(?:,? (?:met|onder) (?:dwangverpleging|bevel tot verpleging(?: van overheidswege)?"
     r"|verpleging van overheidswege|voorwaarden))?"
     r"|gelast (?:de )?(?:terbeschikkingstelling|tbs) van (?:de )?verdachte"
     r"(?: (?:met|onder) (?:dwangverpleging|verpleging van overheidswege|voorwaarden))?"
-    r"|gelast dat (?:de )?verdachte (?:met betrekking tot [^;]*? |ter zake van [^;]*? )?ter beschikking (?:zal )?"
+    r"|gelast dat (?:de )?verdachte,? (?:(?:met betrekking tot|ter zake van|voor) [^;]*?,? )?ter beschikking (?:zal )?"
     r"(?:wordt|worden) gesteld(?:,? (?:met|onder) (?:bevel tot )?(?:verpleging van overheidswege|dwangverpleging|voorwaarden))?"
     r"(?:(?:,| en) (?:beveelt|gelast) dat (?:hij|zij|de verdachte|verdachte|de ter beschikking gestelde) "
     r"van overheidswege (?:zal )?(?:wordt|worden) verpleegd)?"
@@ -637,7 +640,8 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
 
 _MEASURE_PATTERNS = _MEASURE_PATTERNS + (
     (re.compile(
-        rf"{_ART}(?:vrijheidsbeperkende maatregel|maatregel,? (?:strekkende )?(?:tot|ter) beperking van de vrijheid)"
+        rf"{_ART}(?:vrijheidsbeperkende maatregel|maatregel,? (?:ter beveiliging van de maatschappij,? )?(?:strekkende )?"
+        r"(?:tot|ter) beperking van de vrijheid)"
         r"(?:,? (?:als bedoeld in|ex|op grond van) (?:artikel|art\.?) 38v(?: (?:van het wetboek van strafrecht|sr))?)?"
         rf",? (?:inhoudende|inhoudend|bestaande uit|te weten|namelijk)(?: dat)? {_38V_BODY}", _F), None),
 )
@@ -721,7 +725,11 @@ _PROBATION = re.compile(
     r"(?:een )?proeftijd(?: vast)?,? (?:van|(?:die|welke) (?:hierbij )?wordt (?:vast)?(?:gesteld|bepaald) op|op|vast van"
     r"|vast op) "
     rf"(?P<dur>{_DUR})(?: vast)?"
-    rf"|(?:met )?(?:een )?proeftijd van (?P<dur2>{_DUR}))(?: (?:vast|wordt vastgesteld))?",
+    rf"|(?:met )?(?:een )?proeftijd van (?P<dur2>{_DUR})"
+    # "de proeftijd wordt vastgesteld op 2 jaren", "stelt als proeftijd vast een periode van 2 jaren"
+    rf"|(?:de )?proeftijd (?:wordt|is) (?:vast)?(?:gesteld|bepaald) op (?P<dur3>{_DUR})"
+    rf"|(?:stelt|bepaalt) (?:als|de) proeftijd (?:vast )?(?:op |vast op )?(?:een periode van |de duur van )?(?P<dur4>{_DUR})"
+    r"(?: vast)?)(?: (?:vast|wordt vastgesteld))?",
     _F,
 )
 # a probation period stated inside a clause's condition ("tenzij ... voor het einde van een proeftijd van drie jaar")
@@ -742,7 +750,8 @@ _EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("voorlopige hechtenis",
          r"(?:heft|schorst|beveelt de opheffing|gelast de opheffing|heft op|wijst (?:af )?het verzoek tot (?:opheffing|schorsing)"
          r"|wijst het verzoek)"
-         r"(?=[^;.]*(?:voorlopige hechtenis|gevangenhouding|bewaring))"),
+         r"(?=[^;.]*(?:voorlopige hechtenis|gevangenhouding|bewaring))"
+         r"|(?:beveelt|gelast) de (?:onmiddellijke )?invrijheidstelling"),
         ("schadevergoeding", r"veroordeelt (?:de )?(?:verdachte|veroordeelde) (?:hoofdelijk )?"
          r"(?:tot betaling(?! van een geldboete)|in de kosten)"
          r"|(?:dat )?de vordering(?:en)? van de benadeelde partij(?:en)?"
@@ -800,7 +809,7 @@ _ACQUITTAL_CLAUSE = re.compile(
     _F,
 )
 _DISCHARGE_CLAUSE = re.compile(
-    r"(?:en )?ontslaat (?:de )?(?:verdachte|hem|haar|\[verdachte\])(?:(?!rechtsvervolging)[^;.])* van (?:alle )?"
+    r"(?:en )?(?:verklaart (?:het|de|[^;.]*?verdachte)[^;.]*? niet strafbaar,? en )?ontslaat (?:de )?(?:verdachte|hem|haar|\[verdachte\])(?:(?!rechtsvervolging)[^;.])* van (?:alle )?"
     r"rechtsvervolging" + _BODY, _F
 )
 # art. 9a Sr: guilty, no punishment
@@ -1092,7 +1101,7 @@ _MEASURE_SUBS = (("duur", _SUB_MEASURE_DUR), ("voorwaardelijk", _SUB_MEASURE_CON
 def _validate_subsid(found: dict[str, re.Match[str]]) -> None:
     m = found.get("subsidiair")
     if m is not None:
-        d = next(m.group(g) for g in ("d1", "d2", "d3", "d4", "d5", "d6") if m.group(g))
+        d = next(m.group(g) for g in ("d1", "d2", "d3", "d4", "d5", "d6", "d7") if m.group(g))
         _duration_value(d)  # validate the numbers; the value itself is ignored
 
 
@@ -1193,7 +1202,8 @@ def _match_task(s: str, pos: int) -> tuple[_Task, int] | None:
     hours = _num_value(piece.group("num"))
     if hours <= 0:
         raise _ParseError(f"taakstraf van nul uren: '{s[pos:end]}'")
-    return _Task(m.group("kind") or m.group("kind2") or m.group("kind3"), hours), end
+    kind = m.group("kind") or m.group("kind2") or m.group("kind3")
+    return _Task("taakstraf" if kind == "leerstraf" else kind, hours), end  # a leerstraf is a taakstraf (art. 22c Sr)
 
 
 def _match_fine(s: str, pos: int) -> tuple[_Fine, int] | None:
@@ -1288,7 +1298,8 @@ def _match_clause(s: str, pos: int) -> tuple[_Component, int] | None:
         candidates.append((_Probation(probation) if probation is not None else _Ignored(), m.end()))
     m = _PROBATION.match(s, pos)
     if m is not None:
-        candidates.append((_Probation(_duration_value(m.group("dur") or m.group("dur2"))), m.end()))
+        dur = next(m.group(g) for g in ("dur", "dur2", "dur3", "dur4") if m.group(g))
+        candidates.append((_Probation(_duration_value(dur)), m.end()))
     if not candidates:
         return None
     return max(candidates, key=lambda c: c[1])
@@ -1434,6 +1445,14 @@ def _apply_clauses(components: list[_Component]) -> list[_Component]:
             target = last_sanction
             if c.kind in _KIND_WORDS and c.kind != target.kind:
                 raise _ParseError(f"voorwaardelijke {c.kind} na een {target.kind}")
+            if (not target.pretrial and target.unconditional is None and target.conditional is not None
+                    and c.kind not in _KIND_WORDS - {target.kind}
+                    and (c.months is None or abs(c.months - target.conditional) <= 1e-9)):
+                # "veroordeelt tot een voorwaardelijke gevangenisstraf van 2 maanden; bepaalt dat deze straf niet ten
+                # uitvoer zal worden gelegd ...": the suspension said twice, nothing changes
+                if c.probation is not None:
+                    probations.append(c.probation)
+                continue
             if target.pretrial or target.unconditional is None or target.conditional is not None:
                 raise _ParseError(f"'niet ten uitvoer' bij een straf die al (deels) voorwaardelijk is ({target.kind})")
             if c.months is not None and abs(c.months - target.unconditional) > 1e-9:
