@@ -413,22 +413,52 @@ def _scaled_expit_of_negative(scale, a: np.ndarray) -> np.ndarray:
     return np.divide(scale, a, out=a)
 
 
+class _Patterns:
+    """Rows grouped by their values in `columns`: a replicate's weight of a group is the sum of its rows' case
+    counts, one sparse product with the transposed counts (exact: integer sums in float32). Sums over rows of a
+    function of those values are then sums over the groups, which are fewer than the rows."""
+
+    def __init__(self, codes: np.ndarray, n_clusters: int, columns: list[np.ndarray], row_values=None):
+        self.values, inverse = np.unique(np.column_stack(columns), axis=0, return_inverse=True)
+        inverse = inverse.ravel()
+        size = len(self.values)
+        # groups × cases: how many rows of each case are in each group (CSC: the faster product)
+        self.matrix_t = sparse.csr_matrix((np.ones(len(codes), np.float32), (codes, inverse)),
+                                          shape=(n_clusters, size)).T
+        # optionally the same with each row's `row_values` (float64: these sums are not integers)
+        self.valued_t = None if row_values is None else sparse.csr_matrix(
+            (np.asarray(row_values, float), (codes, inverse)), shape=(n_clusters, size)).T
+
+    def column(self, j: int) -> np.ndarray:
+        return np.ascontiguousarray(self.values[:, j])
+
+    def weights(self, counts_t: np.ndarray) -> np.ndarray:
+        """Groups × replicates: the sum of the case counts of each group's rows (counts_t: transposed_counts)."""
+        return np.asarray(self.matrix_t @ counts_t, dtype=float)
+
+    def valued(self, counts_t: np.ndarray) -> np.ndarray:
+        """Groups × replicates: the sum of count × row value over each group's rows."""
+        return np.asarray(self.valued_t @ counts_t.astype(float))
+
+
 class _LargeTwoPart:
     """The two-part replicates on a large sheet (LARGE rows or more): the same statistic as `_two_part_batch`,
-    computed with fewer passes over the replicates × rows matrices.
+    computed on groups of rows and with fewer passes over the replicates × groups matrices.
 
+    - Sums over rows of a function of a row's values are sums over the groups of rows with the same values, each
+      with the summed case counts of its rows as weight (`_Patterns`): the logit over the rows' (x, y) values
+      (100,000 rows: about 40,000 groups), the average effect and the smearing factor over (x₁, x₂). Plain weighted
+      sums (part 2's normal equations, the checks of `two_part_on_counts`, the score's constant part and the
+      start's Hessian) are one product of the case counts with per-case sums of per-row columns.
     - The logit iterates from the full-sample estimate with each replicate's Hessian at that estimate, kept
-      fixed (one matrix product of the weights with per-row columns; the estimate moves by O(1/√n), so the
-      Hessian hardly changes): the fixed point is the same (the replicate's score is zero), the convergence
-      linear and fast; tolerance `large_tol` on the log-odds. A replicate whose steps do not shrink gets
-      Newton–Raphson. The full-sample fit is done once per term set.
-    - Part 2's normal equations, the smearing factor and the checks of `two_part_on_counts` are sums over rows of
-      a row's values times its weight: one matrix product of the weights with per-row columns (the positive
-      outcomes folded into the columns), so no weights × positive matrix.
+      fixed (the estimate moves by O(1/√n), so the Hessian hardly changes): the fixed point is the same (the
+      replicate's score is zero), the convergence linear and fast; tolerance `large_tol` on the log-odds. A
+      replicate whose steps do not shrink gets Newton–Raphson. The full-sample fit is done once per term set.
     - The average effect of a 0/1 term: with A = weight · exp(x'b₂), the rows at 0 contribute
       e^{c₂} Σ A·expit(η₁ + c₁) − Σ A·expit(η₁) and the rows at 1 Σ A·expit(η₁) − e^{−c₂} Σ A·expit(η₁ − c₁):
-      one expit per row and term.
-    - Replicates × rows work arrays are allocated once and reused (in-place arithmetic).
+      one expit per group and term.
+    - The work arrays are groups × replicates (the layout of the sparse products: no transposing), allocated
+      once per shape and reused (in-place arithmetic).
     """
 
     def __init__(self, codes, y1, y2, positive, values, binary, names1, names2, checked1, checked2, focus,
@@ -438,12 +468,17 @@ class _LargeTwoPart:
         self.names1, self.names2, self.checked1, self.checked2 = names1, names2, checked1, checked2
         self.max_iter, self.tol, self.large_tol = max_iter, tol, large_tol
         self.n = len(y1)
+        self.n_clusters = int(codes.max()) + 1
         self.ones = np.ones(self.n)
         self.pos = positive.astype(float)
-        self.exp_y2 = np.where(positive, np.exp(np.where(positive, y2, 0.0)), 0.0)
-        self.buffers: dict[str, np.ndarray] = {}
-        self.logit_start: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+        self.buffers: dict[tuple, np.ndarray] = {}
+        self.logit_start: dict[tuple, tuple] = {}
         self.part2: dict[tuple, tuple] = {}
+        # groups of rows: the logit's (x₁, y₁); the effect's (x₁, x₂), with exp(y₂) on the positive outcomes
+        self.logit_groups = _Patterns(codes, self.n_clusters, [values[n] for n in names1] + [y1])
+        self.names12 = list(dict.fromkeys(names1 + names2))
+        exp_y2 = np.where(positive, np.exp(np.where(positive, y2, 0.0)), 0.0)
+        self.effect_groups = _Patterns(codes, self.n_clusters, [values[n] for n in self.names12], exp_y2)
         # the columns whose weighted sums decide the term choice of each replicate (see on_counts)
         columns, self.check_index = [self.ones, self.pos], {}
         for name in checked1:
@@ -456,18 +491,22 @@ class _LargeTwoPart:
             x = values[name]
             self.check_index[2, name] = len(columns)
             columns += [self.pos * x, self.pos * x * x]
-        self.check_columns = np.column_stack(columns)
+        self.check_sums = case_sums(codes, self.n_clusters, columns)
 
-    def buffer(self, name: str, rows: int) -> np.ndarray:
-        """A reusable C-contiguous rows × n work array."""
-        if name not in self.buffers:
-            self.buffers[name] = np.empty((BATCH, self.n))
-        return self.buffers[name][:rows]
+    def case_sums(self, columns: np.ndarray) -> np.ndarray:
+        """Per-case sums (cases × columns) of per-row columns: counts @ these = the rows' weighted sums."""
+        return case_sums(self.codes, self.n_clusters, list(columns.T))
+
+    def buffer(self, name: str, shape: tuple[int, int]) -> np.ndarray:
+        """A reusable C-contiguous work array."""
+        if (name, shape) not in self.buffers:
+            self.buffers[name, shape] = np.empty(shape)
+        return self.buffers[name, shape]
 
     def on_counts(self, counts: np.ndarray) -> np.ndarray:
         r = len(counts)
-        weights = np.take(counts, self.codes, axis=1, out=self.buffer("weights", r))
-        sums = weights @ self.check_columns
+        counts_t = transposed_counts(counts)
+        sums = counts @ self.check_sums
         total, total2 = sums[:, 0], sums[:, 1]
         keep1 = np.ones((r, len(self.names1)), bool)
         for j, name in enumerate(self.names1):
@@ -484,20 +523,24 @@ class _LargeTwoPart:
             if name in self.checked2:
                 k = self.check_index[2, name]
                 keep2[:, j] = _varies_from_sums(total2, sums[:, k], sums[:, k + 1])
+        weights = (self.logit_groups.weights(counts_t), self.effect_groups.weights(counts_t),
+                   self.effect_groups.valued(counts_t))
         out = np.full((r, len(self.focus)), np.nan)
         unique, which = np.unique(np.hstack([keep1, keep2]), axis=0, return_inverse=True)
         for k, pattern in enumerate(unique):
             rows = np.flatnonzero(which.ravel() == k)
             t1 = [n for n, keep in zip(self.names1, pattern[:len(self.names1)]) if keep]
             t2 = [n for n, keep in zip(self.names2, pattern[len(self.names1):]) if keep]
-            w = weights if rows.size == r else weights[rows]
-            out[rows] = self.batch(w, total[rows], total2[rows], t1, t2)
+            if rows.size == r:
+                out[rows] = self.batch(counts, *weights, total, total2, t1, t2)
+            else:
+                out[rows] = self.batch(counts[rows], *(w[:, rows] for w in weights), total[rows], total2[rows], t1, t2)
         return out
 
-    def start(self, t1: list[str]) -> tuple[np.ndarray, tuple, np.ndarray]:
-        """The full-sample logit estimate (Newton–Raphson), the upper triangle's indices and the per-row
-        columns (y·x, then p(1 − p)·x xᵀ at that estimate) whose weighted sums are a replicate's constant score
-        part and its Hessian at the start; once per term set."""
+    def start(self, t1: list[str]) -> tuple:
+        """The full-sample logit estimate (Newton–Raphson), the upper triangle's indices, and the per-case
+        sums of the per-row columns (y·x, then p(1 − p)·x xᵀ at that estimate) whose weighted sums are a
+        replicate's constant score part and its Hessian at the start; once per term set."""
         key = tuple(t1)
         if key not in self.logit_start:
             x1 = np.column_stack([self.ones] + [self.values[n] for n in t1])
@@ -511,14 +554,19 @@ class _LargeTwoPart:
             prob = _expit_inplace(x1 @ beta)
             upper = np.triu_indices(x1.shape[1])
             columns = np.hstack([x1 * self.y1[:, None], x1[:, upper[0]] * x1[:, upper[1]] * (prob * (1 - prob))[:, None]])
-            self.logit_start[key] = beta, upper, columns
+            self.logit_start[key] = beta, upper, self.case_sums(columns)
         return self.logit_start[key]
+
+    def design(self, groups: _Patterns, names: list[str], terms: list[str]) -> np.ndarray:
+        """The design (constant, then `terms`) at the groups' values (columns `names`)."""
+        return np.column_stack([np.ones(len(groups.values))] + [groups.column(names.index(t)) for t in terms])
 
     def newton(self, weights, score_y, x1, start) -> np.ndarray:
         """Newton–Raphson with each replicate's own Hessian from the full-sample estimate, as _two_part_batch
-        iterates (for the few replicates the start's Hessian does not bring to convergence); NaN where it fails."""
+        iterates (for the few replicates the start's Hessian does not bring to convergence); NaN where it fails.
+        On the logit's groups (`weights`: replicates × groups, `x1`: the groups' design)."""
         r, p1 = len(weights), x1.shape[1]
-        outer1 = np.einsum("ni,nj->nij", x1, x1).reshape(self.n, -1)
+        outer1 = np.einsum("ni,nj->nij", x1, x1).reshape(len(x1), -1)
         beta = np.tile(start, (r, 1))
         done = np.zeros(r, bool)
         for _ in range(self.max_iter):
@@ -543,41 +591,44 @@ class _LargeTwoPart:
         return beta
 
     def design2(self, t2: list[str]):
-        """Part 2's design, its transpose, and the per-row columns of the Gram matrix's upper triangle and of
-        the moment vector (zero on rows without a positive outcome), once per term set."""
+        """Part 2's upper-triangle indices and the per-case sums of the per-row columns of its Gram matrix's
+        upper triangle and moment vector (zero on rows without a positive outcome), once per term set."""
         key = tuple(t2)
         if key not in self.part2:
             x2 = np.column_stack([self.ones] + [self.values[n] for n in t2])
             upper = np.triu_indices(x2.shape[1])
             gram_columns = x2[:, upper[0]] * x2[:, upper[1]] * self.pos[:, None]
             moment_columns = x2 * (self.pos * np.where(self.positive, self.y2, 0.0))[:, None]
-            self.part2[key] = x2, np.ascontiguousarray(x2.T), upper, np.hstack([gram_columns, moment_columns])
+            self.part2[key] = upper, self.case_sums(np.hstack([gram_columns, moment_columns]))
         return self.part2[key]
 
-    def batch(self, weights, total, total2, t1, t2) -> np.ndarray:
-        r = len(weights)
-        x1 = np.column_stack([self.ones] + [self.values[n] for n in t1])
-        x1t = np.ascontiguousarray(x1.T)
-        start, upper, columns1 = self.start(t1)
+    def batch(self, counts, logit_weights, effect_weights, smear_weights, total, total2, t1, t2) -> np.ndarray:
+        """The statistic for replicates with the same terms (`counts`: replicates × cases; the weights: groups ×
+        replicates, from _Patterns)."""
+        r = len(counts)
+        x1 = self.design(self.logit_groups, self.names1 + ["y1"], t1)
+        start, upper, sums1 = self.start(t1)
         p1 = x1.shape[1]
         beta = np.tile(start, (r, 1))
         done = np.zeros(r, bool)
-        sums1 = weights @ columns1
+        sums1 = counts @ sums1
         score_y = sums1[:, :p1]  # Σ w·y·x, the constant part of the score
         hessian = np.empty((r, p1, p1))  # each replicate's Hessian at the start, kept fixed
         hessian[:, upper[0], upper[1]] = sums1[:, p1:]
         hessian[:, upper[1], upper[0]] = sums1[:, p1:]
-        work = self.buffer("work", r)
+        work = self.buffer("logit", (len(x1), r))
         stalled = np.zeros(r, bool)
         for _ in range(self.max_iter):
             active = np.flatnonzero(~done & ~stalled)
             if not active.size:
                 break
             all_active = active.size == r
-            rows = weights if all_active else weights[active]
-            minus_eta = np.dot(-(beta if all_active else beta[active]), x1t, out=work[:active.size])
-            weighted_prob = _scaled_expit_of_negative(rows, minus_eta)  # w·p
-            gradient = (score_y if all_active else score_y[active]) - weighted_prob @ x1  # Σ w·(y − p)·x
+            if all_active:
+                rows, minus_eta = logit_weights, np.dot(x1, -beta.T, out=work)
+            else:
+                rows, minus_eta = logit_weights[:, active], x1 @ -beta[active].T
+            weighted_prob = _scaled_expit_of_negative(rows, minus_eta)  # w·p, groups × replicates
+            gradient = (score_y if all_active else score_y[active]) - (x1.T @ weighted_prob).T  # Σ w·(y − p)·x
             try:
                 step = np.linalg.solve(hessian[active], gradient[:, :, None])[:, :, 0]
             except np.linalg.LinAlgError:  # a singular replicate is stalled (and dropped by Newton below)
@@ -594,14 +645,14 @@ class _LargeTwoPart:
             stalled[active[~(size < STALLED)]] = True
         rest = np.flatnonzero(~done)
         if rest.size:
-            beta[rest] = self.newton(weights[rest], score_y[rest], x1, start)
-        x2, x2t, upper, columns2 = self.design2(t2)
-        p2 = x2.shape[1]
-        sums2 = weights @ columns2
+            beta[rest] = self.newton(np.ascontiguousarray(logit_weights[:, rest].T), score_y[rest], x1, start)
+        upper2, sums2 = self.design2(t2)
+        p2 = len(t2) + 1
+        sums2 = counts @ sums2
         gram = np.empty((r, p2, p2))
-        gram[:, upper[0], upper[1]] = sums2[:, :len(upper[0])]
-        gram[:, upper[1], upper[0]] = sums2[:, :len(upper[0])]
-        moment = sums2[:, len(upper[0]):]
+        gram[:, upper2[0], upper2[1]] = sums2[:, :len(upper2[0])]
+        gram[:, upper2[1], upper2[0]] = sums2[:, :len(upper2[0])]
+        moment = sums2[:, len(upper2[0]):]
         b2 = np.full((r, p2), np.nan)
         try:
             b2[:] = np.linalg.solve(gram, moment[:, :, None])[:, :, 0]
@@ -611,32 +662,39 @@ class _LargeTwoPart:
                     b2[i] = np.linalg.solve(gram[i], moment[i])
                 except np.linalg.LinAlgError:
                     pass
-        eta1 = np.dot(beta, x1t, out=self.buffer("eta1", r))
-        scaled = np.exp(np.dot(b2, x2t, out=self.buffer("scaled", r)), out=self.buffer("scaled", r))  # exp(x'b₂)
-        smear = np.einsum("rn,rn->r", weights, np.divide(self.exp_y2, scaled, out=work)) / total2
-        scaled *= weights  # A = w · exp(x'b₂)
+        # the average effect and the smearing factor over the effect's groups of rows
+        groups, width = self.effect_groups, len(self.effect_groups.values)
+        x1e, x2e = self.design(groups, self.names12, t1), self.design(groups, self.names12, t2)
+        work = self.buffer("work", (width, r))
+        eta1 = np.dot(x1e, beta.T, out=self.buffer("eta1", (width, r)))
+        scaled = self.buffer("scaled", (width, r))
+        np.exp(np.dot(x2e, b2.T, out=scaled), out=scaled)  # exp(x'b₂)
+        smear = np.divide(smear_weights, scaled, out=work).sum(axis=0) / total2  # Σ w·exp(y₂ − x'b₂) / Σ w
+        scaled *= effect_weights  # A = w · exp(x'b₂)
         out = np.full((r, len(self.focus)), np.nan)
         terms = [t for t in self.focus if t in t1 and t in t2]
         binary = [t for t in terms if binary_values(self.values[t])]
         if binary:
-            sides = np.column_stack([(self.values[t] == v) * 1.0 for t in binary for v in (0.0, 1.0)])
+            at = {t: groups.column(self.names12.index(t)) for t in binary}
+            sides = np.column_stack([(at[t] == v) * 1.0 for t in binary for v in (0.0, 1.0)])
             np.negative(eta1, out=work)
-            observed = _scaled_expit_of_negative(scaled, work) @ sides  # Σ A·expit(η₁), rows at 0 and 1 per term
+            observed = (sides.T @ _scaled_expit_of_negative(scaled, work)).T  # Σ A·expit(η₁), rows at 0 and 1
         for term in terms:
             j = self.focus.index(term)
             c1, c2 = beta[:, 1 + t1.index(term)], b2[:, 1 + t2.index(term)]
             if term in binary:
                 i = 2 * binary.index(term)
-                shift = 1.0 - 2.0 * self.values[term]  # +1 at 0, −1 at 1
-                np.multiply(-c1[:, None], shift[None, :], out=work)
+                shift = 1.0 - 2.0 * at[term]  # +1 at 0, −1 at 1
+                np.multiply(shift[:, None], -c1[None, :], out=work)
                 work -= eta1
-                moved = _scaled_expit_of_negative(scaled, work) @ sides[:, i:i + 2]  # Σ A·expit(η₁ ± c₁)
+                moved = (sides[:, i:i + 2].T @ _scaled_expit_of_negative(scaled, work)).T  # Σ A·expit(η₁ ± c₁)
                 effect = (np.exp(c2) * moved[:, 0] - observed[:, i]) + (observed[:, i + 1] - np.exp(-c2) * moved[:, 1])
                 out[:, j] = effect / total * smear
                 continue
-            x = self.values[term][None, :]  # a continuous focus term (the letter's are 0/1): as _two_part_batch
-            eta2 = b2 @ x2t
-            expected = [(weights * _expit_inplace(eta1 + (v - x) * c1[:, None])
-                         * np.exp(eta2 + (v - x) * c2[:, None])).sum(axis=1) / total for v in (1.0, 0.0)]
+            # a continuous focus term (the letter's are 0/1): as _two_part_batch, on the groups
+            x = groups.column(self.names12.index(term))[:, None]
+            eta2 = x2e @ b2.T
+            expected = [(effect_weights * _expit_inplace(eta1 + (v - x) * c1[None, :])
+                         * np.exp(eta2 + (v - x) * c2[None, :])).sum(axis=0) / total for v in (1.0, 0.0)]
             out[:, j] = (expected[0] - expected[1]) * smear
         return out
