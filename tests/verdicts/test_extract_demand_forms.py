@@ -64,3 +64,21 @@ def test_a_contact_ban_among_the_conditions_of_a_dictum_is_read_with_its_evidenc
         "stelt daarbij een proeftijd vast van 2 jaren;")).sentence
     assert got.sanction.measures == ("contactverbod",) and got.status == "automatisch"
     assert any("contact opnemen" in c.text for c in got.clauses)
+
+
+def test_a_demand_reported_only_as_followed_is_the_sentence_to_check():
+    from mhcases.verdicts.model import Section
+    doc = make_doc("veroordeelt verdachte tot een gevangenisstraf van 18 maanden;")
+    text = "Straf\nDe rechtbank zal aan verdachte een gevangenisstraf opleggen overeenkomstig de eis van de officier van justitie.\n"
+    doc = type(doc)(doc.path, doc.format, doc.ecli, doc.court, doc.decision_date, doc.procedure, doc.subjects,
+                    doc.references, doc.case_numbers, doc.text + text,
+                    doc.sections + (Section("strafmotivering", "Straf", text.split("\n", 1)[1], len(doc.text) + 6),))
+    got = read_demand(doc)
+    assert (got.value, got.status) == ("gevangenisstraf van 18 maanden", "controleren") and "overeenkomstig" in got.note
+    assert any("overeenkomstig de eis" in c.text for c in got.clauses)
+    # a court that goes above or below the demand does not report it this way
+    lower = type(doc)(*[getattr(doc, f) for f in ("path", "format", "ecli", "court", "decision_date", "procedure",
+                                                   "subjects", "references", "case_numbers", "text")],
+                      sections=doc.sections[:-1] + (Section("strafmotivering", "Straf", "De rechtbank legt een lagere "
+                                                            "straf op dan de eis van de officier van justitie.", 0),))
+    assert read_demand(lower).value == "onbekend"

@@ -457,6 +457,31 @@ _ALT_DEMAND = re.compile(
     r"|\b(?:eis|vordering)\s+(?:bijgesteld|gewijzigd|aangepast|verlaagd|verhoogd)|\baanvankelijk\b[^;]*\b(?:gevorderd|geëist)\b", _F)
 
 
+# The court reports the demand only by saying it follows it: "De rechtbank zal de gevangenisstraf opleggen
+# overeenkomstig de eis van de officier van justitie", "legt een straf op conform de vordering van de officier"
+_PUNISH = r"(?:straf|gevangenisstraf|jeugddetentie|taakstraf|werkstraf|maatregel|opleggen|oplegging|veroordel\w*)"
+_EIS_OVJ = (r"(?:overeenkomstig|conform|gelijk\s+aan)\s+(?:de\s+)?(?:eis|vordering|strafeis)\s+(?:van\s+de\s+)?"
+            r"(?:officier\s+van\s+justitie|ovj|openbaar\s+ministerie)")
+_FOLLOWS_DEMAND = re.compile(rf"\b{_PUNISH}\b[^.;]{{0,160}}{_EIS_OVJ}|{_EIS_OVJ}[^.;]{{0,160}}\b{_PUNISH}\b"
+                             r"|\b(?:volgt|zal\s+volgen|volgen)\b[^.;]{0,40}\b(?:eis|vordering)\s+van\s+de\s+officier", _F)
+_NOT_FOLLOWS = re.compile(r"vrijspraak|vrij\s+te\s+spreken|benadeelde|verdediging|raadsman|raadsvrouw|\bniet\b|\bgeen\b"
+                          r"|hoger\s+dan|lager\s+dan|afwijk|meer\s+dan|minder\s+dan", _F)
+
+
+def _follows_demand(doc: Document) -> Found | None:
+    """The demand as the sentence itself, when the reasons say the court follows it (always to check)."""
+    clauses = _clauses_of(doc, ("strafmotivering",))
+    hits = [c for c in clauses if _FOLLOWS_DEMAND.search(c.text) and not _NOT_FOLLOWS.search(c.text)]
+    if not hits:
+        return None
+    sentence = read_decision(doc).sentence
+    if sentence.sanction is None or sentence.sanction.status != "parsed" or not sentence.value:
+        return None
+    return Found(sentence.value, CHECK, (hits[0],) + tuple(sentence.clauses),
+                 "[strafmotivering] de rechtbank legt de straf op overeenkomstig de eis: de eis is gelijk gesteld aan de "
+                 "opgelegde straf; nagaan", sentence.sanction)
+
+
 def read_demand(doc: Document) -> Found:
     """The prosecutor's demand as the verdict reports it (see the module docstring)."""
     sections = doc.section("vordering")
@@ -474,6 +499,9 @@ def read_demand(doc: Document) -> Found:
         candidates = _demand_candidates(clauses)
         where = "uitspraak"
     if not candidates:
+        follows = _follows_demand(doc)
+        if follows is not None:
+            return follows
         return Found("onbekend", CHECK, (), "geen strafeis van de officier van justitie gevonden; 'onbekend' "
                                             "(codeboek §6.15): de uitspraak vermeldt de eis niet", parse_sanction(None))
     readings = []
