@@ -207,3 +207,12 @@ def test_summary_that_names_another_term_is_a_reason_to_check():
     assert got.status == "controleren" and "inhoudsindicatie" in got.note
     demand_only = replace(doc, summary="De officier van justitie eiste een gevangenisstraf van 30 maanden.")
     assert read_decision(demand_only).sentence.status == "automatisch"
+
+
+def test_acquittal_of_one_count_and_discharge_of_the_other_is_coded_vrijspraak_to_check():
+    # codebook 6.18: "vrijspraak" when acquitted of all charges "of alleen ontslag volgt"; the acquittal is partial
+    got = read_decision(make_doc("spreekt verdachte vrij van het onder 1 ten laste gelegde;\n"
+                                 "verklaart bewezen dat verdachte het onder 2 ten laste gelegde heeft begaan;\n"
+                                 "verklaart het bewezene niet strafbaar en ontslaat verdachte van alle rechtsvervolging;"))
+    assert (got.sentence.value, got.sentence.status, got.acquittal) == ("vrijspraak", "controleren", "partieel")
+    assert "ontslag" in got.sentence.note

@@ -307,6 +307,12 @@ def read_decision(doc: Document) -> Decision:
         sentence = Found("vrijspraak", CHECK, tuple(discharges + acquittals),
                          "ontslag van alle rechtsvervolging zonder straf: het codeboek codeert dan 'vrijspraak'",
                          parse_sanction("vrijspraak"))
+    elif discharges and not unread:
+        # proven, but discharged (and perhaps acquitted of the rest), no punishment: the codebook codes the sentence
+        # "vrijspraak" ("als de verdachte van álle feiten is vrijgesproken (of alleen ontslag volgt)", §6.18)
+        sentence = Found("vrijspraak", CHECK, tuple(discharges + acquittals),
+                         "bewezen, maar ontslag van alle rechtsvervolging en geen straf gevonden: het codeboek codeert dan "
+                         "'vrijspraak'; nagaan of het ontslag alle bewezen feiten betreft", parse_sanction("vrijspraak"))
     else:
         note = "geen strafoplegging gevonden in de beslissing; 'onbekend' tot de codeur de straf invult"
         if excluded:
