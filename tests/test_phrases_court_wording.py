@@ -180,6 +180,10 @@ def test_demands_of_acquittal_and_discharge(text, status):
     # the parts of "waarvan ... onvoorwaardelijk en ... voorwaardelijk" must add up to the term
     ("gevangenisstraf van 24 maanden, waarvan 16 maanden onvoorwaardelijk en 6 maanden voorwaardelijk",
      "tellen niet op"),
+    # a ban among the conditions of a suspension of pre-trial detention is not the sentence's
+    ("veroordeelt verdachte tot een gevangenisstraf van 12 maanden, waarvan 6 maanden voorwaardelijk met een proeftijd "
+     "van 2 jaren; schorst de voorlopige hechtenis; verdachte zal geen contact opnemen met [slachtoffer]",
+     "na een beslissing over voorlopige hechtenis"),
     # a partial acquittal demanded alone is no sentencing demand
     ("De officier van justitie heeft gevorderd dat verdachte wordt vrijgesproken van het onder 1 ten laste gelegde.",
      "geen strafoplegging"),

@@ -1409,15 +1409,22 @@ def _scan(s: str) -> list[_Component]:
 _SANCTION_TYPES = (_Detention, _Task, _Fine, _Measure)
 
 
+# decisions that may carry conditions of their own (suspension of pre-trial detention, an earlier sentence's probation)
+_OTHER_DECISIONS = frozenset({"voorlopige hechtenis", "tenuitvoerlegging van een eerdere straf", "schadevergoeding",
+                              "beslag", "ontneming"})
+
+
 def _apply_clauses(components: list[_Component]) -> list[_Component]:
     """Fold the separate clauses (suspended part, probation) into the detention they belong to."""
     out: list[_Component] = []
     probations: list[float] = []
     last_sanction: _Component | None = None
+    other_decision = ""  # a decision on another matter since the last sanction (its conditions are not the sentence's)
     for c in components:
         if isinstance(c, _SANCTION_TYPES):
             out.append(c)
             last_sanction = c
+            other_decision = ""
         elif isinstance(c, _CondPart):
             target = next(
                 (d for d in reversed(out) if isinstance(d, _Detention) and (c.kind is None or d.kind == c.kind)),
@@ -1465,6 +1472,9 @@ def _apply_clauses(components: list[_Component]) -> list[_Component]:
         elif isinstance(c, _Condition):
             if not c.codes or (isinstance(last_sanction, _Measure) and "tbs" in last_sanction.codes):
                 continue  # a condition without a ban, or a condition of the tbs itself
+            if other_decision:
+                raise _ParseError(f"contact- of gebiedsverbod als voorwaarde na een beslissing over {other_decision}: "
+                                  "bij welke straf hoort het?")
             if not isinstance(last_sanction, _Detention):
                 raise _ParseError("contact- of gebiedsverbod als voorwaarde zonder voorwaardelijke straf")
             last_sanction.bans = tuple(sorted({*last_sanction.bans, *c.codes}))
@@ -1474,6 +1484,8 @@ def _apply_clauses(components: list[_Component]) -> list[_Component]:
                 raise _ParseError(f"{c.code} zonder vrijheidsbeperkende maatregel")
             target.codes = tuple(sorted({*target.codes, c.code}))
         else:
+            if isinstance(c, _Excluded) and c.name in _OTHER_DECISIONS:
+                other_decision = c.name
             out.append(c)
     for m in out:
         if isinstance(m, _Measure) and "38v" in m.codes:

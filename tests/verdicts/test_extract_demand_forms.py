@@ -82,3 +82,10 @@ def test_a_demand_reported_only_as_followed_is_the_sentence_to_check():
                       sections=doc.sections[:-1] + (Section("strafmotivering", "Straf", "De rechtbank legt een lagere "
                                                             "straf op dan de eis van de officier van justitie.", 0),))
     assert read_demand(lower).value == "onbekend"
+
+
+def test_the_demand_against_a_co_defendant_is_not_read():
+    got = demand("Tegen medeverdachte [medeverdachte 1] heeft de officier van justitie een gevangenisstraf van 4 jaren "
+                 "gevorderd.\nDe officier van justitie heeft gevorderd dat verdachte wordt veroordeeld tot een "
+                 "gevangenisstraf van 2 jaren.")
+    assert (got.value, got.status) == ("gevangenisstraf van 2 jaren", "automatisch")

@@ -393,6 +393,9 @@ def _demand_tail(clause: Clause) -> str | None:
     return _DEMAND_END.sub("", text[m.end():]).strip(" :;.")
 
 
+_CO_DEFENDANT = re.compile(r"\bmedeverdachten?\b|\bmededaders?\b|\bmedeverdachte\s+\[", _F)
+
+
 def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, ...]]]:
     """(sanction text, source clauses) per demand found in `clauses`."""
     found: list[tuple[str, tuple[Clause, ...]]] = []
@@ -401,6 +404,8 @@ def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, .
         c = clauses[i]
         verb = _DEMAND_VERB.search(c.text)
         more = _DEMAND_MORE.match(c.text)
+        if _CO_DEFENDANT.search(c.text):
+            verb = more = None  # the demand against a co-defendant is not this defendant's
         if verb is None and more is None:
             i += 1
             continue
