@@ -521,7 +521,8 @@ def read_demand(doc: Document) -> Found:
         readings.append((span, sources, sanction))
     used = {id(c) for _span, sources, _s in readings for c in sources}
     unread = [c for c in clauses if id(c) not in used and _SANCTION_WORD.search(c.text)
-              and not _DEMAND_OTHER.search(c.text) and not _NOT_THE_DEMAND.search(c.text)] if where == "vordering" else []
+              and not _DEMAND_OTHER.search(c.text) and not _NOT_THE_DEMAND.search(c.text)
+              and not _CO_DEFENDANT.search(c.text)] if where == "vordering" else []
     usable = [r for r in readings if r[2].status != "unparsed"] or readings
     distinct = {format_sanction(r[2]) if r[2].status != "unparsed" else r[0] for r in usable}
     span, sources, sanction = usable[0]
