@@ -67,10 +67,8 @@ def _read_csv(path: Path) -> list[list[str]]:
         raise InputError(path, [Problem(None, None, None, "het bestand is leeg")])
     delimiter = _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
     try:
-        for row in reader:
-            rows.append(row)
+        rows = list(reader)
     except csv.Error as error:
         raise InputError(path, [Problem(reader.line_num, None, None, f"CSV niet te lezen: {error}")]) from None
     return rows
