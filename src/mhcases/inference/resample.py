@@ -471,6 +471,8 @@ class _LargeTwoPart:
         self.n_clusters = int(codes.max()) + 1
         self.ones = np.ones(self.n)
         self.pos = positive.astype(float)
+        # cases × rows, 1 where the row belongs to the case (per-case sums as one sparse product)
+        self.case_matrix = sparse.csr_matrix((self.ones, (codes, np.arange(self.n))), shape=(self.n_clusters, self.n))
         self.buffers: dict[tuple, np.ndarray] = {}
         self.logit_start: dict[tuple, tuple] = {}
         self.part2: dict[tuple, tuple] = {}
@@ -495,7 +497,7 @@ class _LargeTwoPart:
 
     def case_sums(self, columns: np.ndarray) -> np.ndarray:
         """Per-case sums (cases × columns) of per-row columns: counts @ these = the rows' weighted sums."""
-        return case_sums(self.codes, self.n_clusters, list(columns.T))
+        return np.asarray(self.case_matrix @ np.ascontiguousarray(columns))
 
     def buffer(self, name: str, shape: tuple[int, int]) -> np.ndarray:
         """A reusable C-contiguous work array."""
