@@ -271,9 +271,11 @@ def summarise(frame: pd.DataFrame, truth: dict, header: str) -> None:
     print("\nCoverage of every candidate method:\n")
     print(candidates(table))
     after = table[table["method"] == "build"]
-    inside = after["coverage"].between(0.93, 0.97)
-    print(f"\nafter: {int(inside.sum())} of {len(after)} targets within 0.93–0.97 "
-          f"({int((after['coverage'] < 0.93).sum())} below, {int((after['coverage'] > 0.97).sum())} above)")
+    before = table[table["method"] == table["target"].map(lambda t: BEFORE[_kind(t)])]
+    for label, rows in (("before", before), ("after", after)):
+        inside = rows["coverage"].between(0.93, 0.97)
+        print(f"\n{label}: {int(inside.sum())} of {len(rows)} targets within 0.93–0.97 "
+              f"({int((rows['coverage'] < 0.93).sum())} below, {int((rows['coverage'] > 0.97).sum())} above)")
 
 
 def main(argv: list[str] | None = None) -> None:
