@@ -148,6 +148,11 @@ G = "gevangenisstraf"
      "gestelde van overheidswege zal worden verpleegd", (None, None, None, None, None, None, ("tbs",))),
     ("veroordeelt verdachte tot een gevangenisstraf van 12 maanden. Beveelt de onmiddellijke invrijheidstelling van "
      "verdachte.", (G, 12.0, None, None, None, None, ())),
+    # a leading list number, a deduction with its article, a taakstraf without "van"
+    ("1. veroordeelt verdachte tot een gevangenisstraf van 6 maanden", (G, 6.0, None, None, None, None, ())),
+    ("veroordeelt verdachte tot een gevangenisstraf van 12 maanden, met aftrek van het voorarrest (artikel 27 Sr)",
+     (G, 12.0, None, None, None, None, ())),
+    ("taakstraf 120 uur", (None, None, None, None, 120.0, None, ())),
     # substitute detention of a taakstraf as an order, with a wholly suspended term before it
     ("veroordeelt verdachte tot een gevangenisstraf van 8 maanden. Bepaalt dat deze gevangenisstraf niet ten uitvoer "
      "zal worden gelegd, tenzij de rechter later anders gelast. Stelt daarbij een proeftijd van 3 jaren vast. "
@@ -187,6 +192,8 @@ def test_demands_of_acquittal_and_discharge(text, status):
     # a partial acquittal demanded alone is no sentencing demand
     ("De officier van justitie heeft gevorderd dat verdachte wordt vrijgesproken van het onder 1 ten laste gelegde.",
      "geen strafoplegging"),
+    # a werkstraf and a leerstraf side by side: one taakstraf of two parts, which the forms cannot hold as read
+    ("veroordeelt verdachte tot een werkstraf van 40 uren en een leerstraf van 20 uren", "meer dan één taakstraf"),
     # a demand per count cannot be written as one sentence
     ("De officier van justitie heeft gevorderd dat verdachte ter zake van feit 1 wordt veroordeeld tot een "
      "gevangenisstraf van 12 maanden en ter zake van feit 2 tot een gevangenisstraf van 6 maanden", ""),

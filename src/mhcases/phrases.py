@@ -357,6 +357,7 @@ _VERDICT_SUBS = (
     (re.compile(r"ten uitvoer  ?"), "ten uitvoer "),
     (re.compile(r"(?<=[a-z0-9)]) ?- ?kort gezegd ?- ?(?=[a-z:])"), " "),  # "voorwaarden -kort gezegd-: ..."
     (re.compile(r"^(?:- |\* |o |\u2022 ?|\uf0b7 ?)"), ""),  # a leading bullet
+    (re.compile(r"^[0-9]{1,2}[.)] (?=[a-z])"), ""),  # a leading list number: "1. veroordeelt verdachte tot ..."
     (re.compile(r"(?<=[;:]) (?:- |\* |\u2022 ?|\uf0b7 ?)"), " "),  # a bullet after ';' or ':'
     # the verb split around its object (blind probe s10, s12, s15): "legt aan verdachte de maatregel op, strekkende tot
     # ...", "legt verdachte de maatregel op van plaatsing ..." -> "legt verdachte op de maatregel ..."
@@ -478,6 +479,7 @@ _SUB_AFTREK = re.compile(
     r"|de in (?:voorarrest|verzekering en (?:in )?voorlopige hechtenis) doorgebrachte tijd)"
     r"| overeenkomstig (?:artikel|art\.?) 27(?: van het wetboek van strafrecht| sr)?)?"
     r"(?:,? (?:naar rato|naar de maatstaf) van [^;,]*? per dag)?"
+    r"(?: \((?:art(?:ikel|\.)? ?)?27(?: sr| van het wetboek van strafrecht)?\))?"
     + _END,
     _F,
 )
@@ -554,7 +556,7 @@ _TASK = re.compile(
     rf"{_ART}(?:(?P<kind>taakstraf|werkstraf|leerstraf)(?:,? bestaande uit (?:het verrichten van )?(?:onbetaalde arbeid"
     r"(?: ten algemenen nutte)?"
     r"|een werkstraf|een leerstraf|het volgen van een leerproject),?)? "
-    rf"(?:voor de duur van|ter grootte van|van|voor) (?P<hours>{_HOURS})"
+    rf"(?:(?:voor de duur van|ter grootte van|van|voor) )?(?P<hours>{_HOURS})"
     rf"|(?P<hours2>{_HOURS}) (?P<kind2>taakstraf|werkstraf){_END}"
     rf"|(?P<kind3>taakstraf),? bestaande uit (?P<hours3>{_HOURS}) (?:werkstraf|leerstraf){_END})",
     _F,
