@@ -194,6 +194,9 @@ def test_demands_of_acquittal_and_discharge(text, status):
      "geen strafoplegging"),
     # a werkstraf and a leerstraf side by side: one taakstraf of two parts, which the forms cannot hold as read
     ("veroordeelt verdachte tot een werkstraf van 40 uren en een leerstraf van 20 uren", "meer dan één taakstraf"),
+    # a sanction inside the demand's introduction is never dropped: the sentence is marked instead
+    ("De officier van justitie heeft een geldboete van € 500 geëist en heeft gevorderd dat verdachte wordt veroordeeld "
+     "tot een taakstraf van 40 uren", "niet herkend"),
     # a demand per count cannot be written as one sentence
     ("De officier van justitie heeft gevorderd dat verdachte ter zake van feit 1 wordt veroordeeld tot een "
      "gevangenisstraf van 12 maanden en ter zake van feit 2 tot een gevangenisstraf van 6 maanden", ""),

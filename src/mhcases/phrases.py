@@ -489,6 +489,10 @@ _NO_SANCTION_WORD = (
     r"(?:(?!taakstraf|werkstraf|geldboete|gevangenisstraf|jeugddetentie|hechtenis|maatregel(?! hulp)|tbs"
     r"|terbeschikking(?!gestelde)|ter beschikking(?! gestelde)|\bisd\b|\bpij\b)[^;])*"
 )
+# one character of a phrase around a sanction that may not itself name a sanction (a verb phrase before the sanction:
+# "heeft een geldboete geeist en heeft gevorderd dat ..." must not lose the fine)
+_NO_SANCTION_CHAR = (r"(?:(?!gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf|leerstraf|geldboete|maatregel|tbs"
+                     r"|terbeschikking|ter beschikking|\bisd\b|\bpij\b|vrijspraak|ontslag)[^;])")
 # "gevangenisstraf voor de duur van 89 dagen, gelijk aan het voorarrest": the number is the term
 _SUB_EQUALS_PRETRIAL = re.compile(
     r"(?:, | )(?:dat is |zijnde )?gelijk aan (?:de duur van )?(?:het |de in )?(?:voorarrest|voorlopige hechtenis)"
@@ -677,7 +681,8 @@ _VERB = re.compile(
     r"|veroordeling (?:van (?:de )?verdachte )?tot:?"
     # the demand's object: "(en) dat verdachte (voor het onder 1 ten laste gelegde) (zal worden|wordt) veroordeeld tot",
     # "verdachte te veroordelen tot", "tot veroordeling van verdachte tot", "strekt tot veroordeling van verdachte tot"
-    r"|(?:en )?dat (?:de )?(?:verdachte|\[verdachte\]|hij|zij)(?: (?:voor|wegens|ter zake van|terzake van) [^;]*?)?"
+    r"|(?:en )?dat (?:de )?(?:verdachte|\[verdachte\]|hij|zij)(?: (?:voor|wegens|ter zake van|terzake van) "
+    + _NO_SANCTION_CHAR + r"*?)?"
     r" (?:zal worden|wordt|zou worden) veroordeeld tot:?"
     r"|(?:de )?(?:verdachte|\[verdachte\])(?: (?:voor|wegens|ter zake van|terzake van) [^;]*?)? (?:zal worden |wordt )?"
     r"(?:te )?veroordelen tot:?"
@@ -842,12 +847,15 @@ _RUN_IN_HEADING = re.compile(
 _DEMAND_INTRO = re.compile(
     r"(?:(?:de )?(?:eis|vordering|strafeis)(?: van)? (?:de )?officier van justitie:? )?"
     r"(?:(?:daarnaast|voorts|verder|tevens|ook) heeft )?"
-    r"(?:(?:ten aanzien van|voor|ter zake van) [^;]*?,? )?"
-    r"(?:de |het )?(?:vordering van de )?(?:officier(?:en)? van justitie|advocaat-generaal|openbaar ministerie)(?: mr\.? [^;]*?)?"
-    r"(?: [^;]{0,160}? (?:en|maar))?"
-    r"(?: (?:heeft|hebben))?(?:,[^;,]{1,160},)?(?: (?:(?:ter|op de) (?:terechtzitting|zitting)(?: van \d{1,2} [a-z]+ \d{4})?"
+    rf"(?:(?:ten aanzien van|voor|ter zake van) {_NO_SANCTION_CHAR}*?,? )?"
+    r"(?:de |het )?(?:vordering van de )?(?:officier(?:en)? van justitie|advocaat-generaal|openbaar ministerie)"
+    rf"(?: mr\.? {_NO_SANCTION_CHAR}*?)?"
+    rf"(?: {_NO_SANCTION_CHAR}{{0,160}}? (?:en|maar))?"
+    rf"(?: (?:heeft|hebben))?(?:,(?:(?!,){_NO_SANCTION_CHAR}){{1,160}},)?"
+    r"(?: (?:(?:ter|op de) (?:terechtzitting|zitting)(?: van \d{1,2} [a-z]+ \d{4})?"
     r"|(?:in (?:zijn|haar|het)|bij)(?: schriftelijke?)? requisitoir"
-    r"|tegen (?:de )?verdachte|aan (?:de )?verdachte|ten aanzien van [^;]*?|voor [^;]*?|nog|ook|tevens|daarnaast))*"
+    rf"|tegen (?:de )?verdachte|aan (?:de )?verdachte|ten aanzien van {_NO_SANCTION_CHAR}*?|voor {_NO_SANCTION_CHAR}*?"
+    r"|nog|ook|tevens|daarnaast))*"
     r" (?:gevorderd|geeist|gerequireerd|gerekwireerd|vordert|vorderen|eist|eisen|requireert|rekwireert|strekt)"
     r"(?: (?:tegen|aan) (?:de )?verdachte)?(?: (?:op te leggen|tot|dat aan (?:de )?verdachte wordt opgelegd))?:? ",
     _F,
@@ -859,7 +867,8 @@ _DEMAND_ACQUITTAL = re.compile(
     r"(?:vrijgesproken|vrij te spreken)" + r"(?:(?! en dat )(?:[^;.]|\.(?! )))*", _F)
 _DEMAND_STATUS = re.compile(
     r"(?:de |het )?(?:officier(?:en)? van justitie|advocaat-generaal|openbaar ministerie)(?: mr\.? [^;]*?)? (?:heeft|hebben)"
-    r"(?: [^;]{0,80}?)? (?P<what>(?:algehele )?vrijspraak|ontslag van (?:alle )?rechtsvervolging)"
+    r"(?: (?:(?!gevangenisstraf|jeugddetentie|taakstraf|werkstraf|geldboete|maatregel)[^;]){0,80}?)?"
+    r" (?P<what>(?:algehele )?vrijspraak|ontslag van (?:alle )?rechtsvervolging)"
     r" (?:gevorderd|geeist|bepleit)" + _BODY, _F)
 _DEMAND_DISCHARGE = re.compile(
     r"(?:en )?(?:dat )?(?:de )?(?:verdachte|\[verdachte\]|hij|zij) (?:(?:zal|zou) worden |wordt )?(?:te )?"
