@@ -1316,6 +1316,10 @@ def _match_clause(s: str, pos: int) -> tuple[_Component, int] | None:
     return max(candidates, key=lambda c: c[1])
 
 
+# a demand or decision that names a count or a primary/subsidiary charge: it concerns a part of the charges
+_PART_OF_CHARGES = re.compile(r"\b(?:onder|feit(?:en)?) \d|primair|subsidiair")
+
+
 def _match_other_clause(s: str, pos: int) -> tuple[_Component, int] | None:
     """Clauses of a decision that state no sentence, acquittals and discharges, art. 9a."""
     best: tuple[_Component, int] | None = None
@@ -1341,7 +1345,7 @@ def _match_other_clause(s: str, pos: int) -> tuple[_Component, int] | None:
     if m is not None:
         consider(_Verdict("discharge"), m.end())
     m = _DEMAND_ACQUITTAL.match(s, pos)
-    if m is not None and not re.search(r"\b(?:onder|feit(?:en)?) \d|primair|subsidiair|meer of anders", m.group(0)):
+    if m is not None and not (_PART_OF_CHARGES.search(m.group(0)) or "meer of anders" in m.group(0)):
         consider(_Verdict("acquittal"), m.end())
     elif m is not None:
         consider(_Excluded("vrijspraak van een deel"), m.end())
@@ -1349,7 +1353,7 @@ def _match_other_clause(s: str, pos: int) -> tuple[_Component, int] | None:
     if m is not None:
         consider(_Verdict("discharge"), m.end())
     m = _DEMAND_STATUS.match(s, pos)
-    if m is not None and not re.search(r"\b(?:onder|feit(?:en)?) \d|primair|subsidiair", m.group(0)):
+    if m is not None and not _PART_OF_CHARGES.search(m.group(0)):
         consider(_Verdict("discharge" if m.group("what").startswith("ontslag") else "acquittal"), m.end())
     m = _NO_PUNISHMENT.match(s, pos)
     if m is not None:

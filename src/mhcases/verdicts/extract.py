@@ -479,13 +479,13 @@ _NOT_FOLLOWS = re.compile(r"vrijspraak|vrij\s+te\s+spreken|benadeelde|verdedigin
                           r"|hoger\s+dan|lager\s+dan|afwijk|meer\s+dan|minder\s+dan", _F)
 
 
-def _follows_demand(doc: Document) -> Found | None:
+def _follows_demand(doc: Document, decision: Decision | None = None) -> Found | None:
     """The demand as the sentence itself, when the reasons say the court follows it (always to check)."""
     clauses = _clauses_of(doc, ("strafmotivering",))
     hits = [c for c in clauses if _FOLLOWS_DEMAND.search(c.text) and not _NOT_FOLLOWS.search(c.text)]
     if not hits:
         return None
-    sentence = read_decision(doc).sentence
+    sentence = (decision or read_decision(doc)).sentence
     if sentence.sanction is None or sentence.sanction.status != "parsed" or not sentence.value:
         return None
     return Found(sentence.value, CHECK, (hits[0],) + tuple(sentence.clauses),
@@ -493,8 +493,9 @@ def _follows_demand(doc: Document) -> Found | None:
                  "opgelegde straf; nagaan", sentence.sanction)
 
 
-def read_demand(doc: Document) -> Found:
-    """The prosecutor's demand as the verdict reports it (see the module docstring)."""
+def read_demand(doc: Document, decision: Decision | None = None) -> Found:
+    """The prosecutor's demand as the verdict reports it (see the module docstring); `decision`, when the caller
+    has read it already, is used where the court says it follows the demand."""
     sections = doc.section("vordering")
     clauses: list[Clause] = []
     for s in sections:
@@ -502,15 +503,15 @@ def read_demand(doc: Document) -> Found:
     candidates = _demand_candidates(clauses)
     where = "vordering"
     if not candidates:  # the demand outside a section of its own (strafmotivering, or any other text)
-        decision = _beslissing(doc)
-        others = [s for s in doc.sections if s.role not in ("beslissing", "tenlastelegging") and s is not decision]
+        dictum = _beslissing(doc)
+        others = [s for s in doc.sections if s.role not in ("beslissing", "tenlastelegging") and s is not dictum]
         clauses = []
         for s in others:
             clauses.extend(split_clauses(s.text, s.start))
         candidates = _demand_candidates(clauses)
         where = "uitspraak"
     if not candidates:
-        follows = _follows_demand(doc)
+        follows = _follows_demand(doc, decision)
         if follows is not None:
             return follows
         return Found("onbekend", CHECK, (), "geen strafeis van de officier van justitie gevonden; 'onbekend' "
@@ -814,12 +815,13 @@ def extract_document(doc: Document) -> list[Coding]:
     """One pre-coded record per defendant (see the module docstring)."""
     case = _ID_UNSAFE.sub("-", doc.case_numbers[0].split()[0] if doc.case_numbers else Path(doc.path).stem)
     decision = read_decision(doc)
-    demand = read_demand(doc)
+    demand = read_demand(doc, decision)
     charge_text = _charge_text(doc)
     charges, articles = read_charges(doc, charge_text)
     verdict_trafficking, verdict_other = _verdicts(decision, articles)
     if TRAFFICKING in articles or not articles:
-        facts = _Index(_clauses_of(doc, ("bewijs", "strafmotivering")) + charge_text[1])
+        fact_clauses = _clauses_of(doc, ("bewijs", "strafmotivering"))
+        facts = _Index(fact_clauses + charge_text[1])
         minor = _yes_or_unknown("victim_minor", facts, _MINOR, "een minderjarig slachtoffer")
         if minor.value == "ja":
             under16 = _yes_or_unknown("victim_under16", facts, _UNDER16, "een slachtoffer jonger dan 16 jaar")
@@ -831,7 +833,7 @@ def extract_document(doc: Document) -> list[Coding]:
         form_sources = tuple(hits[0] for _name, hits in form_hits if hits)
         exploitation = (Found(";".join(forms), CHECK, form_sources, "uit de woorden van de uitspraak; nagaan")
                         if forms else Found("onbekend", CHECK, (), "geen uitbuitingsvorm herkend"))
-        violence = _violence(_Index(_clauses_of(doc, ("bewijs", "strafmotivering"))))
+        violence = _violence(_Index(fact_clauses))
         organised = _organised(articles, facts)
     else:
         none = "geen mensenhandel (art. 273f Sr) ten laste gelegd; 'onbekend': niet van toepassing op deze uitspraak"

@@ -41,7 +41,6 @@ class Para(NamedTuple):
 
     text: str
     heading: bool = False  # explicit heading from markup (an open-data <title>)
-    number: str = ""  # its number ("4.1"), explicit headings only
     depth: int = 0  # nesting depth of an explicit heading (1 = top level)
     role: str | None = None  # role from markup (<section role="beslissing">), explicit headings only
 
