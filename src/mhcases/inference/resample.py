@@ -675,7 +675,7 @@ class _LargeTwoPart:
         scaled *= effect_weights  # A = w · exp(x'b₂)
         out = np.full((r, len(self.focus)), np.nan)
         terms = [t for t in self.focus if t in t1 and t in t2]
-        binary = [t for t in terms if binary_values(self.values[t])]
+        binary = [t for t in terms if self.binary[t]]
         if binary:
             at = {t: groups.column(self.names12.index(t)) for t in binary}
             sides = np.column_stack([(at[t] == v) * 1.0 for t in binary for v in (0.0, 1.0)])
