@@ -99,13 +99,15 @@ def _cited(text: str) -> tuple[str, ...]:
     return parse_charges(text).articles  # pragma: no cover - older mhcases.offences
 
 
+def _referenced(doc: Document) -> list[str]:
+    """The Sr articles of the metadata's statute references ("Wetboek van Strafrecht 273f" -> "273f Sr"), in order."""
+    return [f"{number.lower()} Sr" for reference in doc.references for number in _REFERENCE.findall(reference)]
+
+
 def charged_articles(doc: Document) -> tuple[str, ...]:
     """Offence articles cited in the text or the metadata of a decision, in order of first appearance."""
     found = list(_cited(doc.text))
-    for reference in doc.references:
-        for number in _REFERENCE.findall(reference):
-            if f"{number.lower()} Sr" not in found:
-                found.append(f"{number.lower()} Sr")
+    found.extend(article for article in dict.fromkeys(_referenced(doc)) if article not in found)
     return tuple(found)
 
 
@@ -125,7 +127,7 @@ def _charges_one_of(doc: Document, wanted: Sequence[str]) -> bool:
     as `charged_articles`, with the citations of the text read only when one of the articles can be among them."""
     if any(_names_offence(doc, a) for a in wanted):
         return True
-    referenced = {f"{number.lower()} Sr" for reference in doc.references for number in _REFERENCE.findall(reference)}
+    referenced = set(_referenced(doc))
     if any(a in referenced for a in wanted):
         return True
     possible = [a for a in wanted if _may_be_cited(doc.text, a)]
