@@ -483,16 +483,38 @@ _SUB_AFTREK = re.compile(
     + _END,
     _F,
 )
+# The words that name a sanction, in one list; the patterns below that must stop at a sanction (conditions, the
+# demand's introduction, a written-out art. 38v measure) are built from these groups. Each word carries the guard
+# that keeps a non-sanction use out ("maatregel hulp en steun" is a condition; "de terbeschikkinggestelde" the
+# person). In a lookahead the order of the words does not matter.
+_DETENTION_WORDS = ("gevangenisstraf", "jeugddetentie", "hechtenis")
+_TASK_WORDS = ("taakstraf", "werkstraf")
+_FINE_WORDS = ("geldboete",)
+_MEASURE_WORDS_SHORT = (r"maatregel(?! hulp)", "tbs", r"\bisd\b", r"\bpij\b")
+_TBS_WORDS = (r"terbeschikking(?!gestelde)", r"ter beschikking(?! gestelde)")
+_SANCTION_WORDS = (*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS, *_MEASURE_WORDS_SHORT, *_TBS_WORDS)
+_GUARD = re.compile(r"\(\?![^)]*\)")
+
+
+def _any_of(*words: str) -> str:
+    """One alternation of `words`."""
+    return "(?:" + "|".join(words) + ")"
+
+
+def _unguarded(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without their guards: also "maatregel hulp", "terbeschikkinggestelde"."""
+    return tuple(_GUARD.sub("", word) for word in words)
+
+
+_NOT_A_SANCTION = rf"(?!{_any_of(*_SANCTION_WORDS)})"
 # Special conditions attached to a (partly) suspended sentence ("met als bijzondere voorwaarden een meldplicht,
 # een contactverbod met ..."): conditions, not sanctions. The text may not name another sanction.
-_NO_SANCTION_WORD = (
-    r"(?:(?!taakstraf|werkstraf|geldboete|gevangenisstraf|jeugddetentie|hechtenis|maatregel(?! hulp)|tbs"
-    r"|terbeschikking(?!gestelde)|ter beschikking(?! gestelde)|\bisd\b|\bpij\b)[^;])*"
-)
-# one character of a phrase around a sanction that may not itself name a sanction (a verb phrase before the sanction:
-# "heeft een geldboete geeist en heeft gevorderd dat ..." must not lose the fine)
-_NO_SANCTION_CHAR = (r"(?:(?!gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf|leerstraf|geldboete|maatregel|tbs"
-                     r"|terbeschikking|ter beschikking|\bisd\b|\bpij\b|vrijspraak|ontslag)[^;])")
+_NO_SANCTION_WORD = rf"(?:{_NOT_A_SANCTION}[^;])*"
+_NO_SANCTION_WORD_LAZY = rf"(?:{_NOT_A_SANCTION}[^;])*?"
+_NO_SANCTION_IN_SENTENCE = rf"(?:{_NOT_A_SANCTION}(?:[^;.]|\.(?! )))*"  # to the end of a clause or sentence
+# one character of a phrase around a sanction that may not itself name a sanction, nor an acquittal or discharge
+# (a verb phrase before the sanction: "heeft een geldboete geeist en heeft gevorderd dat ..." must not lose the fine)
+_NO_SANCTION_CHAR = rf"(?:(?!{_any_of(*_unguarded(_SANCTION_WORDS), 'leerstraf', 'vrijspraak', 'ontslag')})[^;])"
 # "gevangenisstraf voor de duur van 89 dagen, gelijk aan het voorarrest": the number is the term
 _SUB_EQUALS_PRETRIAL = re.compile(
     r"(?:, | )(?:dat is |zijnde )?gelijk aan (?:de duur van )?(?:het |de in )?(?:voorarrest|voorlopige hechtenis)"
@@ -501,9 +523,9 @@ _SUB_CONDITIONS = re.compile(
     r"(?:, | |; )(?:(?:(?:en|alsmede) )?(?:(?:met|onder) )?(?:(?:daaraan (?:verbonden|gekoppeld)|daarbij|als) )*"
     r"(?:de |het )?(?:\(?bijzondere?\)? |algemene )?(?:voorwaarden?|\(bijzondere\) voorwaarden?)(?![a-z])"
     r"|(?:en|alsmede|met) (?=" + _NO_SANCTION_WORD + r"voorwaarden?(?![a-z])))"
-    + _NO_SANCTION_WORD.replace(")*", ")*?", 1)
-    + r"(?=;|$|,? (?:en |alsmede )?(?:een |de )?(?:gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf"
-      r"|geldboete|maatregel(?! hulp)|tbs|pij|isd)\b)",
+    + _NO_SANCTION_WORD_LAZY
+    + r"(?=;|$|,? (?:en |alsmede )?(?:een |de )?"
+    + _any_of(*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS, *_MEASURE_WORDS_SHORT) + r"\b)",
     _F,
 )
 # A contact or area ban among the special conditions of a suspended sentence (art. 14c, second paragraph, under 5
@@ -606,8 +628,12 @@ _TBS = (
 )
 # art. 38v Sr written out: "de maatregel als bedoeld in artikel 38v ..., inhoudende dat verdachte ... geen contact ..."
 # (to the end of its clause or sentence, and before its substitute detention or an order that it applies at once)
-_38V_BODY = (r"(?P<body>(?:(?!taakstraf|werkstraf|geldboete|gevangenisstraf|jeugddetentie|hechtenis|tbs|\bisd\b|\bpij\b"
-             r"|maatregel(?! hulp)|,? (?:met bevel|beveelt|bepaalt|subsidiair)\b|vervangende)(?:[^;.]|\.(?! )))*)")
+_38V_BODY = ("(?P<body>(?:(?!" + "|".join((*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS, *_MEASURE_WORDS_SHORT))
+             + r"|,? (?:met bevel|beveelt|bepaalt|subsidiair)\b|vervangende)(?:[^;.]|\.(?! )))*)")
+# "artikel 38v (van het Wetboek van Strafrecht | Sr)"; ", als bedoeld in / ex / op grond van" that article
+_38V_ARTICLE = r"(?:artikel|art\.?) 38v(?: (?:van het wetboek van strafrecht|sr))?"
+_AS_MEANT_IN = r"(?:als bedoeld in|ex|op grond van)"
+_38V_CITED = rf"(?:,? {_AS_MEANT_IN} {_38V_ARTICLE})?"
 # "(art. 38v Sr)", "ex artikel 38v Sr", "als bedoeld in artikel 38v van het Wetboek van Strafrecht"
 _38V_REF = (r"(?:,? \((?:art(?:ikel|\.)? ?)?38v(?: sr)?\)|,? (?:ex|als bedoeld in|op grond van) (?:artikel |art\.? ?)?38v"
             r"(?: (?:van het )?(?:wetboek van strafrecht|sr))?)?")
@@ -635,27 +661,20 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
     (
         re.compile(
             rf"{_ART}(?:legt (?:aan )?(?:de )?(?:verdachte|veroordeelde) (?:de |een )?)?(?:vrijheidsbeperkende )?maatregel"
-            r"(?: op)?,? (?:als bedoeld in|ex|op grond van|van) "
-            r"(?:artikel|art\.?) 38v(?: (?:van het wetboek van strafrecht|sr))?,? "
+            rf"(?: op)?,? (?:{_AS_MEANT_IN}|van) {_38V_ARTICLE},? "
             rf"(?:inhoudende|inhoudend|bestaande uit|te weten)(?: dat)? {_38V_BODY}",
             _F,
         ),
         None,
     ),
-)
-
-_MEASURE_PATTERNS = _MEASURE_PATTERNS + (
     (re.compile(
         rf"{_ART}(?:vrijheidsbeperkende maatregel|maatregel,? (?:ter beveiliging van de maatschappij,? )?(?:strekkende )?"
-        r"(?:tot|ter) beperking van de vrijheid)"
-        r"(?:,? (?:als bedoeld in|ex|op grond van) (?:artikel|art\.?) 38v(?: (?:van het wetboek van strafrecht|sr))?)?"
+        rf"(?:tot|ter) beperking van de vrijheid){_38V_CITED}"
         rf",? (?:inhoudende|inhoudend|bestaande uit|te weten|namelijk)(?: dat)? {_38V_BODY}", _F), None),
 )
 # art. 38v Sr named by its purpose; what it forbids follows in clauses of their own (_MEASURE_DETAILS)
 _38V_BARE = re.compile(
-    rf"{_ART}(?:vrijheidsbeperkende maatregel|maatregel strekkende tot beperking van de vrijheid)"
-    r"(?:,? (?:als bedoeld in|ex|op grond van) (?:artikel|art\.?) 38v(?: (?:van het wetboek van strafrecht|sr))?)?"
-    + _END,
+    rf"{_ART}(?:vrijheidsbeperkende maatregel|maatregel strekkende tot beperking van de vrijheid){_38V_CITED}{_END}",
     _F,
 )
 _DETAIL_HEAD = (r"(?:en )?(?:beveelt|bepaalt|gelast),? dat (?:de )?(?:verdachte|veroordeelde)(?: zich)?"
@@ -791,9 +810,9 @@ _EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
          r"|(?:met bevel|beveelt),? dat de maatregel dadelijk uitvoerbaar"),
     )
 ) + tuple(
-    (name, re.compile(rf"(?:en )?(?:{pattern})" + _NO_SANCTION_WORD.replace(")*", ")*?", 1)
-                      + r"(?=(?:, |; | en | alsmede )(?:een |de )?(?:gevangenisstraf|jeugddetentie|hechtenis"
-                        r"|taakstraf|werkstraf|geldboete)|;|$)", _F))
+    (name, re.compile(rf"(?:en )?(?:{pattern})" + _NO_SANCTION_WORD_LAZY
+                      + r"(?=(?:, |; | en | alsmede )(?:een |de )?" + _any_of(*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS)
+                      + "|;|$)", _F))
     for name, pattern in (
         ("beslag", r"(?:de )?(?:verbeurdverklaring|onttrekking aan het verkeer|teruggave)"),
         ("voorwaarden", r"draagt (?:de |deze )?reclassering"
@@ -806,7 +825,7 @@ _CONDITION_CLAUSE = re.compile(
     r"|(?:dat )?(?:de |het )?(?:veroordeelde|verdachte|\[verdachte\]|hij|zij|terbeschikkinggestelde|ter beschikking gestelde"
     r"|jongere)(?: zich)? (?:zal|zich|meldt|houdt|werkt|verleent|laat|gebruikt|onthoudt|neemt|volgt|moet|blijft"
     r"|gedurende|op geen enkele wijze|geen)\b)"
-    + _NO_SANCTION_WORD.replace("[^;]", "(?:[^;.]|\\.(?! ))") + r"(?=;|\. |$)",
+    + _NO_SANCTION_IN_SENTENCE + r"(?=;|\. |$)",
     _F,
 )
 _ACQUITTAL_CLAUSE = re.compile(
@@ -867,7 +886,7 @@ _DEMAND_ACQUITTAL = re.compile(
     r"(?:vrijgesproken|vrij te spreken)" + r"(?:(?! en dat )(?:[^;.]|\.(?! )))*", _F)
 _DEMAND_STATUS = re.compile(
     r"(?:de |het )?(?:officier(?:en)? van justitie|advocaat-generaal|openbaar ministerie)(?: mr\.? [^;]*?)? (?:heeft|hebben)"
-    r"(?: (?:(?!gevangenisstraf|jeugddetentie|taakstraf|werkstraf|geldboete|maatregel)[^;]){0,80}?)?"
+    rf"(?: (?:(?!{_any_of(*_unguarded(_SANCTION_WORDS))})[^;]){{0,80}}?)?"
     r" (?P<what>(?:algehele )?vrijspraak|ontslag van (?:alle )?rechtsvervolging)"
     r" (?:gevorderd|geeist|bepleit)" + _BODY, _F)
 _DEMAND_DISCHARGE = re.compile(
