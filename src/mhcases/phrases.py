@@ -103,7 +103,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 __all__ = [
@@ -111,6 +111,7 @@ __all__ = [
     "MEASURES",
     "STATUSES",
     "Sanction",
+    "add_condition_bans",
     "ban_codes",
     "dutch_number_words",
     "format_sanction",
@@ -487,8 +488,8 @@ _SUB_AFTREK = re.compile(
 # demand's introduction, a written-out art. 38v measure) are built from these groups. Each word carries the guard
 # that keeps a non-sanction use out ("maatregel hulp en steun" is a condition; "de terbeschikkinggestelde" the
 # person). In a lookahead the order of the words does not matter.
-_DETENTION_WORDS = ("gevangenisstraf", "jeugddetentie", "hechtenis")
-_TASK_WORDS = ("taakstraf", "werkstraf")
+_DETENTION_WORDS = DETENTION_KINDS
+_TASK_WORDS = COMMUNITY_SERVICE_KINDS
 _FINE_WORDS = ("geldboete",)
 _MEASURE_WORDS_SHORT = (r"maatregel(?! hulp)", "tbs", r"\bisd\b", r"\bpij\b")
 _TBS_WORDS = (r"terbeschikking(?!gestelde)", r"ter beschikking(?! gestelde)")
@@ -539,6 +540,28 @@ def ban_codes(text: str) -> tuple[str, ...]:
     """The bans a condition states: "contactverbod", "gebiedsverbod" (in words or by name)."""
     return tuple(code for code, pattern in (("contactverbod", _BAN_CONTACT), ("gebiedsverbod", _BAN_AREA))
                  if pattern.search(text))
+
+
+def _condition_bans(conditional_months: float | None, codes: tuple[str, ...] | frozenset[str]) -> tuple[str, ...]:
+    """The measures that the bans among the special conditions of a suspended detention count as; raises when there
+    is no suspended part for them to belong to."""
+    if conditional_months is None:
+        raise _ParseError("contact- of gebiedsverbod als bijzondere voorwaarde zonder voorwaardelijk deel")
+    return tuple(sorted(codes))
+
+
+def add_condition_bans(sanction: Sanction, codes: tuple[str, ...] | list[str] | set[str]) -> Sanction:
+    """`sanction` with the contact and area bans (`ban_codes`) set among the special conditions of its suspended
+    part, read elsewhere (a verdict's conditions in clauses of their own), counted as its measures as the parser
+    counts them in a phrase; status "unparsed" with the reason when it has no suspended part. A sanction that is not
+    "parsed", or no bans: `sanction` as it is."""
+    if sanction.status != "parsed" or not codes:
+        return sanction
+    try:
+        bans = _condition_bans(sanction.conditional_months, frozenset(codes))
+    except _ParseError as exc:
+        return _unparsed(str(exc))
+    return replace(sanction, measures=tuple(sorted({*sanction.measures, *bans})))
 _SUBSID_DUR = rf"(?:{_DUR})"
 _SUBSTITUTE = r"(?:vervangende )?(?:hechtenis|gijzeling|jeugddetentie)"
 _SUBSID_BODY = (
@@ -1568,9 +1591,7 @@ def _combine(components: list[_Component]) -> Sanction:
     measures: set[str] = set()
     for c in components:
         if isinstance(c, _Detention) and c.bans:
-            if c.conditional is None:
-                raise _ParseError("contact- of gebiedsverbod als bijzondere voorwaarde zonder voorwaardelijk deel")
-            measures.update(c.bans)
+            measures.update(_condition_bans(c.conditional, c.bans))
         if isinstance(c, _Detention):
             if kind is not None and c.kind != kind:
                 raise _ParseError(f"verschillende soorten vrijheidsstraf: {kind} en {c.kind}")

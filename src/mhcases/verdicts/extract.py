@@ -29,12 +29,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from mhcases.codebook import COLUMN_NAMES
 from mhcases.offences import GROUP_LABELS, OTHER_OFFENCES, TRAFFICKING, find_articles, group_of
-from mhcases.phrases import Sanction, ban_codes, format_sanction, parse_sanction
+from mhcases.phrases import Sanction, add_condition_bans, ban_codes, format_sanction, parse_sanction
 from mhcases.verdicts.clauses import Clause, quote, split_clauses
 from mhcases.verdicts.model import Coding, Document, Evidence
 
@@ -214,10 +214,12 @@ def read_decision(doc: Document) -> Decision:
     conditions_of = ""  # "suspended" (art. 14c Sr) or "tbs" (the conditions of a tbs, not bans of their own)
     for c in clauses:
         text = c.text
+        # the bans a condition states (codebook 8.2), read once per clause and only where they can count
+        codes = ban_codes(text) if mode == "conditions" and (c.heading or conditions_of == "suspended") else None
         if c.heading:
-            if mode == "conditions" and (ban_codes(text) or _CONDITION_HEADING.match(text)):
-                if conditions_of == "suspended" and ban_codes(text):
-                    bans.append((c, ban_codes(text)))
+            if mode == "conditions" and (codes or _CONDITION_HEADING.match(text)):
+                if conditions_of == "suspended" and codes:
+                    bans.append((c, codes))
                 continue  # "contactverbod" over a condition: still the conditions
             mode = "sentence" if _SENTENCE_HEADING.match(text) else "other"
             continue
@@ -237,11 +239,13 @@ def read_decision(doc: Document) -> Decision:
                 mode = "conditions"
                 tbs = _TBS_CONDITIONS.search(text) or (used and _TBS_WORD.search(used[-1].text))
                 conditions_of = "tbs" if tbs else "suspended"
-            if mode == "conditions" and conditions_of == "suspended" and ban_codes(text):
-                bans.append((c, ban_codes(text)))
+            if mode == "conditions" and conditions_of == "suspended":
+                codes = ban_codes(text) if codes is None else codes  # the clause that opened the conditions
+                if codes:
+                    bans.append((c, codes))
             continue
-        if mode == "conditions" and conditions_of == "suspended" and ban_codes(text) and not _SANCTION_WORD.search(text):
-            bans.append((c, ban_codes(text)))
+        if mode == "conditions" and conditions_of == "suspended" and codes and not _SANCTION_WORD.search(text):
+            bans.append((c, codes))
             continue
         if _DISCHARGE.search(text):
             discharges.append(c)
@@ -285,14 +289,16 @@ def read_decision(doc: Document) -> Decision:
         if sanction.status in ("acquittal", "discharge"):
             value, status = format_sanction(sanction), AUTO
         if bans and sanction.status == "parsed":
-            codes = {code for _c, found in bans for code in found}
-            if sanction.conditional_months is not None:
-                sanction = replace(sanction, measures=tuple(sorted({*sanction.measures, *codes})))
+            # the parser's rule for bans among the special conditions (codebook 8.2), for conditions in clauses of
+            # their own
+            with_bans = add_condition_bans(sanction, [code for _c, found in bans for code in found])
+            if with_bans.status == "parsed":
+                sanction = with_bans
                 value = format_sanction(sanction) if status == AUTO else value
                 spans = spans + [b for b, _codes in bans]
             else:
                 status = CHECK
-                note = "; ".join(filter(None, [note, "contact- of gebiedsverbod als voorwaarde zonder voorwaardelijk deel"]))
+                note = "; ".join(filter(None, [note, with_bans.reason]))
         if sanction.conditional_months is not None and sanction.probation_months is None and status == AUTO:
             status, note = CHECK, "voorwaardelijk deel zonder proeftijd in de gelezen zinnen: proeftijd nagaan"
         if unread:

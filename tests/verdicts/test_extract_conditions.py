@@ -1,0 +1,49 @@
+"""Special conditions of a suspended sentence in clauses of their own: a contact or area ban among them counts as the
+maatregel (codebook 8.2) by the parser's rule (`mhcases.phrases.add_condition_bans`), only with a suspended part and
+never among the conditions of a tbs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mhcases.verdicts.extract import read_decision
+from mhcases.verdicts.model import Document, Section
+
+
+def sentence_of(beslissing: str):
+    title = "Beslissing"
+    text = title + "\n" + beslissing + "\n"
+    section = Section("beslissing", title, beslissing, len(title) + 1)
+    doc = Document("test.txt", "website", None, "Rechtbank Gelderland", dt.date(2019, 5, 2), None, ("Strafrecht",), (),
+                   ("05/765432-18",), text, (section,))
+    return read_decision(doc).sentence
+
+
+CONDITIONS = ("stelt als bijzondere voorwaarden dat de veroordeelde:\n"
+              "- zich meldt bij de reclassering;\n"
+              "- op geen enkele wijze contact zoekt met [slachtoffer 2];\n"
+              "- zich niet ophoudt in de straat [adres].")
+
+
+def test_bans_in_condition_clauses_of_a_suspended_part_count_as_measures():
+    got = sentence_of("veroordeelt verdachte tot een gevangenisstraf van 20 maanden;\n"
+                      "bepaalt dat van deze gevangenisstraf een gedeelte, groot 8 maanden, niet ten uitvoer zal worden "
+                      "gelegd, onder de algemene voorwaarde dat de veroordeelde zich voor het einde van de proeftijd van "
+                      "3 jaren niet schuldig maakt aan een strafbaar feit;\n" + CONDITIONS)
+    assert got.sanction.measures == ("contactverbod", "gebiedsverbod")
+    assert (got.sanction.unconditional_months, got.sanction.conditional_months) == (12.0, 8.0)
+    assert got.status == "automatisch" and "contactverbod" in got.value
+    assert any("contact zoekt" in c.text for c in got.clauses)  # the condition is quoted as evidence
+
+
+def test_bans_in_condition_clauses_without_a_suspended_part_are_marked():
+    got = sentence_of("veroordeelt verdachte tot een gevangenisstraf van 20 maanden;\n" + CONDITIONS)
+    assert got.status == "controleren"
+    assert "zonder voorwaardelijk deel" in got.note
+    assert got.sanction.measures == ()  # not counted: the sentence as read, to check
+
+
+def test_conditions_of_a_tbs_are_not_bans_of_their_own():
+    got = sentence_of("gelast dat de verdachte ter beschikking wordt gesteld en stelt daarbij de volgende voorwaarden:\n"
+                      "- de terbeschikkinggestelde zal op geen enkele wijze contact opnemen met [slachtoffer 1].")
+    assert "contactverbod" not in (got.sanction.measures if got.sanction else ())
