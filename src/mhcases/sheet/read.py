@@ -86,13 +86,18 @@ def _read_xlsx(path: Path, sheet_name: str | None) -> list[list[str]]:
                                             + ", ".join(book.sheetnames))])
         return book, book[sheet_name]
 
+    def is_formula(source: object) -> bool:
+        return isinstance(source, ArrayFormula) or (isinstance(source, str) and source.startswith("="))
+
     try:
-        book, values = sheet(data_only=True)
         formula_book, formulas = sheet(data_only=False)
-        cached = [list(row) for row in values.iter_rows(values_only=True)]
         written = [list(row) for row in formulas.iter_rows(values_only=True)]
-        book.close()
         formula_book.close()
+        cached = written
+        if any(is_formula(source) for row in written for source in row):  # the cached values need a second read
+            book, values = sheet(data_only=True)
+            cached = [list(row) for row in values.iter_rows(values_only=True)]
+            book.close()
     except InputError:
         raise
     except Exception as error:  # zipfile.BadZipFile, KeyError in a damaged archive, …: not a readable XLSX
@@ -102,8 +107,7 @@ def _read_xlsx(path: Path, sheet_name: str | None) -> list[list[str]]:
         cells = []
         for j, value in enumerate(row):
             source = formula_row[j] if j < len(formula_row) else None
-            is_formula = isinstance(source, ArrayFormula) or (isinstance(source, str) and source.startswith("="))
-            if is_formula and value is None:
+            if is_formula(source) and value is None:
                 cells.append(_FormulaWithoutValue(str(getattr(source, "text", source))))
             else:
                 cells.append(_xlsx_cell(value))
