@@ -39,7 +39,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from mhcases import compare, decompose, models, synth  # noqa: E402
+from mhcases import compare, decompose, models, periods, published, synth, tables  # noqa: E402
 from mhcases.clean import clean_sheet  # noqa: E402
 from mhcases import stats  # noqa: E402
 from mhcases.inference import cluster, intervals, resample  # noqa: E402
@@ -278,6 +278,196 @@ def summarise(frame: pd.DataFrame, truth: dict, header: str) -> None:
               f"({int((rows['coverage'] < 0.93).sum())} below, {int((rows['coverage'] > 0.97).sum())} above)")
 
 
+# ------------------------------------------------------------------------------------- follow-up (--only followup)
+
+FOLLOWUP_TABLES = ("tabel_1", "tabel_2", "tabel_4")
+# the follow-up design's shift (`--only followup`): the acquittal logit's intercept of the new period, +0.5
+SHIFT = {"acquittal": {"intercept": 0.5}}
+
+
+def shifted(params: dict, shift: dict) -> dict:
+    """The generator's parameters with `shift` added (nested keys)."""
+    import copy
+
+    out = copy.deepcopy(params)
+    for section, changes in shift.items():
+        for key, delta in changes.items():
+            out[section][key] = out[section][key] + delta
+    return out
+
+
+def table_units(clean: pd.DataFrame, table: str) -> pd.DataFrame:
+    """The units of a follow-up table (cases for Table 1, defendants otherwise): case_id and category."""
+    if table == "tabel_1":
+        category = tables.case_combinations(clean)
+        return pd.DataFrame({"case_id": category.index.to_numpy(), "categorie": category.to_numpy()})
+    category = tables.demand_category(clean) if table == "tabel_2" else tables.sentence_category(clean)
+    return pd.DataFrame({"case_id": clean["case_id"].to_numpy(), "categorie": category.to_numpy()})
+
+
+def letter_categories() -> dict[str, list[str]]:
+    """The categories of the letter's Tables 1, 2 and 4 (without «overig» and Totaal)."""
+    folder = ROOT / "data/published"
+    return {name: [c for c in published.load_table(folder, name)["categorie"] if c not in (tables.OTHER, tables.TOTAL)]
+            for name in FOLLOWUP_TABLES}
+
+
+def table_shares(clean: pd.DataFrame, categories: dict[str, list[str]]) -> dict[tuple[str, str], float]:
+    out = {}
+    for table, names in categories.items():
+        units = table_units(clean, table)
+        for category in names:
+            out[(table, category)] = float((units["categorie"] == category).mean())
+    return out
+
+
+FOLLOWUP_METHODS = ("newcombe", "newcombe-deff", "newcombe-deff-beide")
+
+
+def followup_table_records(old: pd.DataFrame, new: pd.DataFrame, categories: dict[str, list[str]]) -> list[dict]:
+    """The difference of each letter category's share (new − old), Newcombe's interval before (two plain Wilson
+    intervals) and with the design effect of the new period's clustering (`intervals.cluster_effective_n`) on
+    the new share only, or on both (the new period's design effect carried to the old share: the baseline is a
+    published table without its cases)."""
+    records = []
+    for table, names in categories.items():
+        a, b = table_units(old, table), table_units(new, table)
+        for category in names:
+            x_old, x_new = (a["categorie"] == category).to_numpy(), (b["categorie"] == category).to_numpy()
+            p_old, p_new = x_old.mean(), x_new.mean()
+            n_old, n_new = float(len(x_old)), float(len(x_new))
+            deff = n_new / intervals.cluster_effective_n(x_new, b["case_id"].to_numpy())
+            for method, (m_new, m_old) in zip(FOLLOWUP_METHODS, ((n_new, n_old), (n_new / deff, n_old),
+                                                                 (n_new / deff, n_old / deff))):
+                l1, u1 = intervals.wilson(np.array([p_new]), np.array([m_new]), LEVEL)
+                l2, u2 = intervals.wilson(np.array([p_old]), np.array([m_old]), LEVEL)
+                low, high = intervals.mover_difference(p_new, l1, u1, p_old, l2, u2)
+                records.append({"target": f"vervolg {table}", "measure": category, "method": method,
+                                "estimate": p_new - p_old, "low": float(low[0]), "high": float(high[0])})
+    return records
+
+
+def followup_period_records(old: pd.DataFrame, new: pd.DataFrame, replicates: int, seed: int) -> list[dict]:
+    """The period comparison (`mhcases.periods`): per period and for the difference, the build's rule ("build")
+    and the plain percentile interval of before ("percentiel"), from the same replicates."""
+    estimates, draws, sizes = {}, {}, {}
+    for period, clean, stream in (("basis", old, seed), ("nieuw", new, seed + 1)):
+        frame = clean[periods.COLUMNS].reset_index(drop=True)
+        estimates[period] = periods.period_measures(frame)
+        draws[period] = periods.period_draws(frame, replicates, stream)
+        sizes[period] = len(frame)
+    estimates["verschil"] = estimates["nieuw"] - estimates["basis"]
+    draws["verschil"] = draws["nieuw"] - draws["basis"]
+    build = periods.period_intervals(estimates, draws, sizes, LEVEL)
+    records = []
+    for period in ("basis", "nieuw", "verschil"):
+        before = intervals.percentile(draws[period], LEVEL)
+        for method, (low, high) in (("build", build[period]), ("percentiel", before)):
+            for j, measure in enumerate(periods.MEASURES):
+                records.append({"target": f"perioden {period}", "measure": measure, "method": method,
+                                "estimate": estimates[period][measure], "low": low[j], "high": high[j]})
+    return records
+
+
+def followup_truth(params: dict, new_params: dict, size: int, categories: dict[str, list[str]]) -> dict:
+    """The truth of every follow-up target: each period's value in a population of `size` from its generator,
+    and their difference (exactly 0 when both periods have the same generator: one population for both)."""
+    old = clean_cohort(params, size, seed=999)
+    new = old if new_params == params else clean_cohort(new_params, size, seed=998)
+    truth = {}
+    values = {"basis": periods.period_measures(old[periods.COLUMNS]),
+              "nieuw": periods.period_measures(new[periods.COLUMNS])}
+    values["verschil"] = values["nieuw"] - values["basis"]
+    for period, series in values.items():
+        truth.update({(f"perioden {period}", m): float(v) for m, v in series.items()})
+    shares_old, shares_new = table_shares(old, categories), table_shares(new, categories)
+    truth.update({(f"vervolg {t}", c): shares_new[(t, c)] - shares_old[(t, c)] for t, c in shares_old})
+    return truth
+
+
+def followup_records(params: dict, new_params: dict, pairs: int, first: int, size: int, replicates: int,
+                     design: str, categories: dict[str, list[str]]) -> list[dict]:
+    """Pairs of cohorts (baseline seeds 20,000 + i, follow-up 30,000 + i), every follow-up interval."""
+    records = []
+    start = time.perf_counter()
+    for i in range(first, first + pairs):
+        old = clean_cohort(params, size, seed=20_000 + i)
+        new = clean_cohort(new_params, size, seed=30_000 + i)
+        for record in followup_table_records(old, new, categories) + followup_period_records(old, new, replicates, i):
+            records.append({"cohort": i, "design": design, **record})
+        if (i + 1 - first) % 100 == 0:
+            print(f"{design}: {i + 1 - first} pairs, {time.perf_counter() - start:.0f} s", flush=True)
+    return records
+
+
+FOLLOWUP_BEFORE = {"vervolg": "newcombe", "perioden": "percentiel"}
+
+
+def followup_markdown(table: pd.DataFrame) -> str:
+    """Before and after per follow-up target, with MC s.e. and widths (the table's after = the build's rule)."""
+    lines = ["| design | target | measure | truth | before | after | MC s.e. | width before | width after | pairs |",
+             "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for (design, target, measure), rows in table.groupby(["design", "target", "measure"], sort=False):
+        by = rows.set_index("method")
+        kind = target.split(" ")[0]
+        after = by.loc[FOLLOWUP_AFTER[kind]]
+        before = by.loc[FOLLOWUP_BEFORE[kind]]
+        lines.append(f"| {design} | {target} | {measure} | {after['truth']:.3f} | {before['coverage']:.3f} | "
+                     f"{after['coverage']:.3f} | {after['mc_se']:.3f} | {before['width']:.3f} | "
+                     f"{after['width']:.3f} | {int(after['cohorts'])} |")
+    return "\n".join(lines)
+
+
+FOLLOWUP_AFTER = {"vervolg": "newcombe-deff", "perioden": "build"}
+
+
+def summarise_followup(frame: pd.DataFrame, truth: dict, header: str) -> None:
+    parts = []
+    for design, rows in frame.groupby("design", sort=False):
+        table = coverage_table(rows.drop(columns="design"), truth[design])
+        table.insert(0, "design", design)
+        parts.append(table)
+    table = pd.concat(parts, ignore_index=True)
+    print(f"\n{header} Nominal coverage {LEVEL:.0%}.\n")
+    print(followup_markdown(table))
+    print("\nCoverage of every candidate method:\n")
+    for design, rows in table.groupby("design", sort=False):
+        print(f"\n{design}:\n")
+        print(candidates(rows))
+    for design, rows in table.groupby("design", sort=False):
+        for label, chooser in (("before", FOLLOWUP_BEFORE), ("after", FOLLOWUP_AFTER)):
+            picked = rows[rows["method"] == rows["target"].map(lambda t: chooser[t.split(" ")[0]])]
+            inside = picked["coverage"].between(0.93, 0.97)
+            print(f"{design} {label}: {int(inside.sum())} of {len(picked)} within 0.93–0.97 "
+                  f"({int((picked['coverage'] < 0.93).sum())} below, {int((picked['coverage'] > 0.97).sum())} above)")
+
+
+def run_followup(args, params: dict) -> None:
+    categories = letter_categories()
+    designs = {"nul": params, "verschoven": shifted(params, SHIFT)}
+    truth_path = args.truth or args.records.with_name("coverage_followup_truth.csv")
+    start = time.perf_counter()
+    if args.truth:
+        rows = pd.read_csv(args.truth)
+        truth = {d: {(r.target, r.measure): r.truth for r in rows[rows["design"] == d].itertuples()} for d in designs}
+    else:
+        truth = {d: followup_truth(params, p, args.population, categories) for d, p in designs.items()}
+        args.records.parent.mkdir(parents=True, exist_ok=True)
+        pd.DataFrame([{"design": d, "target": t, "measure": m, "truth": v} for d, values in truth.items()
+                      for (t, m), v in values.items()]).to_csv(truth_path, index=False)
+        print(f"populations of {args.population:,}: {time.perf_counter() - start:.0f} s", flush=True)
+    start = time.perf_counter()
+    records = []
+    for design, new_params in designs.items():
+        records += followup_records(params, new_params, args.cohorts, args.first, args.size, args.replicates,
+                                    design, categories)
+        args.records.parent.mkdir(parents=True, exist_ok=True)
+        pd.DataFrame(records).to_csv(args.records, index=False)
+    frame = pd.DataFrame(records)
+    summarise_followup(frame, truth, f"{args.cohorts} pairs of cohorts of {args.size} defendants per design, "
+                       f"{args.replicates} bootstrap replicates ({time.perf_counter() - start:.0f} s).")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cohorts", type=int, default=1000)
@@ -285,14 +475,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--size", type=int, default=150)
     parser.add_argument("--replicates", type=int, default=999)
     parser.add_argument("--population", type=int, default=100_000)
-    parser.add_argument("--only", choices=("models", "summaries"), default=None,
-                        help="only the model terms (no bootstrap: quick) or only the bootstrapped statistics")
+    parser.add_argument("--only", choices=("models", "summaries", "followup"), default=None,
+                        help="only the model terms (no bootstrap: quick), only the bootstrapped statistics, or "
+                        "only the follow-up letter's intervals (pairs of cohorts; --cohorts pairs per design)")
     parser.add_argument("--records", type=Path, default=ROOT / "results/benchmarks/coverage_records.csv")
     parser.add_argument("--truth", type=Path, default=None,
                         help="read the population truth from this CSV (written by an earlier run) instead")
     parser.add_argument("--table", nargs="+", type=Path, default=None,
                         help="only print the tables of these records files (parts of a split run)")
     args = parser.parse_args(argv)
+    if args.only == "followup":
+        if args.table:
+            rows = pd.read_csv(args.truth or args.table[0].with_name("coverage_followup_truth.csv"))
+            truth = {d: {(r.target, r.measure): r.truth for r in rows[rows["design"] == d].itertuples()}
+                     for d in rows["design"].unique()}
+            frame = pd.concat([pd.read_csv(path) for path in args.table], ignore_index=True)
+            summarise_followup(frame, truth, f"{frame['cohort'].nunique()} pairs per design.")
+        else:
+            run_followup(args, synth.load_params(ROOT / "data/raw/synthetic_params.yaml"))
+        return
     truth_path = args.truth or args.records.with_name("coverage_truth.csv")
     if args.table:
         truth = {(r.target, r.measure): r.truth for r in pd.read_csv(truth_path).itertuples()}

@@ -81,3 +81,19 @@ def test_a_share_of_all_defendants_gets_an_interval_with_spread():
     assert table.loc["aandeel_lager", "ci_low"] == pytest.approx(intervals.wilson(np.array([1.0]), np.array([20.0]),
                                                                                   0.95)[0][0])
     assert table.loc["mediaan_ratio", "ci_low"] == table.loc["mediaan_ratio", "ci_high"] == 0.5
+
+
+def test_cluster_effective_n_is_n_for_single_rows_and_the_number_of_cases_for_identical_co_defendants():
+    y = np.array([1, 0, 0, 1, 0, 0, 1, 0], float)
+    assert intervals.cluster_effective_n(y, np.arange(8)) == pytest.approx(8.0)
+    doubled = np.repeat(y, 2)  # every case twice, co-defendants alike: the information of 8 cases
+    assert intervals.cluster_effective_n(doubled, np.repeat(np.arange(8), 2)) == pytest.approx(8.0)
+    assert intervals.cluster_effective_n(np.zeros(5), np.arange(5)) == 5.0
+
+
+def test_mover_difference_of_two_wilson_intervals_is_newcombes_hybrid_score_interval():
+    # Newcombe (1998), table II, example (a): 56/70 against 48/80: 0.0524 to 0.3339
+    l1, u1 = intervals.wilson(np.array([0.8]), np.array([70.0]), 0.95)
+    l2, u2 = intervals.wilson(np.array([0.6]), np.array([80.0]), 0.95)
+    low, high = intervals.mover_difference(0.8, l1, u1, 0.6, l2, u2)
+    assert low[0] == pytest.approx(0.0524, abs=5e-4) and high[0] == pytest.approx(0.3339, abs=5e-4)

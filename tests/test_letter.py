@@ -521,6 +521,26 @@ def test_follow_up_table_has_no_2020_share_for_a_category_the_letter_lacks():
     assert old["nieuw"] == 3 and old["ci_low"] < old["verschil"] < old["ci_high"]
 
 
+def test_follow_up_share_of_co_defendants_gets_the_design_effect_of_their_cases():
+    import numpy as np
+
+    from mhcases.present import read_published
+
+    published = read_published(REPO / "data" / "published")["tabel_2"]
+    computed = pd.DataFrame({"categorie": ["onvoorwaardelijk", "maatregel", "Totaal"], "frequentie": [30, 30, 60]})
+    # every case has two defendants with the same demand: 30 cases, not 60 independent defendants
+    units = pd.DataFrame({"case_id": np.repeat(np.arange(30), 2),
+                          "categorie": ["onvoorwaardelijk"] * 30 + ["maatregel"] * 30})
+    plain = L.followup_rows(published, computed).set_index("categorie").loc["onvoorwaardelijk"]
+    clustered = L.followup_rows(published, computed, units=units).set_index("categorie").loc["onvoorwaardelijk"]
+    assert clustered["verschil"] == plain["verschil"]
+    assert clustered["ci_high"] - clustered["ci_low"] > plain["ci_high"] - plain["ci_low"]
+    # units that do not give the table's counts are not used
+    wrong = units.assign(categorie="maatregel")
+    same = L.followup_rows(published, computed, units=wrong).set_index("categorie").loc["onvoorwaardelijk"]
+    assert same["ci_low"] == plain["ci_low"]
+
+
 @pytest.mark.parametrize("acquitted, sentenced, expected", [
     (1, 0, "De enige volledig vrijgesproken verdachte kreeg 0 maanden; hij of zij kreeg ook geen"),
     (3, 1, "wel kreeg 1 van de 3 vrijgesproken verdachten"),

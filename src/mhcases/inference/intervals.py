@@ -103,3 +103,31 @@ def expanded_level(level: float, n_clusters: int) -> float:
     g = float(n_clusters)
     z = np.sqrt(g / (g - 1)) * scipy_stats.t.ppf(1 - (1 - level) / 2, g - 1)
     return float(1 - 2 * scipy_stats.norm.sf(z))
+
+
+def mover_difference(p1: np.ndarray, l1: np.ndarray, u1: np.ndarray, p2: np.ndarray, l2: np.ndarray,
+                     u2: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Interval of the difference p1 − p2 of two independent estimates from their own intervals (l, u): the
+    MOVER of Zou & Donner (2008), low = d − √((p1 − l1)² + (u2 − p2)²), high = d + √((u1 − p1)² + (p2 − l2)²).
+    With two Wilson intervals this is Newcombe's hybrid score interval (1998, method 10)."""
+    p1, l1, u1, p2, l2, u2 = (np.asarray(v, float) for v in (p1, l1, u1, p2, l2, u2))
+    d = p1 - p2
+    return d - np.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2), d + np.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
+
+
+def cluster_effective_n(indicator: np.ndarray, groups: np.ndarray) -> float:
+    """Effective sample size of the share of rows with `indicator` when rows are clustered in `groups`:
+    p̂(1 − p̂) / v with v = Σ_g (t_g − p̂ m_g)² / n² (t_g, m_g the cluster's count and size), the linearised
+    variance of the share under case resampling (the ideal case bootstrap's variance to first order, without its
+    Monte-Carlo noise); at most n, n where the share is 0 or 1 (Kish's design effect n/n_eff)."""
+    y = np.asarray(indicator, float)
+    n = y.size
+    if n == 0:
+        return 0.0
+    p = y.mean()
+    codes = np.unique(np.asarray(groups), return_inverse=True)[1]
+    z = np.bincount(codes, weights=y - p)
+    variance = float((z * z).sum()) / (n * n)
+    if not 0 < p < 1 or variance <= 0:
+        return float(n)
+    return min(float(n), p * (1 - p) / variance)

@@ -71,13 +71,13 @@ from mhcases.letter.comparison import (  # noqa: F401
     followup_rows,
     followup_sentence,
     followup_table_markdown,
+    followup_units,
     other_categories_note,
     period_label,
     period_text,
     periods_paragraph,
     periods_table,
     share_difference,
-    wilson,
 )
 from mhcases.letter.decomposition import (  # noqa: F401
     COMPONENTS,

@@ -2,8 +2,10 @@
 
 A difference from 2020 is a finding about the new period, with a 95% interval, not an erratum: each row gives the
 2020 frequency and share (the letter, `data/published/`), the new frequency and share, and the difference of the
-shares in percentage points with Newcombe's hybrid score interval (two independent Wilson intervals). Notes are
-computed from the data shown; the 2020 footnotes describe the 2020 data and are not printed under new figures.
+shares in percentage points with Newcombe's hybrid score interval (two independent Wilson intervals; the new
+period's Wilson interval with the effective sample size of its clustering in cases when its units are given,
+`followup_units`; docs/methods.md M11, M13). Notes are computed from the data shown; the 2020 footnotes describe
+the 2020 data and are not printed under new figures.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
-from scipy.stats import norm
+
+from mhcases.inference import intervals
 
 from mhcases.present import (
     CORRECTED_MARKER,
@@ -34,28 +38,46 @@ from mhcases.tables import OTHER, TOTAL
 BASELINE = "2018–2019"  # the 2020 letter's period, as a column label
 
 
-def wilson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
-    """Wilson score interval of a proportion (NaN for n = 0)."""
-    if n == 0:
-        return math.nan, math.nan
-    z = float(norm.ppf(1 - (1 - level) / 2))
-    p = successes / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
-def share_difference(new: int, n_new: int, old: int, n_old: int, level: float = 0.95) -> tuple[float, float, float]:
-    """Difference of two independent shares (new − old) with Newcombe's hybrid score interval (method 10)."""
+def share_difference(new: int, n_new: float, old: int, n_old: int, level: float = 0.95,
+                     n_new_effective: float | None = None) -> tuple[float, float, float]:
+    """Difference of two independent shares (new − old) with Newcombe's hybrid score interval (method 10):
+    the MOVER (`intervals.mover_difference`) of two Wilson intervals (`intervals.wilson`). `n_new_effective`:
+    the new share's effective sample size under clustering (`intervals.cluster_effective_n`), default `n_new`."""
     if n_new == 0 or n_old == 0:
         return math.nan, math.nan, math.nan
     p1, p2 = new / n_new, old / n_old
-    l1, u1 = wilson(new, n_new, level)
-    l2, u2 = wilson(old, n_old, level)
-    d = p1 - p2
-    low = d - math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
-    high = d + math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
-    return d, low, high
+    m1 = float(n_new if n_new_effective is None else n_new_effective)
+    l1, u1 = intervals.wilson(np.array([p1]), np.array([m1]), level)
+    l2, u2 = intervals.wilson(np.array([p2]), np.array([float(n_old)]), level)
+    low, high = intervals.mover_difference(p1, l1, u1, p2, l2, u2)
+    return p1 - p2, float(low[0]), float(high[0])
+
+
+def followup_units(cases: pd.DataFrame, table: str) -> pd.DataFrame:
+    """The units of a follow-up table, one row each: cases for Table 1 (its unit), defendants for Tables 2 and 4;
+    columns case_id and categorie (before small cells are pooled). For the design effect of the new shares."""
+    from mhcases import tables as T
+
+    if table == "tabel_1":
+        category = T.case_combinations(cases)
+        return pd.DataFrame({"case_id": category.index.to_numpy(), "categorie": category.to_numpy()})
+    category = T.demand_category(cases) if table == "tabel_2" else T.sentence_category(cases)
+    return pd.DataFrame({"case_id": cases["case_id"].to_numpy(), "categorie": category.to_numpy()})
+
+
+def _effective_n(units: pd.DataFrame | None, shown: list[str], category: str, count: int, n: int) -> float | None:
+    """The effective sample size of a shown category's new share (its units: the category, or for «overig» every
+    unit in no other shown category); None without units or when they do not give the table's count and total
+    (then no design effect rather than a wrong one)."""
+    if units is None or len(units) != n:
+        return None
+    if category == OTHER:
+        inside = ~units["categorie"].isin([c for c in shown if c not in (OTHER, TOTAL)])
+    else:
+        inside = units["categorie"] == category
+    if int(inside.sum()) != count:
+        return None
+    return intervals.cluster_effective_n(inside.to_numpy(), units["case_id"].to_numpy())
 
 
 def period_text(period: Mapping[str, Any]) -> str:
@@ -71,13 +93,15 @@ def period_text(period: Mapping[str, Any]) -> str:
 
 
 def followup_rows(table: PublishedTable, computed: pd.DataFrame, level: float = 0.95,
-                  counts: pd.Series | None = None) -> pd.DataFrame:
+                  counts: pd.Series | None = None, units: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per category (the 2020 rows first, then new categories, then «overig» and Totaal): 2020 and new
     frequency and share, and the difference of the shares with its interval (fractions).
 
     With `counts` (every category's frequency before small cells were pooled), a category of the letter keeps its
     own new frequency even below the small-cell threshold, so that its difference from 2020 is not biased by
-    the pooling; only categories the letter does not list are pooled into «overig»."""
+    the pooling; only categories the letter does not list are pooled into «overig». With `units`
+    (`followup_units`) the new share's Wilson interval uses the effective sample size of its clustering in cases
+    (`intervals.cluster_effective_n`; Kish's design effect), so that co-defendants are not counted as independent."""
     old_total, new_total = table.total, int(computed.loc[computed["categorie"] == TOTAL, "frequentie"].sum())
     old = dict(zip(table.rows["categorie"], table.rows["frequentie"]))
     new = dict(zip(computed["categorie"], computed["frequentie"]))
@@ -95,7 +119,8 @@ def followup_rows(table: PublishedTable, computed: pd.DataFrame, level: float = 
         if category == TOTAL or not in_letter:  # a category the letter does not list has no 2020 share
             d = low = high = math.nan
         else:
-            d, low, high = share_difference(b, new_total, a, old_total, level)
+            d, low, high = share_difference(b, new_total, a, old_total, level,
+                                            _effective_n(units, order, category, b, new_total))
         rows.append({"categorie": category, "in_brief": in_letter,
                      "corrected": in_letter and printed.get(category, category) != category,
                      "oud": a if in_letter else None,
@@ -105,16 +130,26 @@ def followup_rows(table: PublishedTable, computed: pd.DataFrame, level: float = 
     return pd.DataFrame(rows)
 
 
+def _clustering_clause(table: PublishedTable, units: pd.DataFrame | None, period_label: str) -> str:
+    """What the interval does with co-defendants (the table note)."""
+    if table.unit == "zaak":
+        return "de eenheid is de zaak"
+    if units is None:
+        return "samenhang tussen medeverdachten is niet meegenomen"
+    return (f"voor {escape_markdown(period_label)} met de effectieve steekproefgrootte bij samenhang tussen "
+            f"medeverdachten in een zaak; voor {BASELINE} is die samenhang niet bekend en niet meegenomen")
+
+
 # The 2020 notes that define a category (true of any data); the others describe the 2020 data and are left out.
 DEFINITION_NOTES = {"tabel_1": 1, "tabel_2": 1, "tabel_4": 1}
 
 
 def followup_table_markdown(table: PublishedTable, computed: pd.DataFrame, other_note: str, period_label: str,
                             level: float = 0.95, *, title_is_corrected: bool = False,
-                            counts: pd.Series | None = None) -> str:
+                            counts: pd.Series | None = None, units: pd.DataFrame | None = None) -> str:
     """The follow-up table: 2020 beside the new period, with the difference of the shares and its interval.
     `other_note` (computed from the new data) explains «overig»; the 2020 footnotes are not repeated."""
-    rows = followup_rows(table, computed, level, counts)
+    rows = followup_rows(table, computed, level, counts, units)
     unit = "zaken" if table.unit == "zaak" else "verdachten"
     interval = ci_label(level)
     markers = table.note_markers
@@ -143,7 +178,7 @@ def followup_table_markdown(table: PublishedTable, computed: pd.DataFrame, other
     notes[""] = (f"{BASELINE}: de {unit} van het onderzoek in Kamerstuk 28\\ 638, nr.\\ 183 (de brief). "
                  f"{escape_markdown(period_label)}: berekend uit het codeerblad van dit onderzoek. Verschil: aandeel in "
                  f"de nieuwe periode min aandeel in {BASELINE}, in procentpunten, met het {interval} (Newcombe, twee "
-                 "onafhankelijke steekproeven; samenhang tussen medeverdachten is niet meegenomen)."
+                 f"onafhankelijke steekproeven; {_clustering_clause(table, units, period_label)})."
                  + (" Categorieën van de brief staan er met hun eigen aantal in, ook onder de drempel voor «overig»."
                     if counts is not None else "")
                  + (f" {MISSING}: categorie niet in de brief (in {BASELINE} niet of onder «overig» geteld), dus geen "
@@ -152,9 +187,9 @@ def followup_table_markdown(table: PublishedTable, computed: pd.DataFrame, other
 
 
 def followup_sentence(table: PublishedTable, computed: pd.DataFrame, level: float = 0.95,
-                      counts: pd.Series | None = None) -> str:
+                      counts: pd.Series | None = None, units: pd.DataFrame | None = None) -> str:
     """One sentence on what changed: the categories whose share differs from 2020 beyond the interval."""
-    rows = followup_rows(table, computed, level, counts)
+    rows = followup_rows(table, computed, level, counts, units)
     rows = rows[rows["categorie"] != TOTAL]
     clear = rows[(rows["ci_low"] > 0) | (rows["ci_high"] < 0)]
     if clear.empty:
@@ -234,11 +269,12 @@ def followup_introduction(study: Mapping[str, Any], n_cases: int, n_defendants: 
 
 
 def followup_conclusion(published: Mapping[str, PublishedTable], tables: Mapping[str, pd.DataFrame],
-                        level: float = 0.95, counts: Mapping[str, pd.Series] | None = None) -> str:
+                        level: float = 0.95, counts: Mapping[str, pd.Series] | None = None,
+                        units: Mapping[str, pd.DataFrame] | None = None) -> str:
     """The conclusion's first sentence in a follow-up letter: how many shares differ clearly from 2020."""
     clear = total = 0
     for name in ("tabel_1", "tabel_2", "tabel_4"):
-        rows = followup_rows(published[name], tables[name], level, (counts or {}).get(name))
+        rows = followup_rows(published[name], tables[name], level, (counts or {}).get(name), (units or {}).get(name))
         rows = rows[rows["categorie"] != TOTAL]
         total += len(rows)
         clear += int(((rows["ci_low"] > 0) | (rows["ci_high"] < 0)).sum())
