@@ -295,3 +295,56 @@ def test_codebook_table_of_citation_forms_is_what_the_build_reads():
             found |= {c.article for c in reading.citations}
         if read_as.strip() != "elk artikel apart":
             assert found == {a.strip() for a in read_as.split(";")}, row
+
+
+# --- reading only the stretches that can hold a citation (issue 12, item 7) ----------------------------------------
+
+from pathlib import Path  # noqa: E402
+
+from mhcases.offences import _read, _tokens  # noqa: E402
+
+_FIXTURES = Path(__file__).resolve().parent / "verdicts" / "fixtures"
+
+
+def _all_tokens_reading(text: str):
+    """The reading from every token of the text: what `read_citations` gave before it skipped stretches."""
+    return _read(text, _tokens(text)) if text else read_citations(text)
+
+
+def test_reading_the_stretches_gives_what_reading_every_token_gives_on_real_verdicts():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(_FIXTURES.iterdir()) if p.suffix in (".txt", ".xml")]
+    assert len(texts) > 30
+    cited = 0
+    for text in texts:
+        expected = _all_tokens_reading(text)
+        assert read_citations(text) == expected
+        cited += len(expected.citations)
+    assert cited > 100  # the comparison covers many real citations, not empty readings
+
+
+# Pieces of citations and of the words around them, including the ones that decide where a stretch may start: law
+# names of more than one word, "e. v.", "t/m", qualifiers, numbers before which a bare number is no article, a
+# letter suffix written apart, case variants and the long s that matches "s" when case is ignored.
+_PIECES = ("art.", "art", "artikel", "artikelen", "artt.", "Art.", "ARTIKEL", "273f", "140", "47", "420bis", "1°",
+           "1e", "2", "6:162", "36", "f", "lid", "leden", "eerste", "sub", "onder", "aanhef", "ahf/ond", "a", "B",
+           "en", "of", "jo.", "juncto", "van", "het", "de", "Sr", "Sr.", "sr", "ſr", "SR", "Wetboek", "van Strafrecht",
+           "Wetboek van Strafrecht", "Wetboek van Strafvordering", "Opiumwet", "Wet wapens en munitie", "WWM",
+           "W.W.M.", "Wegenverkeerswet 1994", "WVW 1994", "1994", "Burgerlijk Wetboek", "BW", "Algemene wet",
+           "bestuursrecht", "Wet RO", "RO", "EVRM", "Grondwet", "e.v.", "e. v.", "t/m", "t / m", "feit", "categorie",
+           "lijst", "verdachte", "heeft", "mensenhandel", "bis", "ter", "/", ",", ";", ".", "(", ")", "-", "–", "&",
+           "°", ":", "wet", "w.", "v.", "strafrecht", "munitie", "x" * 45)
+_GAPS = ("", " ", "  ", "\n", " \n ", "\t")
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS)), max_size=60))
+def test_reading_the_stretches_gives_what_reading_every_token_gives(parts):
+    text = "".join(piece + gap for piece, gap in parts)
+    assert read_citations(text) == _all_tokens_reading(text)
+
+
+def test_a_text_without_any_article_word_or_law_is_not_read_at_all():
+    from mhcases.offences import _citation_tokens
+
+    assert _citation_tokens("verdachte heeft op 3 mei 2018 en 4 juni 2019 onder 1 en 2 gehandeld") == []
+    assert _citation_tokens("zie artikel 273f Sr")[-2:] == [t for t in _tokens("zie artikel 273f Sr")][-2:]

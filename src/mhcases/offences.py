@@ -6,7 +6,9 @@ the words vary between coders, the articles do not.
 
 Reading citations (`read_citations`, `find_articles`) works on a charge cell and on the free text of a verdict alike.
 The text is cut into tokens by one regular expression (no nested quantifiers, so linear in the text), and a small
-state machine walks the tokens once. A citation is
+state machine walks the tokens once. Only the stretches around an "art." word or a law name are cut into tokens
+(`_citation_tokens`; a whole verdict has few): the walk never crosses an ordinary word, so the rest cannot change
+what is read (tested against reading every token). A citation is
 
     [art. | artikel | artt. | artikelen] ARTICLE (SEPARATOR ARTICLE | QUALIFIER | FILLER)* LAW
 
@@ -181,26 +183,86 @@ def _law_of(written: str) -> str:
     return next(key for regex, key in _LAW_REGEXES if regex.fullmatch(written))
 
 
+def _token(match: re.Match[str]) -> _Token:
+    kind = match.lastgroup or "other"
+    if kind == "degree":
+        kind = "num"
+    start, end = match.span(kind)
+    written = match.group(kind)
+    if kind == "word":
+        return _Token("word", written.lower().rstrip("."), start, end)
+    if kind == "num":
+        return _Token("num", written.rstrip("°º").lower(), start, end, match.group("degree") is not None)
+    if kind == "law":
+        return _Token("law", _law_of(written), start, end)
+    return _Token(kind, written, start, end)
+
+
 def _tokens(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    append = tokens.append
+    """Every token of the text (the reference for `_citation_tokens`, which reads only what can matter)."""
     # up to the last non-space character: trailing white space would otherwise be rescanned at every position
-    for match in _TOKEN.finditer(text, 0, len(text.rstrip())):
-        kind = match.lastgroup or "other"
-        if kind == "degree":
-            kind = "num"
-        start, end = match.span(kind)
-        written = match.group(kind)
-        if kind == "word":
-            append(_Token("word", written.lower().rstrip("."), start, end))
-        elif kind == "num":
-            degree = match.group("degree") is not None
-            append(_Token("num", written.rstrip("°º").lower(), start, end, degree))
-        elif kind == "law":
-            append(_Token("law", _law_of(written), start, end))
+    return [_token(match) for match in _TOKEN.finditer(text, 0, len(text.rstrip()))]
+
+
+# Reading only the tokens that can matter. A "barrier" is a word that stops every walk (`_walk` breaks at it) and
+# never qualifies the number after it: at a barrier the reading starts afresh, whatever came before. A citation or
+# an unreadable fragment needs an "art." word or a law name, so only the stretches between barriers that hold one
+# of them are read; the rest of the text (most of a verdict) is never cut into tokens.
+_NOT_BARRIER = (_QUALIFIER_WORDS | _LID_WORDS | _ORDINAL_WORDS | _CONNECTOR_WORDS | _FILLER_WORDS | _NOT_BEFORE_BARE
+                | _LATIN_SUFFIXES)
+# An "art." word or a law name, wherever the tokenizer could read one (a superset: each is then read as a token).
+# The lookahead on the first letters lets the regular expression engine skip the other positions fast.
+_ANCHOR = re.compile(
+    r"(?=[abeorswABEORSW\u017f])(?<![^\W\d_])(?:(?:" + "|".join(p for p, _ in _LAW_PATTERNS) + r")" + _WORD_END
+    + r"|(?:artikelen|artikel|(?:artt|art)" + _WORD_END + r"\.?)" + _WORD_END + r")", re.IGNORECASE)
+# Words inside a law name (or "e. v.", "t / m") after its first word: a word after white space restarts the
+# tokens there unless it can continue such a name (every word of the patterns, generously).
+_CONTINUES_NAME = re.compile(r"(?:" + "|".join(sorted(
+    {w for p, _ in _LAW_PATTERNS for w in re.findall(r"[a-z]+", p.lower())} | {"e", "v", "t", "m"},
+    key=lambda w: (-len(w), w))) + r")" + _WORD_END, re.IGNORECASE)
+_WORD_AFTER_SPACE = re.compile(r"(?<=\s)[^\W\d_]")
+_LOOK_BACK = 300  # characters searched back from an anchor for a barrier to start at (then further, if none)
+
+
+def _is_barrier(token: _Token) -> bool:
+    return token.kind == "word" and len(token.value) > 1 and token.value not in _NOT_BARRIER
+
+
+def _restart(text: str, low: int, anchor: int) -> int:
+    """Where to start reading tokens for an anchor: the last barrier in text[low:anchor] that surely starts a token
+    (a word after white space that cannot continue a law name), else `low` (itself the start of a token)."""
+    begin = max(low, anchor - _LOOK_BACK)
+    while True:
+        for m in reversed(list(_WORD_AFTER_SPACE.finditer(text, begin, anchor))):
+            p = m.start()
+            if _CONTINUES_NAME.match(text, p):
+                continue
+            match = _TOKEN.match(text, p)
+            if match is not None and match.lastgroup == "word" and _is_barrier(_token(match)):
+                return p
+        if begin == low:
+            return low
+        begin = max(low, begin - 4 * _LOOK_BACK)
+
+
+def _citation_tokens(text: str) -> list[_Token]:
+    """The tokens of every stretch of `text` that can hold a citation or a fragment, each from a barrier to the
+    next barrier after its anchor; `read_citations` reads the same citations from them as from all tokens."""
+    endpos = len(text.rstrip())
+    tokens: list[_Token] = []
+    position = 0
+    while True:
+        anchor = _ANCHOR.search(text, position, endpos)
+        if anchor is None:
+            return tokens
+        for match in _TOKEN.finditer(text, _restart(text, position, anchor.start()), endpos):
+            token = _token(match)
+            tokens.append(token)
+            position = token.end
+            if token.start > anchor.start() and _is_barrier(token):
+                break
         else:
-            append(_Token(kind, written, start, end))
-    return tokens
+            return tokens
 
 
 def _kind_of(number: str, law: str) -> str | None:
@@ -307,7 +369,10 @@ def read_citations(text: str | None) -> Reading:
     Linear in the length of the text. See the module docstring for the forms that are read."""
     if not text:
         return Reading((), ())
-    tokens = _tokens(text)
+    return _read(text, _citation_tokens(text))
+
+
+def _read(text: str, tokens: list[_Token]) -> Reading:
     citations: list[Citation] = []
     unreadable: list[Fragment] = []
     i = 0
