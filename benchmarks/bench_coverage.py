@@ -149,10 +149,21 @@ def model_intervals(model: str, result, data: pd.DataFrame) -> dict[str, pd.Data
     else:
         for method, spec in OLS_CANDIDATES.items():
             out[method] = raw.conf_int(alpha) if spec is None else cluster.ols_cr2(raw, groups, *spec).conf_int(alpha)
+        if EXTRA["candidates"]:  # CR2 with BM df under Imbens–Kolesár's random-effects working model
+            x = np.asarray(raw.model.exog, float)
+            rho = cluster.within_case_correlation(np.asarray(raw.resid), groups)
+            base = cluster.ols_cr2(raw, groups)
+            out["CR2-IK"] = _t_interval(raw.params, np.asarray(base.cov_params_matrix),
+                                        cluster.bm_df_working_model(x, groups, rho), alpha)
     return out
 
 
-def model_records(clean: pd.DataFrame) -> list[dict]:
+# --candidates: also the benchmark-only candidates (IK working-model df; the wild cluster restricted bootstrap,
+# measured as a test of the true value: coverage = share of cohorts that do not reject it)
+EXTRA = {"candidates": False, "truth": {}, "replicates": 999}
+
+
+def model_records(clean: pd.DataFrame, seed: int = 0) -> list[dict]:
     records = []
     for model, data in models.samples(models.model_frame(clean)).items():
         result, _ = models.fit(model, data)
@@ -160,6 +171,19 @@ def model_records(clean: pd.DataFrame) -> list[dict]:
             for term in result.params.index:
                 records.append({"target": f"model {model}", "measure": term, "method": method,
                                 "estimate": result.params[term], "low": ci.loc[term, 0], "high": ci.loc[term, 1]})
+        if EXTRA["candidates"] and model not in models.LOGIT and model != "5_mediaan":
+            groups = pd.factorize(data["case_id"])[0]
+            for term in result.params.index:
+                truth = EXTRA["truth"].get((f"model {model}", term))
+                if truth is None:
+                    continue
+                for weights in ("webb", "rademacher"):
+                    p = cluster.wild_restricted_pvalue(result.fitted, groups, term, truth, EXTRA["replicates"],
+                                                       seed, weights)
+                    # a test, not an interval: "covers" = not rejected (low = high = the truth), else both +inf
+                    bound = truth if p > 1 - LEVEL else np.inf
+                    records.append({"target": f"model {model}", "measure": term, "method": f"WCR-{weights}",
+                                    "estimate": result.params[term], "low": bound, "high": bound})
     return records
 
 
@@ -211,7 +235,7 @@ def summary_records(clean: pd.DataFrame, replicates: int, seed: int) -> list[dic
 
 
 def cohort_records(clean: pd.DataFrame, replicates: int, seed: int, only: str | None = None) -> list[dict]:
-    records = [] if only == "summaries" else model_records(clean)
+    records = [] if only == "summaries" else model_records(clean, seed)
     return records if only == "models" else records + summary_records(clean, replicates, seed)
 
 
@@ -478,6 +502,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", choices=("models", "summaries", "followup"), default=None,
                         help="only the model terms (no bootstrap: quick), only the bootstrapped statistics, or "
                         "only the follow-up letter's intervals (pairs of cohorts; --cohorts pairs per design)")
+    parser.add_argument("--candidates", action="store_true",
+                        help="also the benchmark-only candidates of the least-squares terms (CR2 with IK df, WCR)")
     parser.add_argument("--records", type=Path, default=ROOT / "results/benchmarks/coverage_records.csv")
     parser.add_argument("--truth", type=Path, default=None,
                         help="read the population truth from this CSV (written by an earlier run) instead")
@@ -510,6 +536,7 @@ def main(argv: list[str] | None = None) -> None:
         pd.DataFrame([{"target": t, "measure": m, "truth": v} for (t, m), v in truth.items()]).to_csv(
             truth_path, index=False)
         print(f"population of {args.population:,}: {time.perf_counter() - start:.0f} s", flush=True)
+    EXTRA.update(candidates=args.candidates, truth=truth, replicates=args.replicates)
     records = []
     start = time.perf_counter()
     args.records.parent.mkdir(parents=True, exist_ok=True)

@@ -194,3 +194,44 @@ def test_quantreg_leverage_adjustment_with_single_clusters():
     kernel = 0.75 * (1 - (u / fitted.bandwidth) ** 2) * (np.abs(u / fitted.bandwidth) <= 1)
     a_inv = np.linalg.inv((x * (kernel / fitted.bandwidth)[:, None]).T @ x)
     assert np.asarray(adjusted.cov_params_matrix) == pytest.approx(a_inv @ scores.T @ scores @ a_inv, rel=1e-9)
+
+
+def test_method_labels_name_the_reference_that_is_used():
+    from mhcases.inference import cluster
+
+    assert cluster.method_label() == cluster.METHOD
+    assert cluster.method_label("CR2", "normaal", logit=True) == cluster.LOGIT_METHOD
+    rng = np.random.default_rng(4)
+    frame = pd.DataFrame({"x": rng.normal(size=80), "g": np.repeat(np.arange(40), 2)})
+    frame["y"] = (rng.random(80) < 1 / (1 + np.exp(-frame["x"]))).astype(float)
+    fitted = smf.logit("y ~ x", frame).fit(disp=0)
+    assert "G − 1" in logit_cr2(fitted, frame["g"].to_numpy(), reference="G-1").method
+    assert "Bell–McCaffrey-vrijheidsgraden" not in logit_cr2(fitted, frame["g"].to_numpy(), reference="G-1").method
+    ols = smf.ols("x ~ y", frame).fit()
+    assert ols_cr2(ols, frame["g"].to_numpy(), "CR3").method.startswith("CR3 (jackknife)")
+    with pytest.raises(ValueError):
+        cluster.method_label("CR9")
+
+
+def test_working_model_df_with_no_correlation_are_the_bell_mccaffrey_df():
+    from mhcases.inference import cluster
+
+    rng = np.random.default_rng(9)
+    groups = np.repeat(np.arange(15), rng.integers(1, 4, size=15))
+    x = np.column_stack([np.ones(len(groups)), rng.normal(size=len(groups)), groups < 3])
+    e = rng.normal(size=len(groups))
+    np.testing.assert_allclose(cluster.bm_df_working_model(x, groups, 0.0), cr2(x, e, groups).df, rtol=1e-8)
+    assert not np.allclose(cluster.bm_df_working_model(x, groups, 0.6), cr2(x, e, groups).df)
+    assert cluster.within_case_correlation(e, np.arange(len(e))) == 0.0
+
+
+def test_wild_restricted_bootstrap_rejects_far_values_and_keeps_the_estimate():
+    from mhcases.inference import cluster
+
+    rng = np.random.default_rng(10)
+    frame = pd.DataFrame({"x": rng.normal(size=120), "g": np.repeat(np.arange(60), 2)})
+    frame["y"] = 1 + 0.5 * frame["x"] + rng.normal(size=120)
+    fitted = smf.ols("y ~ x", frame).fit()
+    groups = frame["g"].to_numpy()
+    assert cluster.wild_restricted_pvalue(fitted, groups, "x", fitted.params["x"], 199, 1) > 0.9
+    assert cluster.wild_restricted_pvalue(fitted, groups, "x", fitted.params["x"] + 1.0, 199, 1) < 0.01

@@ -26,13 +26,27 @@ from scipy import stats as scipy_stats
 # Parente–Santos Silva cluster sandwich with t(Bell–McCaffrey df of its design).
 LOGIT_REFERENCE = "normaal"
 QUANTILE_REFERENCE = "BM"
-METHOD = "CR2 (Bell–McCaffrey) met t-verdeling en Bell–McCaffrey-vrijheidsgraden"
-LOGIT_METHOD = "CR2 (Kauermann–Carroll) met normale verdeling"
+METHOD = "CR2 (Bell–McCaffrey) met t-verdeling en Bell–McCaffrey-vrijheidsgraden"  # == method_label("CR2", "BM")
+LOGIT_METHOD = "CR2 (Kauermann–Carroll) met normale verdeling"  # == method_label("CR2", "normaal", logit=True)
 QUANTILE_METHOD = ("clusterrobuuste sandwich voor kwantielregressie (Parente & Santos Silva) met t-verdeling en "
                    "Bell–McCaffrey-vrijheidsgraden")
 
 
-ADJUSTMENTS = {"CR2": 0.5, "CR3": 1.0}  # A_g = (I − H_gg)^(−power)
+ADJUSTMENTS = {"CR2": 0.5, "CR3": 1.0}  # A_g = (I − H_gg)^(−power); CR3 is a benchmark-only candidate
+# the reader-facing name of each reference distribution (`method_label`)
+REFERENCE_LABELS = {"BM": "t-verdeling en Bell–McCaffrey-vrijheidsgraden",
+                    "G-1": "t-verdeling met G − 1 vrijheidsgraden (G: aantal zaken)",
+                    "normaal": "normale verdeling"}
+
+
+def method_label(adjustment: str = "CR2", reference: str = "BM", logit: bool = False) -> str:
+    """The Dutch name of a cluster-robust method as the letter prints it: the adjustment (CR2 after Bell–McCaffrey,
+    for a logit after Kauermann–Carroll; CR3, the cluster jackknife) and the reference distribution. The build's
+    rules give `METHOD` and `LOGIT_METHOD`."""
+    if adjustment not in ADJUSTMENTS or reference not in REFERENCE_LABELS:
+        raise ValueError(f"adjustment must be one of {tuple(ADJUSTMENTS)}, reference one of {REFERENCES}")
+    source = "jackknife" if adjustment == "CR3" else "Kauermann–Carroll" if logit else "Bell–McCaffrey"
+    return f"{adjustment} ({source}) met {REFERENCE_LABELS[reference]}"
 
 
 def _inverse_power_psd(blocks: np.ndarray, power: float = 0.5, tol: float = 1e-10) -> np.ndarray:
@@ -56,9 +70,10 @@ class ClusterCovariance:
 def cr2(x: np.ndarray, residuals: np.ndarray, groups: np.ndarray, adjustment: str = "CR2") -> ClusterCovariance:
     """CR2 covariance of OLS coefficients (x: n × p design, residuals y − x b, groups: cluster labels).
 
-    For a GLM pass the working design √w·x and working residuals (y − μ)/√w. `adjustment="CR3"` uses
-    A_g = (I − H_gg)⁻¹ (the cluster jackknife, Bell & McCaffrey 2002) instead of its square root; the degrees of
-    freedom are then those of the same A_g. The adjusted cluster scores X_g'A_g e_g are returned as `scores`."""
+    For a GLM pass the working design √w·x and working residuals (y − μ)/√w. `adjustment="CR3"` (a benchmark-only
+    candidate, not used by the build) uses A_g = (I − H_gg)⁻¹ (the cluster jackknife, Bell & McCaffrey 2002)
+    instead of its square root; the degrees of freedom are then those of the same A_g. The adjusted cluster
+    scores X_g'A_g e_g are returned as `scores`."""
     if adjustment not in ADJUSTMENTS:
         raise ValueError(f"adjustment must be one of {ADJUSTMENTS}")
     power = ADJUSTMENTS[adjustment]
@@ -127,7 +142,8 @@ class SmallSampleResult:
 
 def reference_df(reference: str, covariance: ClusterCovariance) -> np.ndarray:
     """Degrees of freedom of each coefficient's t reference distribution: "BM" (Bell–McCaffrey), "G-1" (number of
-    clusters minus one) or "normaal" (the normal distribution, infinite df)."""
+    clusters minus one; a benchmark-only candidate, not used by the build) or "normaal" (the normal distribution,
+    infinite df)."""
     if reference == "BM":
         return covariance.df
     if reference == "G-1":
@@ -141,22 +157,24 @@ REFERENCES = ("BM", "G-1", "normaal")
 
 
 def ols_cr2(fitted, groups: np.ndarray, adjustment: str = "CR2", reference: str = "BM") -> SmallSampleResult:
-    """CR2 inference for a statsmodels OLS result (t with Bell–McCaffrey df unless `reference` says otherwise)."""
+    """CR2 inference for a statsmodels OLS result (t with Bell–McCaffrey df unless `reference` says otherwise;
+    the build uses the defaults, other arguments are benchmark-only candidates), labelled by `method_label`."""
     x = np.asarray(fitted.model.exog, float)
     residuals = np.asarray(fitted.model.endog, float) - x @ fitted.params.to_numpy()
     c = cr2(x, residuals, groups, adjustment)
-    return SmallSampleResult(fitted, c.cov, reference_df(reference, c), METHOD)
+    return SmallSampleResult(fitted, c.cov, reference_df(reference, c), method_label(adjustment, reference))
 
 
 def logit_cr2(fitted, groups: np.ndarray, adjustment: str = "CR2", reference: str = "BM") -> SmallSampleResult:
-    """CR2 inference for a statsmodels Logit result (GLM working weights); `reference` as in `reference_df`."""
+    """CR2 inference for a statsmodels Logit result (GLM working weights); `reference` as in `reference_df` (the
+    build passes LOGIT_REFERENCE; the other references and CR3 are benchmark-only candidates), labelled by
+    `method_label` (e.g. "CR2 (Kauermann–Carroll) met t-verdeling met G − 1 vrijheidsgraden" for "G-1")."""
     x = np.asarray(fitted.model.exog, float)
     y = np.asarray(fitted.model.endog, float)
     mu = 1.0 / (1.0 + np.exp(-(x @ fitted.params.to_numpy())))
     root = np.sqrt(np.clip(mu * (1 - mu), 1e-12, None))
     c = cr2(x * root[:, None], (y - mu) / root, groups, adjustment)
-    method = LOGIT_METHOD if reference == "normaal" else METHOD
-    return SmallSampleResult(fitted, c.cov, reference_df(reference, c), method)
+    return SmallSampleResult(fitted, c.cov, reference_df(reference, c), method_label(adjustment, reference, logit=True))
 
 
 def quantreg_cluster(fitted, groups: np.ndarray, q: float = 0.5, leverage: bool = False,
@@ -166,7 +184,8 @@ def quantreg_cluster(fitted, groups: np.ndarray, q: float = 0.5, leverage: bool 
     (Epanechnikov kernel, statsmodels' Hall–Sheather bandwidth h); with the finite-cluster factor G/(G − 1) and,
     by default, t quantiles with the Bell–McCaffrey degrees of freedom of the design (`reference="G-1"`: G − 1).
 
-    `leverage=True` is the CR2 form of the same sandwich: s_g = X_g' A_g ψ_g with A_g = (I − H_gg)^(−½) from the
+    `leverage=True` (a benchmark-only candidate, like `reference="G-1"`; not used by the build) is the CR2 form of
+    the same sandwich: s_g = X_g' A_g ψ_g with A_g = (I − H_gg)^(−½) from the
     design's hat matrix H = X(X'X)⁻¹X' (under the i.i.d. working model, f(0|x) = f, the median regression's
     leverage is that of least squares) and no factor G/(G − 1)."""
     x = np.asarray(fitted.model.exog, float)
@@ -189,3 +208,89 @@ def quantreg_cluster(fitted, groups: np.ndarray, q: float = 0.5, leverage: bool 
         factor = n_clusters / max(n_clusters - 1, 1)
     cov = a_inv @ (scores.T @ scores) @ a_inv * factor
     return SmallSampleResult(fitted, cov, reference_df(reference, design), QUANTILE_METHOD)
+
+
+# ---------------------------------------------------------------------- benchmark-only candidates (not in the build)
+
+
+def within_case_correlation(residuals: np.ndarray, groups: np.ndarray) -> float:
+    """Benchmark-only candidate (`benchmarks/bench_coverage.py`), not used by the build. The residuals'
+    correlation between two defendants of one case, Σ_g Σ_{i≠j} e_i e_j / Σ_g n_g(n_g − 1) over Σ e²/n, clipped
+    to [0, 1] (the random-effects working model of Imbens & Kolesár 2016, §5); 0 without co-defendants."""
+    e = np.asarray(residuals, float)
+    codes = pd.factorize(np.asarray(groups), sort=True)[0]
+    sums = np.bincount(codes, weights=e)
+    squares = np.bincount(codes, weights=e * e)
+    sizes = np.bincount(codes)
+    pairs = float((sizes * (sizes - 1)).sum())
+    if pairs == 0:
+        return 0.0
+    cross = float((sums * sums - squares).sum()) / pairs
+    return float(np.clip(cross / (e @ e / len(e)), 0.0, 1.0))
+
+
+def bm_df_working_model(x: np.ndarray, groups: np.ndarray, rho: float) -> np.ndarray:
+    """Benchmark-only candidate (`benchmarks/bench_coverage.py`), not used by the build: the Bell–McCaffrey
+    degrees of freedom of each CR2 coefficient under the working model Ω = (1 − ρ)I + ρ·(1 within a case)
+    (Imbens & Kolesár 2016, eq. 13 with their random-effects Ω), computed with explicit n × n matrices (small
+    samples only). With ρ = 0 they are the df of `cr2`."""
+    x = np.asarray(x, float)
+    codes = pd.factorize(np.asarray(groups), sort=True)[0]
+    n, p = x.shape
+    bread = np.linalg.pinv(x.T @ x)
+    hat = x @ bread @ x.T
+    same = codes[:, None] == codes[None, :]
+    omega = np.where(same, rho, 0.0) + (1 - rho) * np.eye(n)
+    residual_maker = np.eye(n) - hat
+    q = np.empty((n, p))  # rows of A_g X_g (X'X)⁻¹
+    for g in np.unique(codes):
+        rows = np.flatnonzero(codes == g)
+        adjust = _inverse_power_psd((np.eye(len(rows)) - hat[np.ix_(rows, rows)])[None], 0.5)[0]
+        q[rows] = adjust @ x[rows] @ bread
+    df = np.empty(p)
+    indicator = (codes[:, None] == np.arange(codes.max() + 1)[None, :]).astype(float)  # n × G
+    for k in range(p):
+        g_matrix = residual_maker @ (indicator * q[:, k][:, None])  # column g: (I − H)_{·,g} a_g
+        w = g_matrix.T @ omega @ g_matrix
+        df[k] = np.trace(w) ** 2 / np.sum(w * w)
+    return df
+
+
+WEBB = np.array([-np.sqrt(1.5), -1.0, -np.sqrt(0.5), np.sqrt(0.5), 1.0, np.sqrt(1.5)])
+
+
+def wild_restricted_pvalue(fitted, groups: np.ndarray, term: str, value: float, replicates: int = 999,
+                           seed: int = 0, weights: str = "webb") -> float:
+    """Benchmark-only candidate (`benchmarks/bench_coverage.py`), not used by the build: the wild cluster
+    restricted bootstrap (WCR; Cameron, Gelbach & Miller 2008; MacKinnon & Webb 2017) p-value of H0: β_term =
+    `value` for a statsmodels OLS result: the fit under H0, its residuals flipped per case with Webb's six-point
+    (or Rademacher) weights, the CR1 t statistic of every replicate against the sample's; the share of |t*| ≥ |t|.
+    The interval of the build's kind would be the set of values not rejected (test inversion)."""
+    x = np.asarray(fitted.model.exog, float)
+    y = np.asarray(fitted.model.endog, float)
+    k = list(fitted.params.index).index(term)
+    codes = pd.factorize(np.asarray(groups), sort=True)[0]
+    n_clusters = int(codes.max()) + 1
+    n, p = x.shape
+    bread = np.linalg.pinv(x.T @ x)
+    c = x @ bread[:, k]  # β̂_k = c'y
+    factor = n_clusters / (n_clusters - 1) * (n - 1) / (n - p)
+    summing = sparse.csr_matrix((np.ones(n), (codes, np.arange(n))), shape=(n_clusters, n))
+
+    def t_stats(ys: np.ndarray) -> np.ndarray:
+        beta = bread @ (x.T @ ys)
+        resid = ys - x @ beta
+        se = np.sqrt(factor * np.sum(np.asarray(summing @ (c[:, None] * resid)) ** 2, axis=0))
+        return (beta[k] - value) / se
+
+    rest = np.delete(x, k, axis=1)
+    shifted = y - value * x[:, k]
+    gamma = np.linalg.lstsq(rest, shifted, rcond=None)[0]
+    fitted0 = rest @ gamma + value * x[:, k]
+    resid0 = y - fitted0
+    rng = np.random.default_rng(seed)
+    v = rng.choice(WEBB, size=(n_clusters, replicates)) if weights == "webb" else \
+        rng.choice(np.array([-1.0, 1.0]), size=(n_clusters, replicates))
+    ys = fitted0[:, None] + resid0[:, None] * v[codes]
+    t0 = t_stats(y[:, None])[0]
+    return float(np.mean(np.abs(t_stats(ys)) >= abs(t0)))

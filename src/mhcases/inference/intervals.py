@@ -8,7 +8,8 @@ from scipy import stats as scipy_stats
 
 
 def percentile(draws: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile interval per column of `draws` (replicates × statistics), NaN replicates left out."""
+    """Percentile interval per column of `draws` (replicates × statistics), NaN replicates left out. The build's
+    rule is `mid_percentile` (equal to this without ties); this is the "before" of the coverage benchmark."""
     alpha = (1 - level) / 2
     low = np.full(draws.shape[1], np.nan)
     high = np.full(draws.shape[1], np.nan)
@@ -30,7 +31,9 @@ def acceleration(jackknife: np.ndarray) -> np.ndarray:
 
 def bca(estimate: np.ndarray, draws: np.ndarray, accel: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
     """BCa interval per column; falls back to the percentile interval where the bias correction is undefined
-    (every replicate on one side of the estimate, e.g. a degenerate statistic)."""
+    (every replicate on one side of the estimate, e.g. a degenerate statistic). Not the build's rule (it covered
+    worse for medians, docs/methods.md M13): a candidate of the coverage benchmark and the `interval="bca"` option
+    of `stats.case_bootstrap`."""
     alpha = (1 - level) / 2
     z = scipy_stats.norm.ppf([alpha, 1 - alpha])
     low, high = percentile(draws, level)
@@ -94,7 +97,7 @@ def wilson(estimate: np.ndarray, n: np.ndarray, level: float) -> tuple[np.ndarra
 
 
 def expanded_level(level: float, n_clusters: int) -> float:
-    """The nominal level of Hesterberg's expanded percentile interval (Hesterberg 2015, Am. Stat. 69(4), §5.2),
+    """Benchmark-only candidate (`benchmarks/bench_coverage.py`), not used by the build. The nominal level of Hesterberg's expanded percentile interval (Hesterberg 2015, Am. Stat. 69(4), §5.2),
     with the G resampled cases as the sample size: the bootstrap distribution is too narrow by about
     √((G − 1)/G) and normal rather than t, so the percentiles are taken at Φ(±√(G/(G − 1)) · t_{1−α/2, G−1})
     instead of α/2, 1 − α/2. With G = 145 cases 95% becomes 95.3%; with 20 cases, 96.8%."""
