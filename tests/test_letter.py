@@ -502,6 +502,17 @@ def test_intervals_below_the_minimum_or_with_equal_bounds_are_removed():
     assert L.ci(L.Estimate(0.0, float("nan"), float("nan"))) == "0"
 
 
+def test_a_median_on_the_lower_bound_of_its_range_loses_its_interval_with_a_note():
+    frame = pd.DataFrame({"measure": ["mediaan_opgelegd", "mediaan_opgelegd", "mediaan_verschil", "mediaan_ratio"],
+                          "estimate": [0.0, 4.0, 0.0, 0.0], "ci_low": [0.0, 1.0, -2.0, 0.0],
+                          "ci_high": [1.0, 6.0, 1.0, 0.2], "n": [30] * 4, "n_clusters": [28] * 4,
+                          "periode": ["nieuw", "nieuw", "nieuw", "verschil"]})
+    honest = L.honest_intervals(frame, subgroup_n=5, bootstrap_cases=10)
+    assert honest["ci_low"].notna().tolist() == [False, True, True, True]
+    assert honest["interval_note"].tolist() == ["op de ondergrens", "", "", ""]
+    assert any("ondergrens" in note for note in L.interval_notes(honest, {"subgroup_n": 5, "bootstrap_cases": 10}))
+
+
 def test_newcombe_difference_of_shares():
     # Newcombe (1998), table II, example (a): 56/70 against 48/80
     d, low, high = L.share_difference(56, 70, 48, 80)

@@ -116,10 +116,17 @@ MINIMUM_DEFAULTS = {"model_n": 20, "model_cases": 10, "term_n": 5, "outcome_n": 
 INTERVAL_TABLES = ("demand_sentence", "decomposition", "two_part")
 
 
+# Medians of quantities that cannot be negative (months, imposed/demand): at 0 the estimate is on the lower bound
+# of its range (docs/methods.md M13)
+BOUNDED_MEDIANS = {"mediaan_eis": 0.0, "mediaan_opgelegd": 0.0, "mediaan_ratio": 0.0}
+
+
 def honest_intervals(frame: pd.DataFrame, subgroup_n: int, bootstrap_cases: int) -> pd.DataFrame:
     """The table without the intervals that the data cannot carry: a row with fewer than `subgroup_n`
-    defendants or `bootstrap_cases` cases, or whose bounds are equal (every replicate gave the same value),
-    keeps its estimate but loses its interval (the letter then prints the estimate alone and says why)."""
+    defendants or `bootstrap_cases` cases, whose bounds are equal (every replicate gave the same value), or a
+    median on the lower bound of its range (`BOUNDED_MEDIANS`: at least half the group at 0, where no interval
+    can have its nominal coverage, M13) keeps its estimate but loses its interval (the letter then prints the
+    estimate alone and says why)."""
     if frame.empty or not {"ci_low", "ci_high"} <= set(frame.columns):
         return frame
     frame = frame.copy()
@@ -130,9 +137,14 @@ def honest_intervals(frame: pd.DataFrame, subgroup_n: int, bootstrap_cases: int)
         small |= frame["n_clusters"].fillna(0) < bootstrap_cases
     degenerate = frame["ci_low"].astype(float) == frame["ci_high"].astype(float)
     frame["interval_note"] = ""
+    bound = frame["measure"].map(BOUNDED_MEDIANS) if "measure" in frame.columns else pd.Series(float("nan"), frame.index)
+    boundary = frame["estimate"].astype(float) == bound.astype(float)
+    if "periode" in frame.columns:  # a difference between periods is not bounded
+        boundary &= frame["periode"] != "verschil"
     frame.loc[degenerate, "interval_note"] = "geen spreiding"
+    frame.loc[boundary, "interval_note"] = "op de ondergrens"
     frame.loc[small, "interval_note"] = "te klein"
-    frame.loc[small | degenerate, ["ci_low", "ci_high"]] = float("nan")
+    frame.loc[small | degenerate | boundary, ["ci_low", "ci_high"]] = float("nan")
     return frame
 
 
@@ -239,4 +251,7 @@ def interval_notes(frame: pd.DataFrame, minimum: Mapping[str, int]) -> list[str]
                      f"{minimum['bootstrap_cases']} zaken (bijlage, M10).")
     if "geen spreiding" in reasons:
         notes.append("Zonder interval: alle bootstraptrekkingen gaven dezelfde waarde (geen spreiding).")
+    if "op de ondergrens" in reasons:
+        notes.append("Zonder interval: een mediaan van 0 ligt op de ondergrens van wat mogelijk is (ten minste de "
+                     "helft van de groep heeft 0); daar kan geen interval de bedoelde dekking hebben (bijlage, M13).")
     return notes
