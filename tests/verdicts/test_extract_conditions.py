@@ -47,3 +47,24 @@ def test_conditions_of_a_tbs_are_not_bans_of_their_own():
     got = sentence_of("gelast dat de verdachte ter beschikking wordt gesteld en stelt daarbij de volgende voorwaarden:\n"
                       "- de terbeschikkinggestelde zal op geen enkele wijze contact opnemen met [slachtoffer 1].")
     assert "contactverbod" not in (got.sanction.measures if got.sanction else ())
+
+
+def test_a_condition_that_names_its_ban_in_brackets_is_still_a_condition():
+    # the condition ends with the name of the ban it states; that name is not another sanction
+    got = sentence_of("veroordeelt verdachte tot een gevangenisstraf van 10 maanden;\n"
+                      "bepaalt dat 4 maanden van deze gevangenisstraf niet ten uitvoer zullen worden gelegd, tenzij de "
+                      "rechter later anders gelast;\n"
+                      "stelt daarbij een proeftijd vast van 2 jaren;\n"
+                      "stelt als bijzondere voorwaarden dat de veroordeelde:\n"
+                      "- zich gedurende de proeftijd niet zal begeven in de gemeente [plaats] (locatieverbod);\n"
+                      "- geen enkel contact zal zoeken met de aangever (contactverbod).")
+    assert got.sanction.measures == ("contactverbod", "gebiedsverbod")
+    assert got.status == "automatisch"
+
+
+def test_a_condition_clause_that_names_another_sanction_is_not_read_as_a_ban():
+    got = sentence_of("veroordeelt verdachte tot een gevangenisstraf van 10 maanden, waarvan 4 maanden voorwaardelijk, "
+                      "met een proeftijd van 2 jaren;\n"
+                      "stelt als bijzondere voorwaarde dat de veroordeelde zich meldt bij de reclassering;\n"
+                      "- een taakstraf van 60 uren en geen contact met de aangever.")
+    assert "contactverbod" not in got.sanction.measures

@@ -127,9 +127,12 @@ _PROVEN = re.compile(r"\bverklaart\b(?:(?!\bniet\b).)*\bbewezen\b|\bverklaart\s+
 _DISCHARGE = re.compile(r"\bontslaat\b.*\brechtsvervolging\b", _F)
 _MENSENHANDEL = re.compile(r"mensenhandel|273f", _F)
 # a clause that names a sanction but was not read: the sentence needs checking
-_SANCTION_WORD = re.compile(r"\b(?:gevangenisstraf|jeugddetentie|taakstraf|werkstraf|leerstraf|geldboete|ter\s+beschikking"
-                            r"|(?<!voorlopige\s)hechtenis|contactverbod|gebiedsverbod|locatieverbod"
-                            r"|terbeschikkingstelling|tbs|plaatsing\s+in\s+een\s+inrichting|maatregel)\b", _F)
+_OTHER_THAN_BAN = (r"gevangenisstraf|jeugddetentie|taakstraf|werkstraf|leerstraf|geldboete|ter\s+beschikking"
+                   r"|(?<!voorlopige\s)hechtenis|terbeschikkingstelling|tbs|plaatsing\s+in\s+een\s+inrichting|maatregel")
+_SANCTION_WORD = re.compile(rf"\b(?:{_OTHER_THAN_BAN}|contactverbod|gebiedsverbod|locatieverbod)\b", _F)
+# a condition that names its ban ("... contact zal hebben met [slachtoffer] (contactverbod)") is still a condition;
+# one that names another sanction is not
+_SANCTION_NOT_BAN = re.compile(rf"\b(?:{_OTHER_THAN_BAN})\b", _F)
 _HARMLESS = re.compile(r"in\s+mindering|vervang|tenuitvoerlegging\s+kan|\bbewezen|strafbaar|voorwaarde|reclassering"
                        r"|toepassing\s+van|dadelijk\s+uitvoerbaar|proeftijd|tussentijds|toets"
                        r"|beoordeel", _F)
@@ -244,7 +247,7 @@ def read_decision(doc: Document) -> Decision:
                 if codes:
                     bans.append((c, codes))
             continue
-        if mode == "conditions" and conditions_of == "suspended" and codes and not _SANCTION_WORD.search(text):
+        if mode == "conditions" and conditions_of == "suspended" and codes and not _SANCTION_NOT_BAN.search(text):
             bans.append((c, codes))
             continue
         if _DISCHARGE.search(text):
