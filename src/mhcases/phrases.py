@@ -525,7 +525,8 @@ _SUB_CONDITIONS = re.compile(
     r"(?:de |het )?(?:\(?bijzondere?\)? |algemene )?(?:voorwaarden?|\(bijzondere\) voorwaarden?)(?![a-z])"
     r"|(?:en|alsmede|met) (?=" + _NO_SANCTION_WORD + r"voorwaarden?(?![a-z])))"
     + _NO_SANCTION_WORD_LAZY
-    + r"(?=;|$|,? (?:en |alsmede )?(?:een |de )?"
+    # ... up to the next sanction, also when the demand's verb is repeated before it (", en tot een werkstraf")
+    + r"(?=;|$|,? (?:en |alsmede )?(?:tot )?(?:een |de )?"
     + _any_of(*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS, *_MEASURE_WORDS_SHORT) + r"\b)",
     _F,
 )
@@ -904,17 +905,19 @@ _DEMAND_INTRO = re.compile(
 )
 # a demand of acquittal or discharge: "(heeft gevorderd) dat verdachte zal worden vrijgesproken (van ...)",
 # "verdachte vrij te spreken", "verdachte te ontslaan van alle rechtsvervolging"
+# "(heeft gevorderd) dat de rechtbank verdachte vrijspreekt / ontslaat van alle rechtsvervolging": the court as subject
+_DEMAND_COURT = r"(?:de rechtbank |de politierechter |de kinderrechter )?"
 _DEMAND_ACQUITTAL = re.compile(
-    r"(?:en )?(?:dat )?(?:de )?(?:verdachte|\[verdachte\]|hij|zij)(?: daarvan)? (?:(?:zal|zou) worden |wordt )?"
-    r"(?:vrijgesproken|vrij te spreken)" + r"(?:(?! en dat )(?:[^;.]|\.(?! )))*", _F)
+    rf"(?:en )?(?:dat )?{_DEMAND_COURT}(?:de )?(?:verdachte|\[verdachte\]|hij|zij)(?: daarvan)? (?:(?:zal|zou) worden |wordt )?"
+    r"(?:vrijgesproken|vrij te spreken|vrijspreekt|vrij zal spreken)" + r"(?:(?! en dat )(?:[^;.]|\.(?! )))*", _F)
 _DEMAND_STATUS = re.compile(
     r"(?:de |het )?(?:officier(?:en)? van justitie|advocaat-generaal|openbaar ministerie)(?: mr\.? [^;]*?)? (?:heeft|hebben)"
     rf"(?: (?:(?!{_any_of(*_unguarded(_SANCTION_WORDS))})[^;]){{0,80}}?)?"
     r" (?P<what>(?:algehele )?vrijspraak|ontslag van (?:alle )?rechtsvervolging)"
     r" (?:gevorderd|geeist|bepleit)" + _BODY, _F)
 _DEMAND_DISCHARGE = re.compile(
-    r"(?:en )?(?:dat )?(?:de )?(?:verdachte|\[verdachte\]|hij|zij) (?:(?:zal|zou) worden |wordt )?(?:te )?"
-    r"(?:ontslaan|ontslagen) van (?:alle )?rechtsvervolging" + _BODY, _F)
+    rf"(?:en )?(?:dat )?{_DEMAND_COURT}(?:de )?(?:verdachte|\[verdachte\]|hij|zij) (?:(?:zal|zou) worden |wordt )?(?:te )?"
+    r"(?:ontslaan|ontslagen|ontslaat|zal ontslaan) van (?:alle )?rechtsvervolging" + _BODY, _F)
 # a verb after a sanction ("een gevangenisstraf van 24 maanden opgelegd", "... tbs ... op" after "legt tevens")
 _TRAILING_VERB = re.compile(r" (?:is |wordt |werd |zijn |worden )?(?:opgelegd|geeist|gevorderd|gerekwireerd|op)"
                             r"(?=$|, |; | en | alsmede |\. )", _F)

@@ -403,15 +403,28 @@ def _demand_tail(clause: Clause) -> str | None:
 
 
 _CO_DEFENDANT = re.compile(r"\bmedeverdachten?\b|\bmededaders?\b|\bmedeverdachte\s+\[", _F)
+# the prosecutor as the subject of a sentence ("De officier van justitie heeft ...", "Na het pleidooi heeft de officier
+# van justitie ..."), or a heading that names the prosecutor's position: a following "Zij heeft gevorderd ..." is hers
+_PROSECUTOR_SUBJECT = re.compile(
+    r"^(?:[^,;]{0,60}?\b(?:heeft|hebben|is|vordert|eist|stelt)\s+)?(?:het\s+standpunt\s+van\s+)?(?:de\s+|het\s+)?"
+    r"(?:officier(?:en)?\s+van\s+justitie|advocaat-generaal|openbaar\s+ministerie)\b", _F)
+_PRONOUN = re.compile(r"^(?:zij|hij)\b", _F)
+_PRONOUN_DEMAND = re.compile(
+    r"^(?:zij|hij)\s+(?:(?:heeft|hebben)\s+(?:(?:toen|vervolgens|daarop|nadien|daarna|ten\s+slotte|tot\s+slot|dan\s+ook"
+    r"|daarom|uiteindelijk)\s+)?(?:gevorderd|geëist|gerequireerd|gerekwireerd)|vordert|eist)\b", _F)
 
 
 def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, ...]]]:
     """(sanction text, source clauses) per demand found in `clauses`."""
     found: list[tuple[str, tuple[Clause, ...]]] = []
+    prosecutor = False  # the prosecutor is the subject of the sentences just read
     i = 0
     while i < len(clauses):
         c = clauses[i]
         verb = _DEMAND_VERB.search(c.text)
+        if verb is None and prosecutor:
+            verb = _PRONOUN_DEMAND.match(c.text)  # "Zij heeft (toen) gevorderd dat ..."
+        prosecutor = bool(_PROSECUTOR_SUBJECT.match(c.text)) or (prosecutor and bool(_PRONOUN.match(c.text)))
         more = _DEMAND_MORE.match(c.text)
         if _CO_DEFENDANT.search(c.text):
             verb = more = None  # the demand against a co-defendant is not this defendant's
@@ -435,8 +448,11 @@ def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, .
         tail = _demand_tail(c)
         if tail is not None and tail and not _DEMAND_OTHER.search(tail.split(",")[0]):
             parts.append(tail)
-        elif verb is not None and parse_sanction(c.text).status in ("acquittal", "discharge"):
-            found.append((c.text, (c,)))  # "heeft vrijspraak gevorderd", "verdachte te ontslaan van alle rechtsvervolging"
+        elif verb is not None and (parse_sanction(c.text).status in ("acquittal", "discharge")
+                                   or parse_sanction(after.strip(" :;.")).status in ("acquittal", "discharge")):
+            # "heeft vrijspraak gevorderd", "verdachte te ontslaan van alle rechtsvervolging", "Zij heeft gevorderd dat de
+            # rechtbank verdachte ontslaat van alle rechtsvervolging"
+            found.append((c.text if parse_sanction(c.text).status != "unparsed" else after.strip(" :;."), (c,)))
             i += 1
             continue
         elif (_DEMAND_ACQUITTAL.search(after) and not _HAS_SANCTION.search(after)
@@ -470,11 +486,14 @@ def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, .
     return found
 
 
-# a demand for another finding than the one the court made, or a revised one: the demand to use needs a coder
+# a demand for another finding than the one the court made: which one to code is the coder's choice (no number)
 _ALT_DEMAND = re.compile(
     r"(?:^|[;,]\s*)(?:voor\s+het\s+geval|indien|mocht|in\s+het\s+geval|subsidiair|meer\s+subsidiair)\b[^;]*"
-    r"\b(?:gevorderd|geëist|geeist|vordert|eist|requireert|gerequireerd)\b"
-    r"|\b(?:eis|vordering)\s+(?:bijgesteld|gewijzigd|aangepast|verlaagd|verhoogd)|\baanvankelijk\b[^;]*\b(?:gevorderd|geëist)\b", _F)
+    r"\b(?:gevorderd|geëist|geeist|vordert|eist|requireert|gerequireerd)\b", _F)
+# a demand revised at the hearing: the last demand stated counts (always to check)
+_REVISED_DEMAND = re.compile(
+    r"\b(?:eis|vordering|strafeis)\s+(?:\w+\s+){0,2}?(?:bijgesteld|gewijzigd|aangepast|verlaagd|verhoogd)"
+    r"|\baanvankelijk\b[^;]*\b(?:gevorderd|geëist)\b", _F)
 
 
 # The court reports the demand only by saying it follows it: "De rechtbank zal de gevangenisstraf opleggen
@@ -534,17 +553,30 @@ def read_demand(doc: Document, decision: Decision | None = None) -> Found:
               and not _DEMAND_OTHER.search(c.text) and not _NOT_THE_DEMAND.search(c.text)
               and not _CO_DEFENDANT.search(c.text)] if where == "vordering" else []
     usable = [r for r in readings if r[2].status != "unparsed"] or readings
+    revised = [c for c in clauses if _REVISED_DEMAND.search(c.text)] if where == "vordering" else []
+    if revised:  # the demand stated in or after the revision replaces the earlier one
+        later = [r for r in readings if r[1][0].start >= revised[-1].start]
+        usable = [later[-1]] if later else usable
     distinct = {format_sanction(r[2]) if r[2].status != "unparsed" else r[0] for r in usable}
     span, sources, sanction = usable[0]
     value, status, note = _sanction_value(sanction, span)
     if len(distinct) > 1:
         status = CHECK
         note = ("meer dan één strafeis gevonden: " + " | ".join(sorted(distinct)) + (f"; {note}" if note else ""))
+    if revised:
+        status = CHECK
+        note = "; ".join(filter(None, [note, "eis bijgesteld ter zitting: de laatste eis gelezen; nagaan: "
+                                       + " | ".join(c.text[:120] for c in revised[:2])]))
     alternatives = [c for c in clauses if _ALT_DEMAND.search(c.text)] if where == "vordering" else []
     if alternatives:
+        # two demands for different findings: the codebook's one phrase cannot hold them, so no number is pre-filled
+        sources = tuple(sorted(dict.fromkeys([*(c for r in readings for c in r[1]), *alternatives]),
+                               key=lambda c: c.start))
+        value = " | ".join(c.text for c in sources)  # the demands as the verdict states them
+        sanction = Sanction(status="unparsed", reason="twee eisen naar gelang de bewezenverklaring")
         status = CHECK
-        note = "; ".join(filter(None, [note, "een andere of bijgestelde eis (voor een andere bewezenverklaring, of "
-                                       "aangepast ter zitting): " + " | ".join(c.text[:120] for c in alternatives[:2])]))
+        note = "; ".join(filter(None, [note, "twee eisen naar gelang de bewezenverklaring: welke geldt, kiest de "
+                                       "codeur (de cel toont de zinnen)"]))
     if unread:
         status = CHECK
         note = "; ".join(filter(None, [note, "niet gelezen zin(nen) over een straf in de vordering: "

@@ -1,0 +1,45 @@
+"""Demands that are not one plain sentence: two demands for different findings (no number: the coder chooses), a
+demand revised at the hearing (the last one counts, to check), and a demand told in a sentence whose subject is a
+pronoun for the prosecutor ("Zij heeft gevorderd ...")."""
+
+from __future__ import annotations
+
+from mhcases.verdicts.extract import read_demand
+from test_extract_forms import make_doc
+
+
+def demand(text: str):
+    return read_demand(make_doc("veroordeelt verdachte tot een taakstraf van 20 uren;", vordering=text))
+
+
+def test_two_demands_for_different_findings_give_no_number():
+    got = demand("De officier van justitie heeft gevorderd dat verdachte voor beide feiten wordt veroordeeld tot een "
+                 "gevangenisstraf van 9 maanden. Indien de rechtbank alleen feit 1 bewezen acht, heeft de officier van "
+                 "justitie subsidiair gevorderd dat verdachte wordt veroordeeld tot een taakstraf van 180 uren.")
+    assert got.status == "controleren"
+    assert got.sanction is not None and got.sanction.status == "unparsed"  # no number pre-filled
+    assert "9 maanden" in got.value and "180 uren" in got.value  # both shown to the coder
+    assert "bewezenverklaring" in got.note
+
+
+def test_the_demand_after_a_revision_replaces_the_first():
+    got = demand("De officier van justitie heeft bij requisitoir gevorderd dat verdachte wordt veroordeeld tot een "
+                 "taakstraf van 150 uren. Na het laatste woord van verdachte heeft de officier van justitie haar eis "
+                 "gewijzigd. Zij heeft daarop gevorderd dat verdachte wordt veroordeeld tot een taakstraf van 90 uren "
+                 "en een geldboete van € 400.")
+    assert got.status == "controleren" and "bijgesteld" in got.note
+    assert got.sanction.community_service_hours == 90 and got.sanction.fine_euros == 400
+
+
+def test_a_pronoun_is_the_prosecutor_only_after_the_prosecutor():
+    assert demand("De raadsman heeft het woord gevoerd. Hij heeft gevorderd dat verdachte wordt veroordeeld tot een "
+                  "taakstraf van 10 uren.").value == "onbekend"
+    got = demand("De officier van justitie acht het feit bewezen. Zij wijst op de ernst ervan. Zij heeft gevorderd dat "
+                 "verdachte wordt veroordeeld tot een taakstraf van 60 uren.")
+    assert got.sanction.community_service_hours == 60 and got.status == "automatisch"
+
+
+def test_a_discharge_demand_with_the_court_as_subject():
+    got = demand("De officier van justitie sluit zich aan bij het beroep op noodweer. Zij heeft gevorderd dat de "
+                 "rechtbank verdachte ontslaat van alle rechtsvervolging.")
+    assert got.value == "ontslag van alle rechtsvervolging"
