@@ -380,6 +380,9 @@ _ITEM_SKIP = re.compile(r"^(?:bewezenverklaring|vrijspraak\s+van|verbeurdverklar
                         r"toewijzing|afwijzing|niet-ontvankelijk|de\s+vordering|opheffing|schorsing)", _F)
 
 
+# a demanded finding of proof and then the sentence, in one item of the demand's list
+_PROOF_THEN_SENTENCE = re.compile(r"^bewezenverklaring\b[^;]*?\ben\s+(?:tot\s+)?veroordeling\s+van\s+(?:de\s+)?verdachte\s+tot\s+",
+                                  _F)
 _DEMAND_INNER = re.compile(r"\b(?:heeft|hebben)\s+(?:(?:de\s+)?(?:officier(?:en)?\s+van\s+justitie|advocaat-generaal|zij|hij)\s+)?"
                            r"(?:(?:ter\s+(?:terechtzitting|zitting)|tegen\s+(?:de\s+)?verdachte)\s+)?"
                            r"(?P<s>(?:een|de)\s[^;]*?)\s+(?:gevorderd|geëist|geeist|gerekwireerd)\b", _F)
@@ -465,6 +468,11 @@ def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, .
             j = i + 1
             while j < len(clauses) and not clauses[j].heading and not _DEMAND_VERB.search(clauses[j].text):
                 item = clauses[j].text.strip(" ;.")
+                proof = _PROOF_THEN_SENTENCE.match(item)
+                if proof is not None:  # "bewezenverklaring van het ten laste gelegde en veroordeling van de verdachte tot"
+                    item = item[proof.end():].strip(" ;.")
+                if _CO_DEFENDANT.search(item):
+                    break  # the list has ended: the text is about a co-defendant
                 if _ITEM_SKIP.match(item) or not _HAS_SANCTION.search(item):
                     if re.match(r"^\d+(?:\.\d+)*\.?$", item) or re.match(r"^(?:het\s+)?standpunt", item, _F):
                         break
@@ -524,19 +532,21 @@ def _follows_demand(doc: Document, decision: Decision | None = None) -> Found | 
 def read_demand(doc: Document, decision: Decision | None = None) -> Found:
     """The prosecutor's demand as the verdict reports it (see the module docstring); `decision`, when the caller
     has read it already, is used where the court says it follows the demand."""
-    sections = doc.section("vordering")
     clauses: list[Clause] = []
-    for s in sections:
-        clauses.extend(split_clauses(s.text, s.start))
-    candidates = _demand_candidates(clauses)
+    candidates: list[tuple[str, tuple[Clause, ...]]] = []
+    for s in doc.section("vordering"):  # per section: a list after "heeft gevorderd:" ends with its section
+        section_clauses = split_clauses(s.text, s.start)
+        clauses.extend(section_clauses)
+        candidates.extend(_demand_candidates(section_clauses))
     where = "vordering"
     if not candidates:  # the demand outside a section of its own (strafmotivering, or any other text)
         dictum = _beslissing(doc)
         others = [s for s in doc.sections if s.role not in ("beslissing", "tenlastelegging") and s is not dictum]
         clauses = []
         for s in others:
-            clauses.extend(split_clauses(s.text, s.start))
-        candidates = _demand_candidates(clauses)
+            section_clauses = split_clauses(s.text, s.start)
+            clauses.extend(section_clauses)
+            candidates.extend(_demand_candidates(section_clauses))
         where = "uitspraak"
     if not candidates:
         follows = _follows_demand(doc, decision)
