@@ -475,7 +475,7 @@ _SUB_PROEF = re.compile(
     _F,
 )
 _SUB_AFTREK = re.compile(
-    r"(?:, | )(?:en )?met aftrek(?: van (?:het voorarrest|voorarrest|de voorlopige hechtenis"
+    r"(?:, | )(?:en )?(?:met|zonder) aftrek(?: van (?:het voorarrest|voorarrest|de voorlopige hechtenis"
     r"|de tijd (?:(?:die|welke) )?[^;]*?doorgebracht"
     r"|de in (?:voorarrest|verzekering en (?:in )?voorlopige hechtenis) doorgebrachte tijd)"
     r"| overeenkomstig (?:artikel|art\.?) 27(?: van het wetboek van strafrecht| sr)?)?"
@@ -652,8 +652,9 @@ _TBS = (
 )
 # art. 38v Sr written out: "de maatregel als bedoeld in artikel 38v ..., inhoudende dat verdachte ... geen contact ..."
 # (to the end of its clause or sentence, and before its substitute detention or an order that it applies at once)
-_38V_BODY = ("(?P<body>(?:(?!" + "|".join((*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS, *_MEASURE_WORDS_SHORT))
-             + r"|,? (?:met bevel|beveelt|bepaalt|subsidiair)\b|vervangende)(?:[^;.]|\.(?! )))*)")
+_38V_TEXT = ("(?:(?!" + "|".join((*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS, *_MEASURE_WORDS_SHORT))
+             + r"|,? (?:met bevel|beveelt|bepaalt|subsidiair)\b|vervangende)(?:[^;.]|\.(?! )))*")
+_38V_BODY = rf"(?P<body>{_38V_TEXT})"
 # "artikel 38v (van het Wetboek van Strafrecht | Sr)"; ", als bedoeld in / ex / op grond van" that article
 _38V_ARTICLE = r"(?:artikel|art\.?) 38v(?: (?:van het wetboek van strafrecht|sr))?"
 _AS_MEANT_IN = r"(?:als bedoeld in|ex|op grond van)"
@@ -695,6 +696,12 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
         rf"{_ART}(?:vrijheidsbeperkende maatregel|maatregel,? (?:ter beveiliging van de maatschappij,? )?(?:strekkende )?"
         rf"(?:tot|ter) beperking van de vrijheid){_38V_CITED}"
         rf",? (?:inhoudende|inhoudend|bestaande uit|te weten|namelijk)(?: dat)? {_38V_BODY}", _F), None),
+    # art. 38v Sr by its content alone: "(legt verdachte op) de maatregel dat hij ... op geen enkele wijze contact zal
+    # hebben met ... (contactverbod)": which ban from the body's words (`ban_codes`); a body without a ban is not read
+    (re.compile(
+        rf"{_ART}(?:vrijheidsbeperkende )?maatregel,? (?:inhoudende |inhoudend |bestaande uit )?dat "
+        rf"(?=(?:hij|zij|de verdachte|verdachte|\[verdachte\]|de veroordeelde|veroordeelde) )(?P<bans>{_38V_TEXT})", _F),
+     None),
 )
 # art. 38v Sr named by its purpose; what it forbids follows in clauses of their own (_MEASURE_DETAILS)
 _38V_BARE = re.compile(
@@ -820,7 +827,10 @@ _EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("beslag", r"verklaart verbeurd|verklaart onttrokken aan het verkeer|onttrekt aan het verkeer|gelast de teruggave"
          r"|gelast de bewaring|heft (?:het )?"
          r"(?:strafrechtelijk )?beslag op|(?:en )?dat (?:de |het )?(?:in beslag genomen|inbeslaggenomen)[^;.]*? (?:wordt|worden)"
-         r" (?:verbeurd|onttrokken|teruggegeven|bewaard)"),
+         r" (?:verbeurd|onttrokken|teruggegeven|bewaard)"
+         # the demand's infinitive: "(en) de in beslag genomen voorwerpen verbeurd te verklaren"
+         r"|(?:de |het )?(?:in beslag genomen|inbeslaggenomen)[^;.]*? (?:verbeurd te verklaren"
+         r"|onttrokken aan het verkeer te verklaren|aan het verkeer te onttrekken|(?:aan [^;.]*? )?terug te geven)"),
         ("bewezenverklaring", r"(?![^;.]*(?:niet bewezen|ontslaat|spreekt|vrijspraak))(?:verklaart (?:wettig en overtuigend )?bewezen"
          r"|verklaart (?:het|de)[^;.]*?\bbewezen\b|stelt vast dat het bewezen ?verklaarde"
          r"|het bewezen ?verklaarde levert op|verstaat dat het (?:aldus )?bewezen ?verklaarde)"),
@@ -1151,7 +1161,7 @@ _SUBSID_SUBS = (("subsidiair", _SUB_SUBSID), ("subsidiair", _SUB_SUBSID_PAREN))
 _TASK_SUBS = (*_SUBSID_SUBS, ("aftrek", _SUB_AFTREK), ("mindering", _SUB_DEDUCTION))
 _FINE_SUBS = _SUBSID_SUBS
 _MEASURE_SUBS = (("duur", _SUB_MEASURE_DUR), ("voorwaardelijk", _SUB_MEASURE_COND), ("proeftijd", _SUB_PROEF),
-                 ("voorwaarden", _SUB_CONDITIONS), *_SUBSID_SUBS)
+                 ("voorwaarden", _SUB_CONDITIONS), ("aftrek", _SUB_AFTREK), *_SUBSID_SUBS)
 
 
 def _validate_subsid(found: dict[str, re.Match[str]]) -> None:
@@ -1301,7 +1311,12 @@ def _match_measure(s: str, pos: int) -> tuple[_Measure, int] | None:
     if codes is None:
         text = m.group(0)
         body = m.groupdict().get("body")
-        if body is not None:  # art. 38v written out
+        bans = m.groupdict().get("bans")
+        if bans is not None:  # art. 38v by its content
+            codes = ban_codes(bans)
+            if not codes:
+                raise _ParseError(f"maatregel zonder contact- of gebiedsverbod: '{text}'")
+        elif body is not None:  # art. 38v written out
             codes = tuple(code for code, stems in _38V_CODES if any(stem in body for stem in stems))
             if not codes:
                 raise _ParseError(f"vrijheidsbeperkende maatregel zonder contact- of gebiedsverbod: '{text}'")
