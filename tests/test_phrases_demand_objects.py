@@ -30,3 +30,19 @@ def test_a_condition_still_may_not_swallow_a_sanction():
     got = parse_sanction("een gevangenisstraf van 6 maanden, waarvan 2 maanden voorwaardelijk met een proeftijd van 2 "
                          "jaren, met als bijzondere voorwaarde dat hij een geldboete van 300 euro betaalt")
     assert got.status == "unparsed" or got.fine_euros == 300  # marked or read, never hidden in the condition
+
+
+def test_the_items_of_a_demand_list_after_dat_de_rechtbank_verdachte():
+    # "De officier van justitie heeft gevorderd dat de rechtbank verdachte: - veroordeelt tot ...; - ... oplegt"
+    got = parse_sanction("veroordeelt tot een gevangenisstraf van 30 maanden, met aftrek van voorarrest; een "
+                         "locatieverbod voor de gemeente Zaanstad en een contactverbod met [slachtoffer 3] oplegt, elk "
+                         "voor de duur van drie jaren, met dadelijke uitvoerbaarheid")
+    assert (got.status, got.unconditional_months, got.measures) == ("parsed", 30, ("contactverbod", "gebiedsverbod"))
+
+
+@pytest.mark.parametrize("text", [
+    "een gevangenisstraf van 8 maanden, beide voor de duur van twee jaren",  # a measure's duration without a measure
+    "een taakstraf van 40 uren, met dadelijke uitvoerbaarheid",
+])
+def test_a_measures_attributes_need_a_measure(text):
+    assert parse_sanction(text).status == "unparsed"

@@ -677,7 +677,10 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
             rf"(?: als (?:vrijheidsbeperkende )?maatregel{_38V_REF})?){_END}"
             r"(?: (?:met|ten aanzien van|jegens) (?:het |de )?(?:\[[^\]]*\]|slachtoffers?|aangeefster|aangever)"
             r"(?: \[[^\]]*\])?(?:,? geboren (?:op |te )?(?:\[[^\]]*\]|[0-9a-z -]+))?)?"
-            r"(?: (?:voor|in|rond|betreffende) (?:de |het )?(?:gemeente |wijk |stad |azc |straat )?\[[^\]]*\])?"
+            r"(?: (?:voor|in|rond|betreffende) (?:de |het )?(?:(?:gemeente |wijk |stad |azc |straat )?\[[^\]]*\]"
+            # a place named after its kind, to the end of the item: "een gebiedsverbod voor de wijk Transvaal"
+            r"|(?:gemeente|wijk|stad|buurt|straat|omgeving van|centrum van) [a-z0-9'-]+(?: (?!en |oplegt|beide |voor |met "
+            r"|subsidiair)[a-z0-9'-]+)*(?=,|;|$| en | oplegt| beide | voor | met | subsidiair)))?"
             rf"(?: als (?:vrijheidsbeperkende )?maatregel{_38V_REF})?",
             _F,
         ),
@@ -729,6 +732,8 @@ _VERB = re.compile(
     r"(?: (?:voor|wegens|ter zake van|terzake van)(?: van)? (?:het|de|hetgeen|feit|feiten)"
     + r"(?:(?!\btot\b)[^;])*)? tot:?"
     r"|veroordeling (?:van (?:de )?verdachte )?tot:?"
+    # an item of a demand's list after "(heeft gevorderd) dat de rechtbank verdachte:": "- veroordeelt tot ..."
+    r"|(?:en )?veroordeelt tot:?"
     # the demand's object: "(en) dat verdachte (voor het onder 1 ten laste gelegde) (zal worden|wordt) veroordeeld tot",
     # "verdachte te veroordelen tot", "tot veroordeling van verdachte tot", "strekt tot veroordeling van verdachte tot"
     r"|(?:en )?dat (?:de )?(?:verdachte|\[verdachte\]|hij|zij)(?: (?:voor|wegens|ter zake van|terzake van) "
@@ -929,7 +934,7 @@ _DEMAND_DISCHARGE = re.compile(
     rf"(?:en )?(?:dat )?{_DEMAND_COURT}(?:de )?(?:verdachte|\[verdachte\]|hij|zij) (?:(?:zal|zou) worden |wordt )?(?:te )?"
     r"(?:ontslaan|ontslagen|ontslaat|zal ontslaan) van (?:alle )?rechtsvervolging" + _BODY, _F)
 # a verb after a sanction ("een gevangenisstraf van 24 maanden opgelegd", "... tbs ... op" after "legt tevens")
-_TRAILING_VERB = re.compile(r" (?:is |wordt |werd |zijn |worden )?(?:opgelegd|geeist|gevorderd|gerekwireerd|op)"
+_TRAILING_VERB = re.compile(r" (?:is |wordt |werd |zijn |worden )?(?:opgelegd|geeist|gevorderd|gerekwireerd|op|oplegt)"
                             r"(?=$|, |; | en | alsmede |\. )", _F)
 _SEP = re.compile(
     r"(?:(?:, |; |: | \+ |\. )(?:(?:en|alsmede|naast) )?| (?:en|alsmede|alsook|naast) )(?:(?:- |\* )(?=[a-z0-9]))?", _F
@@ -1117,9 +1122,15 @@ class _NoPunishment:
     """Art. 9a Sr: guilty without punishment."""
 
 
+@dataclass
+class _MeasureAttribute:
+    """The duration or immediate enforceability of the measure(s) just named ("beide voor de duur van 5 jaren",
+    "met dadelijke uitvoerbaarheid"): no number of the codebook."""
+
+
 _Component = (
     _Detention | _Task | _Fine | _Measure | _Ignored | _CondPart | _CondWhole | _Probation | _Excluded | _Verdict
-    | _NoPunishment | _MeasureDetail | _Condition
+    | _NoPunishment | _MeasureDetail | _Condition | _MeasureAttribute
 )
 
 
@@ -1293,6 +1304,21 @@ def _match_compensation(s: str, pos: int) -> tuple[_Ignored, int] | None:
     return _Ignored(), end
 
 
+# after a list of measures: ", beide voor de duur van vijf jaren", ", met dadelijke uitvoerbaarheid"
+_MEASURE_ATTRIBUTE = re.compile(
+    rf"(?:(?:beide|elk|ieder|allebei) )?voor (?:de duur van |een periode van )(?P<dur>{_DUR})"
+    r"|met dadelijke uitvoerbaarheid|(?:en )?(?:beide )?dadelijk uitvoerbaar", _F)
+
+
+def _match_measure_attribute(s: str, pos: int) -> tuple[_MeasureAttribute, int] | None:
+    m = _MEASURE_ATTRIBUTE.match(s, pos)
+    if m is None:
+        return None
+    if m.group("dur"):
+        _duration_value(m.group("dur"))
+    return _MeasureAttribute(), m.end()
+
+
 _38V_CODES = (("contactverbod", ("contact",)), ("gebiedsverbod", ("gebied", "locatie", "ophouden", "verblijven", "bevinden")))
 
 
@@ -1436,6 +1462,7 @@ _MATCHERS = (
     _match_compensation,
     _match_clause,
     _match_other_clause,
+    _match_measure_attribute,
 )
 
 
@@ -1544,6 +1571,9 @@ def _apply_clauses(components: list[_Component]) -> list[_Component]:
                 probations.append(c.probation)
         elif isinstance(c, _Probation):
             probations.append(c.months)
+        elif isinstance(c, _MeasureAttribute):
+            if not isinstance(last_sanction, _Measure) or other_decision:
+                raise _ParseError("duur of dadelijke uitvoerbaarheid zonder maatregel ervoor")
         elif isinstance(c, _Condition):
             if not c.codes or (isinstance(last_sanction, _Measure) and "tbs" in last_sanction.codes):
                 continue  # a condition without a ban, or a condition of the tbs itself
