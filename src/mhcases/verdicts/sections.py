@@ -111,7 +111,7 @@ def title_role(title: str, numbered: bool) -> str | None:
     folded = _fold(title)
     if not numbered:
         return next((role for role, pattern in _STRICT if pattern.match(folded)), None)
-    if re.search(r"te?n ?laste ?legging|beschuldiging", folded) and not re.search(r"wijziging|nietig", folded):
+    if re.search(r"te?n? ?laste ?legging|beschuldiging", folded) and not re.search(r"wijziging|nietig", folded):
         return "tenlastelegging"
     if (re.search(r"\b(eis|strafeis|vordering|gevorderd|requisitoir)\b", folded)
             and re.search(r"officier|openbaar ministerie|\bom\b|advocaat-generaal", folded)
