@@ -68,3 +68,13 @@ def test_a_condition_clause_that_names_another_sanction_is_not_read_as_a_ban():
                       "stelt als bijzondere voorwaarde dat de veroordeelde zich meldt bij de reclassering;\n"
                       "- een taakstraf van 60 uren en geen contact met de aangever.")
     assert "contactverbod" not in got.sanction.measures
+
+
+def test_the_statement_that_a_tbs_is_for_an_offence_against_the_body_is_no_sentence_of_its_own():
+    got = sentence_of("veroordeelt verdachte tot een gevangenisstraf van 4 jaren;\n"
+                      "gelast dat verdachte ter beschikking wordt gesteld en beveelt dat hij van overheidswege zal worden "
+                      "verpleegd;\n"
+                      "stelt vast dat de maatregel van terbeschikkingstelling is opgelegd ter zake van een misdrijf dat "
+                      "gericht is tegen de onaantastbaarheid van het lichaam van een persoon.")
+    assert got.sanction.measures == ("tbs",) and got.sanction.unconditional_months == 48
+    assert got.status == "automatisch"

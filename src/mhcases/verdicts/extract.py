@@ -135,6 +135,8 @@ _SANCTION_WORD = re.compile(rf"\b(?:{_OTHER_THAN_BAN}|contactverbod|gebiedsverbo
 _SANCTION_NOT_BAN = re.compile(rf"\b(?:{_OTHER_THAN_BAN})\b", _F)
 _HARMLESS = re.compile(r"in\s+mindering|vervang|tenuitvoerlegging\s+kan|\bbewezen|strafbaar|voorwaarde|reclassering"
                        r"|toepassing\s+van|dadelijk\s+uitvoerbaar|proeftijd|tussentijds|toets"
+                       # art. 38e Sr: the tbs is imposed for an offence against the body (its length is not capped)
+                       r"|onaantastbaarheid\s+van\s+(?:het\s+)?lichaam"
                        r"|beoordeel", _F)
 
 
