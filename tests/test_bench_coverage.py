@@ -38,3 +38,19 @@ def test_a_tiny_run_records_the_build_and_every_candidate(tmp_path, capsys):
     assert "| model 1_eis | disabled |" in out and "Coverage of every candidate method" in out
     bench.main(["--table", str(records), "--records", str(records)])  # the same tables from the records
     assert "2 cohorts" in capsys.readouterr().out
+
+
+def test_a_tiny_follow_up_run_has_both_designs_before_and_after(tmp_path, capsys):
+    records = tmp_path / "followup.csv"
+    bench.main(["--only", "followup", "--cohorts", "2", "--population", "3000", "--replicates", "49",
+                "--records", str(records)])
+    frame = pd.read_csv(records)
+    assert set(frame["design"]) == {"nul", "verschoven"}
+    assert {"newcombe", "newcombe-deff", "newcombe-deff-beide", "build", "percentiel"} == set(frame["method"])
+    truth = pd.read_csv(tmp_path / "coverage_followup_truth.csv")
+    null = truth[(truth["design"] == "nul") & truth["target"].isin(["perioden verschil", "vervolg tabel_4"])]
+    assert (null["truth"] == 0).all()  # the same generator in both periods: no difference
+    shifted = truth[(truth["design"] == "verschoven") & (truth["target"] == "perioden verschil")]
+    assert shifted.set_index("measure").loc["aandeel_vrijspraak", "truth"] > 0.02  # the acquittal logit moved up
+    out = capsys.readouterr().out
+    assert "| nul | perioden verschil | aandeel_vrijspraak |" in out
