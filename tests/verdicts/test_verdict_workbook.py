@@ -128,3 +128,87 @@ def test_prepare_fills_missing_evidence_and_ids():
     assert next(e for e in prepared.evidence if e.column == "charges").status == "niet gevonden"
     with pytest.raises(ValueError):
         prepare(Coding("d.xml", "Z9", "V9", (Evidence("sentence", "x", "zeker"),)))
+
+
+# --- the rows written as XML by the workbook itself (issue 12, item 7) ----------------------------------------------
+
+from copy import copy  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from openpyxl import Workbook  # noqa: E402
+from openpyxl.cell import WriteOnlyCell  # noqa: E402
+
+from mhcases.verdicts.workbook import _FORMULA_START, _Rows, _cell, _fill, _openpyxl_cell  # noqa: E402
+
+_TEXT = st.one_of(
+    st.text(max_size=40),  # any character: control characters, carriage returns, non-ASCII, beyond the BMP
+    st.sampled_from(["=SUM(A1)", "-3 maanden", "+31", "@x", " voor en achter ", "\u00a0", "a & b < c > d \"e\" 'f'",
+                     "regel\nregel", "tab\tin", "\r", "x\x7f", "\u20ac 5.000,-", "\U0001F600", "\ufffd", "",
+                     "x" * 32768]),
+)
+_VALUE = st.one_of(st.none(), _TEXT, st.integers(0, 10 ** 9), st.floats(0, 1e9), st.dates(dt.date(2000, 1, 1)))
+_CELLS = st.lists(st.tuples(_VALUE, st.sampled_from(["", "automatisch", "controleren", "niet gevonden"]),
+                            st.sampled_from([None, "yyyy-mm-dd"]), st.booleans()), min_size=1, max_size=12)
+
+
+def _openpyxl_row(cells) -> str:
+    """The row as openpyxl's write-only sheet wrote it before the workbook wrote its own XML: a plain value as a
+    value; the first cell of a styled kind styled by `_cell`, the next ones with a copy of its style."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("blad")
+    styles = {}
+    parts = ['<row r="2">']
+    for index, (value, status, number_format, wrap) in enumerate(cells, start=1):
+        fill = _fill(status)
+        formula = isinstance(value, str) and value.startswith(_FORMULA_START)
+        if fill is None and number_format is None and not wrap and not formula:
+            if value is None:
+                continue
+            cell = WriteOnlyCell(sheet, value=value)
+        else:
+            key = (status if fill is not None else "", number_format, wrap, formula)
+            if key not in styles:
+                cell = _cell(sheet, value, fill, number_format=number_format, wrap=wrap)
+                styles[key] = copy(cell._style)
+            else:
+                cell = WriteOnlyCell(sheet, value=value)
+                cell._style = copy(styles[key])
+                if formula:
+                    cell.data_type = "s"
+        cell.column, cell.row = index, 2
+        parts.append(_openpyxl_cell(sheet, cell))
+    return "".join(parts) + "</row>"
+
+
+def _our_row(cells) -> str:
+    book = Workbook(write_only=True)
+    rows = _Rows(book.create_sheet("blad"), book)
+    rows.append(cells)
+    rows.flush()
+    rows.file.seek(0)
+    return rows.file.read().decode("ascii")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_CELLS)
+def test_rows_are_the_xml_openpyxl_writes_for_the_same_cells(cells):
+    try:
+        expected = _openpyxl_row(cells)
+    except Exception as error:  # openpyxl refuses a control character: so must we, with the same error
+        with pytest.raises(type(error)):
+            _our_row(cells)
+        return
+    assert _our_row(cells) == expected
+
+
+def test_rows_number_their_styles_as_openpyxl_does(tmp_path):
+    many = [coding(f"Z{i:03d}", f"V{i:03d}", victim_minor="" if i % 2 else "ja", motivation=f"-{i}")
+            for i in range(30)]
+    path = tmp_path / "blad.xlsx"
+    write_workbook(many, path)
+    sheet = openpyxl.load_workbook(path)["Codeerblad"]
+    fills = {sheet.cell(row, 1 + COLUMN_NAMES.index("victim_minor")).fill.fgColor.rgb for row in range(2, 32)}
+    assert fills == {"00F8CBAD", "00000000"}  # orange where not found, none where found
+    motivation = sheet.cell(5, 1 + COLUMN_NAMES.index("motivation"))
+    assert motivation.value == "-3" and motivation.quotePrefix and motivation.data_type == "s"

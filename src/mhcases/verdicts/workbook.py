@@ -17,11 +17,18 @@ its successor with status "controleren"; a court that was split stays empty for 
 
 Text from a verdict is never a formula: a value starting with "=", "+", "-" or "@" is stored as text with Excel's
 quote prefix. The file is byte-identical for the same records and date (fixed document properties and zip times).
+
+The rows of "Codeerblad" and "Bronnen" are written as XML by `_Rows`, byte for byte what openpyxl writes for the
+same cells (openpyxl's per-cell objects were most of the cost of the workbook); a value that is not plain text, a
+number or a date, or text with a character that XML escapes in its own way, is written by openpyxl itself. openpyxl
+writes the rest of the workbook (styles, header rows, validation, the other sheets); the rows go into its sheets
+when the zip is copied.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 from copy import copy
 import re
@@ -32,11 +39,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from lxml.etree import xmlfile
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell._writer import lxml_write_cell
+from openpyxl.compat import safe_string
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
@@ -143,33 +154,98 @@ def _fill(status: str) -> PatternFill | None:
     return CHECK_FILL if status == "controleren" else MISSING_FILL if status == "niet gevonden" else None
 
 
-class _Cells:
-    """The cells of one streamed sheet, made by their kind (status colour, number format, wrapped, formula-like
-    text). A plain value stays a value (openpyxl then writes it without making a cell object of our own); the first
-    cell of a styled kind is styled as usual (`_cell`), the next ones get a copy of its style: openpyxl hashes every
-    style object set on a cell, which was most of the cost of a row."""
+# Text that openpyxl and lxml write as we do below: tab, line feed, printable ASCII and every other character XML
+# allows except the C1 controls (non-ASCII ones as character references, the workbook's XML being ASCII), at most
+# openpyxl's 32,767 characters. Anything else (a carriage return, a control character, "") goes to openpyxl.
+_PLAIN_TEXT = re.compile("[\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]{1,32767}")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_LETTERS = [get_column_letter(i) for i in range(1, 64)]
 
-    def __init__(self, sheet) -> None:
-        self.sheet = sheet
+
+def _reference(match: re.Match[str]) -> str:
+    return f"&#{ord(match.group())};"
+
+
+def _openpyxl_cell(sheet, cell: WriteOnlyCell) -> str:
+    """The XML that openpyxl writes for one cell (its own writer, into a buffer)."""
+    buffer = io.BytesIO()
+    with xmlfile(buffer) as xf:
+        lxml_write_cell(xf, sheet, cell, cell.has_style)
+    return buffer.getvalue().decode("ascii")
+
+
+class _Rows:
+    """The rows of one sheet as XML, as openpyxl's write-only mode writes them, into a temporary file.
+
+    Each cell is made by its kind (status colour, number format, wrapped, formula-like text); the first cell of a
+    styled kind is styled as usual (`_cell`, which registers its fill and alignment with the workbook) and its style
+    is kept; the style's number in the workbook is asked for when a cell of the kind is first written, as openpyxl
+    does for each styled cell (so the numbers are the same)."""
+
+    def __init__(self, sheet, book: Workbook) -> None:
+        self.sheet, self.book = sheet, book
         self.styles: dict[tuple[str, str | None, bool, bool], object] = {}
+        self.style_ids: dict[tuple[str, str | None, bool, bool], str] = {}
+        self.count = 0
+        self.file = tempfile.TemporaryFile()
+        self.pending: list[str] = []
 
-    def __call__(self, value: object, status: str = "", number_format: str | None = None,
-                 wrap: bool = False) -> object:
-        fill = _fill(status)
-        formula = isinstance(value, str) and value.startswith(_FORMULA_START)
-        if fill is None and number_format is None and not wrap and not formula:
-            return value
-        key = (status if fill is not None else "", number_format, wrap, formula)
+    def _style(self, key, value, fill, number_format, wrap):
         style = self.styles.get(key)
         if style is None:
             cell = _cell(self.sheet, value, fill, number_format=number_format, wrap=wrap)
-            self.styles[key] = copy(cell._style)
-            return cell
-        cell = WriteOnlyCell(self.sheet, value=value)
-        cell._style = copy(style)
-        if formula:
-            cell.data_type = "s"  # the quote prefix is in the style
-        return cell
+            style = self.styles[key] = copy(cell._style)
+        return style
+
+    def append(self, cells: Sequence[tuple[object, str, str | None, bool]]) -> None:
+        """One row: (value, status, number format, wrapped) per column, from column A."""
+        self.count += 1
+        row = self.count + 1  # below the header
+        parts = [f'<row r="{row}">']
+        for index, (value, status, number_format, wrap) in enumerate(cells):
+            fill = _fill(status)
+            formula = isinstance(value, str) and value.startswith(_FORMULA_START)
+            styled = fill is not None or number_format is not None or wrap or formula
+            if value is None and not styled:
+                continue
+            reference = f"{_LETTERS[index]}{row}"
+            key = (status if fill is not None else "", number_format, wrap, formula)
+            if styled:
+                style = self._style(key, value, fill, number_format, wrap)
+                style_id = self.style_ids.get(key)
+                if style_id is None:
+                    style_id = self.style_ids[key] = f' s="{self.book._cell_styles.add(style)}"'
+            else:
+                style, style_id = None, ""
+            if isinstance(value, str) and _PLAIN_TEXT.fullmatch(value):
+                text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                if not text.isascii():
+                    text = _NON_ASCII.sub(_reference, text)
+                space = ' xml:space="preserve"' if value != value.strip() else ""
+                parts.append(f'<c r="{reference}"{style_id} t="inlineStr"><is><t{space}>{text}</t></is></c>')
+            elif value is None:
+                parts.append(f'<c r="{reference}"{style_id} t="n"></c>')
+            elif type(value) in (int, float):
+                parts.append(f'<c r="{reference}"{style_id} t="n"><v>{safe_string(value)}</v></c>')
+            elif type(value) is dt.date and number_format is not None:  # unformatted, openpyxl gives it a format
+                number = safe_string(to_excel(value, self.book.epoch))
+                parts.append(f'<c r="{reference}"{style_id} t="n"><v>{number}</v></c>')
+            else:  # anything else as openpyxl writes it (and refuses it: a control character in the text)
+                cell = WriteOnlyCell(self.sheet, value=value)
+                if style is not None:
+                    cell._style = copy(style)
+                if formula:
+                    cell.data_type = "s"  # the quote prefix is in the style
+                cell.column, cell.row = index + 1, row
+                parts.append(_openpyxl_cell(self.sheet, cell))
+        parts.append("</row>")
+        self.pending.append("".join(parts))
+        if len(self.pending) >= 512:
+            self.flush()
+
+    def flush(self) -> None:
+        self.file.write("".join(self.pending).encode("ascii"))
+        self.pending.clear()
 
 
 def source_rows(codings: Sequence[Coding]) -> list[tuple[str, ...]]:
@@ -252,9 +328,11 @@ def _lists_sheet(book: Workbook) -> dict[str, str]:
             for i, c in enumerate(categories, start=1)}
 
 
-def _deterministic(source_path: Path, target_path: Path, when: dt.datetime) -> None:
+def _deterministic(source_path: Path, target_path: Path, when: dt.datetime, rows: dict | None = None) -> None:
     """Copy the zip entry by entry (streamed: a sheet can be hundreds of MB unpacked) with fixed entry times
-    (openpyxl stamps the current time)."""
+    (openpyxl stamps the current time); `rows` (entry name -> file of row XML) go at the end of their sheet's
+    sheetData, after its header row."""
+    rows = rows or {}
     stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
     with zipfile.ZipFile(source_path) as source, zipfile.ZipFile(target_path, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
@@ -262,6 +340,12 @@ def _deterministic(source_path: Path, target_path: Path, when: dt.datetime) -> N
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             with source.open(info) as reader, target.open(fixed, "w") as writer:
+                if info.filename in rows:  # a sheet of header row, validation and layout only: small
+                    head, tail = reader.read().split(b"</sheetData>")
+                    writer.write(head)
+                    shutil.copyfileobj(rows[info.filename], writer, 1 << 20)
+                    writer.write(b"</sheetData>" + tail)
+                    continue
                 shutil.copyfileobj(reader, writer, 1 << 20)
 
 
@@ -280,8 +364,7 @@ class WorkbookWriter:
         self.sources = self.book.create_sheet(SOURCES)
         self.lists = _lists_sheet(self.book)
         _help_sheet(self.book)
-        self.rows = self.source_rows = 0
-        self.code_cells, self.source_cells = _Cells(self.sheet), _Cells(self.sources)
+        self.code_rows, self.source_rows_xml = _Rows(self.sheet, self.book), _Rows(self.sources, self.book)
         for index, column in enumerate(COLUMNS, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = \
                 {"phrase": 50, "text": 40}.get(column.kind, 18)
@@ -302,6 +385,16 @@ class WorkbookWriter:
             source_header.append(cell)
         self.sources.append(source_header)
 
+    @property
+    def rows(self) -> int:
+        """Rows of "Codeerblad" written (one per defendant)."""
+        return self.code_rows.count
+
+    @property
+    def source_rows(self) -> int:
+        """Rows of "Bronnen" written (one per cell of "Codeerblad")."""
+        return self.source_rows_xml.count
+
     def add(self, coding: Coding) -> Coding:
         """Write one record (after `prepare`); returns the prepared record."""
         prepared = prepare(coding)
@@ -309,14 +402,10 @@ class WorkbookWriter:
         for evidence in prepared.evidence:
             value = _typed(BY_NAME[evidence.column], evidence.value)
             # no comment per cell: openpyxl keeps every comment in memory until the end; "Bronnen" has it all
-            row.append(self.code_cells(value, evidence.status,
-                                       "yyyy-mm-dd" if isinstance(value, dt.date) else None))
-        self.sheet.append(row)
-        self.rows += 1
-        cell = self.source_cells
+            row.append((value, evidence.status, "yyyy-mm-dd" if isinstance(value, dt.date) else None, False))
+        self.code_rows.append(row)
         for values in source_rows([prepared]):
-            self.sources.append([cell(v or None, v if k == 5 else "", None, k == 6) for k, v in enumerate(values)])
-            self.source_rows += 1
+            self.source_rows_xml.append([(v or None, v if k == 5 else "", None, k == 6) for k, v in enumerate(values)])
         return prepared
 
     def close(self) -> None:
@@ -332,9 +421,15 @@ class WorkbookWriter:
         try:
             with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
                 ExcelWriter(self.book, archive).save()
-            _deterministic(Path(raw), self.path, self.when)
+            for rows in (self.code_rows, self.source_rows_xml):
+                rows.flush()
+                rows.file.seek(0)
+            _deterministic(Path(raw), self.path, self.when, {self.sheet.path.lstrip("/"): self.code_rows.file,
+                                                             self.sources.path.lstrip("/"): self.source_rows_xml.file})
         finally:
             os.remove(raw)
+            self.code_rows.file.close()
+            self.source_rows_xml.file.close()
 
     def __enter__(self) -> WorkbookWriter:
         return self
