@@ -643,7 +643,8 @@ def _charge_text(doc: Document) -> tuple[str, list[Clause]]:
 
 # the applied statutory provisions, as courts word them: "De beslissing berust op de artikelen ...", "Gelet is op de
 # artikelen ...", "De rechtbank heeft gelet op de artikelen ...", "De op te leggen straf is gegrond op de artikelen ..."
-_APPLIED = re.compile(r"\b(?:berust(?:en)?\s+op|gelet\s+is\s+op|(?:heeft|hebben|is|zijn)\s+(?:\w+\s+){0,2}?gelet\s+op"
+_APPLIED = re.compile(r"(?=[bghizt])"  # the first letters: the regular expression engine skips other positions fast
+                      r"\b(?:berust(?:en)?\s+op|gelet\s+is\s+op|(?:heeft|hebben|is|zijn)\s+(?:\w+\s+){0,2}?gelet\s+op"
                       r"|(?:is|zijn)\s+gegrond\s+op|gegrond\s+op|toegepast\s+(?:zijn|worden)\s+)\s*(?:de\s+)?"
                       r"(?:artikelen|artikel|wettelijke)", _F)
 
