@@ -26,11 +26,14 @@ class Clause:
 
 _BULLET = re.compile(r"^\s*(?:[-–•*\u2022\uf0b7]|o(?=\s))\s*")
 _CONTINUES = re.compile(r"^[a-zà-ÿ0-9(\[€,;:).'\"‘’/%&+]")
-_ENDS_SENTENCE = re.compile(r"[.;:!?]\s*$")
+_SENTENCE_MARKS = ".;:!?"  # a paragraph ending in one of these (white space aside) ends a sentence
 _ABBREVIATIONS = {"mr", "mrs", "art", "artt", "nr", "nrs", "jl", "dd", "d.d", "o.a", "bijv", "i.c", "e.v", "blz",
                   "p", "pag", "jo", "ca", "resp", "vs", "nl", "ecli", "sr", "sv", "st", "stb", "stcrt", "e.d"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[\-•*\u2022])")
 _HEADING_WORDS = re.compile(r"[a-zA-Z]")
+
+
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -44,7 +47,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     if len(word) == 1 and word.isalpha():
         return True
-    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token + "."))  # initials "h.h." / "d.d."
+    return _INITIALS.fullmatch(token + ".") is not None  # initials "h.h." / "d.d."
 
 
 # ";" or a sentence end; written to start with a character set, which the regular expression engine scans for
@@ -69,8 +72,8 @@ def _split_sentences(text: str, start: int) -> list[tuple[str, int, int]]:
 
 def _is_heading(line: str) -> bool:
     stripped = line.strip()
-    words = stripped.split()
-    return (0 < len(words) <= 8 and not _ENDS_SENTENCE.search(stripped) and stripped[:1].isupper()
+    # at most 8 words, not ending a sentence (the last character: `stripped` has no white space at its end)
+    return (stripped[:1].isupper() and stripped[-1] not in _SENTENCE_MARKS and len(stripped.split(None, 8)) <= 8
             and bool(_HEADING_WORDS.search(stripped)) and not stripped.lower().startswith(
                 ("veroordeelt", "verklaart", "bepaalt", "beveelt", "gelast", "legt", "spreekt", "stelt", "heft",
                  "wijst", "ontslaat", "de rechtbank")))
@@ -83,30 +86,32 @@ def split_clauses(text: str, start: int = 0) -> list[Clause]:
     # 1. paragraphs -> segments (a paragraph that continues the one before joins its segment)
     segments: list[tuple[int, int, bool]] = []  # start, end (relative to text), heading
     offset = 0
-    previous_text = ""
+    previous = False  # a paragraph before this one that it may continue
+    previous_ends = False  # ... and whether it ended a sentence
     previous_heading = False
     for raw in text.split("\n"):
         line_start = offset
         offset += len(raw) + 1
         bullet = _BULLET.match(raw)
         body_start = line_start + (bullet.end() if bullet else 0)
-        body = text[body_start:line_start + len(raw)]
-        if not body.strip():
+        body = text[body_start:line_start + len(raw)] if bullet else raw
+        if not body or body.isspace():
             if bullet:
-                previous_text, previous_heading = "", False  # a bullet alone: the next paragraph starts anew
+                previous, previous_heading = False, False  # a bullet alone: the next paragraph starts anew
             continue
-        lead = body_start + (len(body) - len(body.lstrip()))
+        first = body.lstrip()
+        lead = body_start + (len(body) - len(first))
         end = line_start + len(raw.rstrip())
-        continues = (previous_text and not bullet and not previous_heading and segments
-                     and (body.lstrip()[:1] in ";,.)" or (_CONTINUES.match(body.lstrip())
-                                                          and not _ENDS_SENTENCE.search(previous_text))))
+        last = text[end - 1]  # the body's last character that is not white space
+        continues = (previous and not bullet and not previous_heading and segments
+                     and (first[:1] in ";,.)" or (_CONTINUES.match(first) and not previous_ends)))
         if continues:
             segments[-1] = (segments[-1][0], end, False)
-            previous_text = body.strip()
+            previous, previous_ends = True, last in _SENTENCE_MARKS
             continue
         heading = _is_heading(body)
         segments.append((lead, end, heading))
-        previous_text, previous_heading = body.strip(), heading
+        previous, previous_ends, previous_heading = True, last in _SENTENCE_MARKS, heading
     # 2. segments -> clauses, split at ';' and sentence ends
     clauses: list[Clause] = []
     for a, b, heading in segments:
