@@ -429,8 +429,8 @@ FOLLOWUP_BEFORE = {"vervolg": "newcombe", "perioden": "percentiel"}
 
 def followup_markdown(table: pd.DataFrame) -> str:
     """Before and after per follow-up target, with MC s.e. and widths (the table's after = the build's rule)."""
-    lines = ["| design | target | measure | truth | before | after | MC s.e. | width before | width after | pairs |",
-             "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| design | target | measure | truth | before | after | MC s.e. | width before | width after | pairs "
+             "| estimate = truth |", "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for (design, target, measure), rows in table.groupby(["design", "target", "measure"], sort=False):
         by = rows.set_index("method")
         kind = target.split(" ")[0]
@@ -438,7 +438,7 @@ def followup_markdown(table: pd.DataFrame) -> str:
         before = by.loc[FOLLOWUP_BEFORE[kind]]
         lines.append(f"| {design} | {target} | {measure} | {after['truth']:.3f} | {before['coverage']:.3f} | "
                      f"{after['coverage']:.3f} | {after['mc_se']:.3f} | {before['width']:.3f} | "
-                     f"{after['width']:.3f} | {int(after['cohorts'])} |")
+                     f"{after['width']:.3f} | {int(after['cohorts'])} | {after['exact']:.2f} |")
     return "\n".join(lines)
 
 

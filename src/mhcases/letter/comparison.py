@@ -323,7 +323,9 @@ def periods_paragraph(periods: pd.DataFrame, period_label: str, level: float = 0
     text = (f"Met het codeerblad van het eerdere onderzoek ({format_number(n_old)} {'verdachte' if n_old == 1 else 'verdachten'}) zijn ook de maten per "
             f"verdachte te vergelijken met die van {escape_markdown(period_label)} ({format_number(n_new)} "
             f"{'verdachte' if n_new == 1 else 'verdachten'}); de tabel hieronder geeft ze voor beide perioden en het "
-            f"verschil, elk met een {ci_label(level)} uit een bootstrap die per periode zaken trekt. ")
+            f"verschil, elk met een {ci_label(level)} uit een bootstrap die per periode zaken trekt (voor het aandeel "
+            "vrijspraken het Wilson-interval met de effectieve steekproefgrootte van die bootstrap, voor het verschil "
+            "daarvan Newcombe). ")
     if without.all():
         return text + ("Voor geen van de verschillen is een interval te berekenen: een van de perioden heeft te weinig "
                        "zaken voor een bootstrap (bijlage, M10).")
