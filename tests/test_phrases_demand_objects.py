@@ -46,3 +46,11 @@ def test_the_items_of_a_demand_list_after_dat_de_rechtbank_verdachte():
 ])
 def test_a_measures_attributes_need_a_measure(text):
     assert parse_sanction(text).status == "unparsed"
+
+
+def test_a_reason_beside_the_sanction_is_no_sanction():
+    got = parse_sanction("een geldboete van € 750, gelet op de draagkracht van verdachte")
+    assert got.status == "parsed" and got.fine_euros == 750
+    assert parse_sanction("gelet op de ernst van het feit").status == "unparsed"  # a reason alone: nothing to read
+    # a reason may not hide a sanction
+    assert parse_sanction("een geldboete van € 750, gelet op de eerder opgelegde werkstraf").status == "unparsed"

@@ -854,6 +854,8 @@ _EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       + "|;|$)", _F))
     for name, pattern in (
         ("beslag", r"(?:de )?(?:verbeurdverklaring|onttrekking aan het verkeer|teruggave)"),
+        # the reason given beside a demand or sentence: "..., gelet op de overschrijding van de redelijke termijn"
+        ("motivering", r"(?:mede )?gelet op"),
         ("voorwaarden", r"draagt (?:de |deze )?reclassering"
          r"|geeft (?:aan )?(?:de |deze |genoemde )?(?:reclassering|instelling)|verklaart (?:de )?[^;.]*dadelijk uitvoerbaar"
          r"|(?:de )?tenuitvoerlegging kan (?:ook )?worden gelast"),

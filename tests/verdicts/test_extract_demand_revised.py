@@ -43,3 +43,9 @@ def test_a_discharge_demand_with_the_court_as_subject():
     got = demand("De officier van justitie sluit zich aan bij het beroep op noodweer. Zij heeft gevorderd dat de "
                  "rechtbank verdachte ontslaat van alle rechtsvervolging.")
     assert got.value == "ontslag van alle rechtsvervolging"
+
+
+def test_a_demand_revised_within_one_sentence_with_its_reason():
+    got = demand("De officier van justitie had op de eerste zitting een taakstraf van 200 uren gevorderd, maar heeft op "
+                 "de tweede zitting haar eis verlaagd tot een taakstraf van 120 uren, mede gelet op het tijdsverloop.")
+    assert got.sanction.community_service_hours == 120 and got.status == "controleren"

@@ -348,7 +348,7 @@ def read_decision(doc: Document) -> Decision:
 
 _DEMAND_VERB = re.compile(
     r"(?:officier(?:en)?\s+van\s+justitie|advocaat-generaal|openbaar\s+ministerie|\bovj\b|\bom\b)[^;]{0,240}?"
-    r"\b(?:(?:heeft|hebben)\b[^;]{0,240}?\b(?:gevorderd|geëist|gerekwireerd|gerequireerd)|vorder(?:t|en)|eisen|eist|requireert"
+    r"\b(?:(?:heeft|hebben|had|hadden)\b[^;]{0,240}?\b(?:gevorderd|geëist|gerekwireerd|gerequireerd)|vorder(?:t|en)|eisen|eist|requireert"
     r"|rekwireert|strek(?:t|ken)\s+tot"
     r"|(?<=justitie\s)(?:gevorderd|geëist)"
     r"|vind(?:t|en)\s+dat|stel(?:t|len)\s+voor)\b",
@@ -361,7 +361,9 @@ _DEMAND_START = re.compile(
     r"|veroordeling\s+van\s+(?:de\s+)?verdachte\s+tot|op\s+te\s+leggen:?|wordt\s+opgelegd:?|oplegging\s+van"
     r"|gevorderd:|geëist:|vordert:|eist:|vordert\s+(?:dat\s+)?(?=een\b|de\b)"
     r"|eist\s+(?:tegen\s+(?:de\s+)?verdachte\s+)?(?=een\b|de\b)"
-    r"|(?:gevorderd|geëist)\s+(?=een\b))\s*",
+    r"|(?:gevorderd|geëist)\s+(?=een\b)"
+    # a revised demand in the same sentence: "(heeft) de eis bijgesteld tot een gevangenisstraf van ..."
+    r"|\b(?:eis|vordering|strafeis)\s+(?:\w+\s+){0,2}?(?:bijgesteld|gewijzigd|aangepast|verlaagd|verhoogd)\s+(?:tot|naar|in)(?=\s+(?:een|de)\b))\s*",
     _F,
 )
 _MORE_TAIL = re.compile(
