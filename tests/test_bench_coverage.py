@@ -42,7 +42,7 @@ def test_a_tiny_run_records_the_build_and_every_candidate(tmp_path, capsys):
 
 def test_a_tiny_follow_up_run_has_both_designs_before_and_after(tmp_path, capsys):
     records = tmp_path / "followup.csv"
-    bench.main(["--only", "followup", "--cohorts", "2", "--population", "3000", "--replicates", "49",
+    bench.main(["--only", "followup", "--cohorts", "1", "--population", "1500", "--replicates", "19",
                 "--records", str(records)])
     frame = pd.read_csv(records)
     assert set(frame["design"]) == {"nul", "verschoven"}
