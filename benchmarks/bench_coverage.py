@@ -1,9 +1,10 @@
 """Interval coverage over repeated small cohorts: do the 95% intervals at n = 150 cover the truth?
 
 Usage: nice -n 10 .venv/bin/python benchmarks/bench_coverage.py [--cohorts 1000] [--first 0] [--size 150]
-       [--replicates 999] [--population 100000] [--only models|summaries] [--truth coverage_truth.csv]
-       [--records results/benchmarks/coverage_records.csv]
-       nice -n 10 .venv/bin/python benchmarks/bench_coverage.py --table part1.csv part2.csv [--truth ...]
+       [--replicates 999] [--population 100000] [--only models|summaries|followup] [--candidates]
+       [--truth coverage_truth.csv] [--records results/benchmarks/coverage_records.csv]
+       nice -n 10 .venv/bin/python benchmarks/bench_coverage.py [--only followup] --table part1.csv part2.csv
+       [--truth ...]
 
 Every interval the letter reports is checked, with several candidate methods per cohort from the same fit or the
 same bootstrap replicates (the method "build" is what the build does, `mhcases.models.fit` and
@@ -24,6 +25,17 @@ written next to the records and can be reused with `--truth`. Cohorts are drawn 
 `--table`. Per-cohort records go to `--records` (CSV); the Markdown tables printed at the end (before/after with
 MC s.e., widths and the share of cohorts whose estimate equals the truth; coverage of every candidate) are the
 ones in benchmarks/README.md. About 1 s per cohort on one core.
+
+`--candidates` adds the benchmark-only candidates of the least-squares terms: CR2 with Bell–McCaffrey df under
+Imbens–Kolesár's random-effects working model ("CR2-IK") and the wild cluster restricted bootstrap ("WCR-webb",
+"WCR-rademacher"), the latter as a test of the true value (recorded as covering when it does not reject).
+
+`--only followup` measures the follow-up letter's intervals (docs/methods.md M11) on `--cohorts` pairs of cohorts per
+design (baseline seeds 20,000 + i, follow-up 30,000 + i, both of `--size`): "nul" (the same generator: every true
+difference is 0) and "verschoven" (`SHIFT`: the follow-up's acquittal logit moved up). Targets: the difference of
+each letter category's share in Tables 1, 2 and 4 (Newcombe; "newcombe" before, "newcombe-deff" the build, with the
+new period's design effect, "newcombe-deff-beide" a candidate) and the period comparison (`mhcases.periods`: per
+period and the difference; "percentiel" before, "build"). Truths go to coverage_followup_truth.csv.
 """
 
 from __future__ import annotations
