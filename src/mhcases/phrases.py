@@ -365,8 +365,11 @@ _VERDICT_SUBS = (
     (re.compile(r"\blegt (?:aan )?(?:de )?(?P<who>verdachte|veroordeelde) (?P<what>(?:een|de|het) (?:vrijheidsbeperkende )?"
                 r"(?:maatregel|taakstraf|werkstraf|geldboete)) op(?=[ ,;]|$)"), r"legt \g<who> op \g<what>"),
     # the demand's passive: "(en) dat aan verdachte de maatregel ... wordt opgelegd" -> "oplegging van de maatregel ..."
-    (re.compile(r"\bdat aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar) (?P<what>(?:de|een|het) [^;]*?) (?:wordt|zal worden"
-                r"|worden|zou worden) opgelegd\b"), r"oplegging van \g<what>"),
+    (re.compile(r"\bdat (?:aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar)|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
+                r"(?:wordt|zal worden|worden|zou worden) opgelegd\b"), r"oplegging van \g<what>"),
+    # the court as the subject of the demanded order: "(en) dat de rechtbank (aan) verdachte de maatregel ... oplegt"
+    (re.compile(r"\bdat de rechtbank (?:aan )?(?:de )?(?:verdachte|\[verdachte\]|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
+                r"(?:oplegt|zal opleggen)\b"), r"oplegging van \g<what>"),
     # common misspellings of the words themselves (not of numbers): "gevangenistraf", "voorarest"
     (re.compile(r"\bgevangenistraf\b"), "gevangenisstraf"),
     (re.compile(r"\bvoorarest\b"), "voorarrest"),
@@ -744,6 +747,11 @@ _VERB = re.compile(
     r"|(?:en )?dat de rechtbank (?:de )?(?:verdachte|\[verdachte\])(?: (?:voor|wegens|ter zake van|terzake van) [^;]*?)?"
     r" (?:zal )?veroordee?l(?:t|en) tot:?"
     r"|(?:strekt )?tot veroordeling (?:van )?(?:de )?(?:verdachte|\[verdachte\]) tot:?"
+    # an item of a list after "(heeft gevorderd) dat de rechtbank:": "- verdachte veroordeelt tot ..."
+    r"|(?:en )?(?:de )?(?:verdachte|\[verdachte\])(?: (?:voor|wegens|ter zake van|terzake van) [^;]*?)? veroordeelt tot:?"
+    # the demand or sentence per count, the verb not repeated: "(..., en) ter zake van feit 3 tot een geldboete ..."
+    r"|(?:en )?(?:ter zake van|terzake van|voor|wegens) (?:het |de )?(?:onder )?(?:feit|feiten) [0-9]+(?:(?:, | en )[0-9]+)*"
+    r"(?: bewezen ?verklaarde)? tot:?"
     r"|(?:en )?(?:tot )?(?:de )?oplegging van:?"
     r"|(?:en )?legt (?:aan )?(?:de )?(?:verdachte|veroordeelde|\[verdachte\]) (?:de |het )?(?:volgende )?op:?"
     r"|(?:en )?legt op:?"
@@ -911,7 +919,8 @@ _DEMAND_INTRO = re.compile(
     r"(?:de |het )?(?:vordering van de )?(?:officier(?:en)? van justitie|advocaat-generaal|openbaar ministerie)"
     rf"(?: mr\.? {_NO_SANCTION_CHAR}*?)?"
     rf"(?: {_NO_SANCTION_CHAR}{{0,160}}? (?:en|maar))?"
-    rf"(?: (?:heeft|hebben))?(?:,(?:(?!,){_NO_SANCTION_CHAR}){{1,160}},)?"
+    # "heeft, gelet op ..., gevorderd"; "De officier van justitie, mr. X, heeft gevorderd"
+    rf"(?:,(?:(?!,){_NO_SANCTION_CHAR}){{1,160}},)?(?: (?:heeft|hebben))?(?:,(?:(?!,){_NO_SANCTION_CHAR}){{1,160}},)?"
     r"(?: (?:(?:ter|op de) (?:terechtzitting|zitting)(?: van \d{1,2} [a-z]+ \d{4})?"
     r"|(?:in (?:zijn|haar|het)|bij)(?: schriftelijke?)? requisitoir"
     rf"|tegen (?:de )?verdachte|aan (?:de )?verdachte|ten aanzien van {_NO_SANCTION_CHAR}*?|voor {_NO_SANCTION_CHAR}*?"
@@ -1161,7 +1170,12 @@ def _consume_subclauses(
     return found, pos
 
 
+# the whole term suspended in a relative clause: "jeugddetentie van 4 weken, welke jeugddetentie niet ten uitvoer wordt
+# gelegd, tenzij ... voor het einde van de proeftijd van 2 jaren ..."
+_SUB_WHOLE_SUSPENDED = re.compile(
+    rf",? (?:welke|die) (?P<k>{_STRAF}) (?:in (?:zijn|haar) geheel )?(?:vooralsnog )?{_NOT_EXECUTED}{_TAIL}", _F)
 _DET_SUBS = (
+    ("geheel niet ten uitvoer", _SUB_WHOLE_SUSPENDED),
     ("waarvan beide", _SUB_WAARVAN_BOTH),
     ("waarvan", _SUB_WAARVAN),
     ("proeftijd", _SUB_PROEF),
@@ -1243,6 +1257,18 @@ def _match_detention(s: str, pos: int) -> tuple[_Detention, int] | None:
     if len(markers) > 1:
         raise _ParseError(f"tegenstrijdig (on)voorwaardelijk: '{phrase}'")
     explicit_unconditional = "on" in markers
+    whole = found.get("geheel niet ten uitvoer")
+    if whole is not None:
+        if "on" in markers or waarvan is not None:  # "voorwaardelijke ..., welke straf niet ...": said twice
+            raise _ParseError(f"'niet ten uitvoer' bij een straf die al (deels) voorwaardelijk is: '{phrase}'")
+        if whole.group("k") in _KIND_WORDS and whole.group("k") != kind:
+            raise _ParseError(f"'welke {whole.group('k')} niet ten uitvoer' bij een {kind}: '{phrase}'")
+        markers = {"cond"}
+        in_tail = _tail_probation(whole)
+        if in_tail is not None:
+            if probation is not None and abs(probation - in_tail) > 1e-9:
+                raise _ParseError(f"verschillende proeftijden: {_fmt(probation)} en {_fmt(in_tail)}")
+            probation = in_tail
     if "cond" in markers:
         if waarvan is not None:
             raise _ParseError(f"'waarvan' bij een geheel voorwaardelijke straf: '{phrase}'")
