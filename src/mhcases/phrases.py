@@ -942,7 +942,10 @@ _DEMAND_STATUS = re.compile(
     r" (?P<what>(?:algehele )?vrijspraak|ontslag van (?:alle )?rechtsvervolging)"
     r" (?:gevorderd|geeist|bepleit)" + _BODY, _F)
 _DEMAND_DISCHARGE = re.compile(
-    rf"(?:en )?(?:dat )?{_DEMAND_COURT}(?:de )?(?:verdachte|\[verdachte\]|hij|zij) (?:(?:zal|zou) worden |wordt )?(?:te )?"
+    # "dat de rechtbank het ten laste gelegde bewezen verklaart en verdachte, wegens zijn ontoerekeningsvatbaarheid,
+    # ontslaat van alle rechtsvervolging": the finding of proof and a reason on the way
+    rf"(?:en )?(?:dat )?{_DEMAND_COURT}(?:(?:het|de) {_NO_SANCTION_CHAR}*? bewezen (?:verklaart|zal verklaren),? en )?"
+    r"(?:de )?(?:verdachte|\[verdachte\]|hij|zij)(?:, [^,;]{1,120},)? (?:(?:zal|zou) worden |wordt )?(?:te )?"
     r"(?:ontslaan|ontslagen|ontslaat|zal ontslaan) van (?:alle )?rechtsvervolging" + _BODY, _F)
 # a verb after a sanction ("een gevangenisstraf van 24 maanden opgelegd", "... tbs ... op" after "legt tevens")
 _TRAILING_VERB = re.compile(r" (?:is |wordt |werd |zijn |worden )?(?:opgelegd|geeist|gevorderd|gerekwireerd|op|oplegt)"

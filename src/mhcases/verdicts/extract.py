@@ -118,6 +118,7 @@ _SENTENCE_HEADING = re.compile(r"^(?:oplegging\s+(?:van\s+)?(?:straf|maatregel)|
                                r"maatregel(?:en)?\b|straffen\s+en\s+maatregelen|jeugd)", _F)
 _DEDUCTION = re.compile(r"in\s+mindering", _F)
 _DICTUM_HEADING = re.compile(r"^[ \t]*(?:\d{1,2}\.?[ \t]*)?(?:de[ \t]+)?beslissing[ \t]*:?[ \t]*$", re.M | re.I)
+_DICTUM_OPENING = re.compile(r"^[ \t]*(?:de[ \t]+)?(?:rechtbank|politierechter|kinderrechter)[ \t]*:[ \t]*$", re.M | re.I)
 _38V = re.compile(r"beperking\s+van\s+de\s+vrijheid|vrijheidsbeperkende|38v", _F)
 _38V_DETAIL = re.compile(r"^(?:en\s+)?(?:beveelt|bepaalt|gelast)\b(?!.*\bvervang).*(?:contact|ophoud|\bhoudt\b|bevind|begeef|"
                          r"begeven|betre|gebied|locatie)", _F)
@@ -200,6 +201,10 @@ def read_decision(doc: Document) -> Decision:
         heading = None
         for m in _DICTUM_HEADING.finditer(doc.text):
             heading = m
+        if heading is None and not doc.sections:
+            # no headings at all (a proces-verbaal with the oral judgment): the dictum after the last "De rechtbank:"
+            for m in _DICTUM_OPENING.finditer(doc.text):
+                heading = m
         if heading is None:
             empty = Found("onbekend", CHECK, note="geen beslissing (dictum) gevonden in de uitspraak; 'onbekend' tot "
                                                   "de codeur de straf invult", sanction=parse_sanction(None))
@@ -338,7 +343,7 @@ def read_decision(doc: Document) -> Decision:
     if fallback and sentence.status == AUTO:
         sentence = Found(sentence.value, CHECK, sentence.clauses,
                          "; ".join(filter(None, [sentence.note, "geen beslissing-sectie herkend: gelezen na de laatste "
-                                                 "kop 'beslissing' in de tekst"])), sentence.sanction)
+                                                 f"regel '{heading.group(0).strip()}' in de tekst"])), sentence.sanction)
     return Decision(sentence, acquittal, tuple(acquittals), tuple(proven), tuple(discharges), True, tuple(excluded))
 
 
@@ -394,6 +399,10 @@ _DEMAND_END = re.compile(r"\s+(?:moet\s+krijgen|moet\s+worden\s+opgelegd|opgeleg
 _DEMAND_NOUN_START = re.compile(r"\b(?:dat\s+(?:de\s+)?(?:verdachte|\[verdachte\]|hij|zij)\s+)(?=(?:een|de)\s)", _F)
 
 
+_OBJECT_FIRST = re.compile(r"op\s+te\s+leggen", _F)
+_TO_DEFENDANT = re.compile(r"^(?:aan|tegen)\s+(?:de\s+)?(?:verdachte|\[verdachte\]|hem|haar)\s+", _F)
+
+
 def _demand_tail(clause: Clause) -> str | None:
     text = clause.text
     m = _DEMAND_START.search(text)
@@ -406,7 +415,15 @@ def _demand_tail(clause: Clause) -> str | None:
         if end is None or start is None:  # "... vindt dat verdachte een taakstraf van 100 uur moet krijgen"
             return None
         return text[start.end():end.start()].strip(" :;.")
-    return _DEMAND_END.sub("", text[m.end():]).strip(" :;.")
+    after = _DEMAND_END.sub("", text[m.end():]).strip(" :;.")
+    verb = _DEMAND_VERB.search(text, 0, m.start())
+    if verb is not None and _OBJECT_FIRST.match(m.group(0)):
+        # the object before the infinitive: "heeft gevorderd (aan verdachte) de maatregel ... op te leggen voor de duur
+        # van twee jaren"
+        before = _TO_DEFENDANT.sub("", text[verb.end():m.start()].strip(" :,"))
+        if _HAS_SANCTION.search(before) and not _DEMAND_OTHER.search(before):
+            return (before + (" " + after if after else "")).strip(" :;.")
+    return after
 
 
 _CO_DEFENDANT = re.compile(r"\bmedeverdachten?\b|\bmededaders?\b|\bmedeverdachte\s+\[", _F)
@@ -431,7 +448,10 @@ def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, .
         verb = _DEMAND_VERB.search(c.text)
         if verb is None and prosecutor:
             verb = _PRONOUN_DEMAND.match(c.text)  # "Zij heeft (toen) gevorderd dat ..."
-        prosecutor = bool(_PROSECUTOR_SUBJECT.match(c.text)) or (prosecutor and bool(_PRONOUN.match(c.text)))
+        # the subject carries on in a pronoun, and through the clauses of one sentence ("...; daarvan vordert zij ...")
+        continues = i > 0 and clauses[i - 1].text.rstrip().endswith((";", ","))
+        prosecutor = bool(_PROSECUTOR_SUBJECT.match(c.text)) or (prosecutor and (bool(_PRONOUN.match(c.text))
+                                                                              or continues))
         more = _DEMAND_MORE.match(c.text)
         if _CO_DEFENDANT.search(c.text):
             verb = more = None  # the demand against a co-defendant is not this defendant's
@@ -533,6 +553,26 @@ def _follows_demand(doc: Document, decision: Decision | None = None) -> Found | 
                  "opgelegde straf; nagaan", sentence.sanction)
 
 
+# an interim decision (tussenvonnis): the investigation reopened, suspended or sent back to the examining judge
+_INTERIM = re.compile(r"\b(?:heropent|schorst)\s+(?:het\s+)?onderzoek\b|\bverwijst\s+de\s+zaak\s+(?:terug\s+)?naar\s+de\s+"
+                      r"rechter-commissaris\b|\bhervat\s+het\s+onderzoek\b", _F)
+
+
+def _interim_decision(doc: Document, decision: Decision | None) -> Clause | None:
+    """The clause of an interim decision that decides nothing on the charges nor on the sentence (a tussenvonnis that
+    reopens the investigation): the demand it reports belongs to a judgment not yet given."""
+    section = _beslissing(doc)
+    if section is None:
+        return None
+    hit = next((c for c in split_clauses(section.text, section.start) if _INTERIM.search(c.text)), None)
+    if hit is None:
+        return None
+    decision = decision or read_decision(doc)
+    decided = (decision.acquittal_clauses or decision.proven_clauses or decision.discharge_clauses
+               or (decision.sentence.sanction is not None and decision.sentence.sanction.status != "unknown"))
+    return None if decided else hit
+
+
 def read_demand(doc: Document, decision: Decision | None = None) -> Found:
     """The prosecutor's demand as the verdict reports it (see the module docstring); `decision`, when the caller
     has read it already, is used where the court says it follows the demand."""
@@ -541,7 +581,13 @@ def read_demand(doc: Document, decision: Decision | None = None) -> Found:
     for s in doc.section("vordering"):  # per section: a list after "heeft gevorderd:" ends with its section
         section_clauses = split_clauses(s.text, s.start)
         clauses.extend(section_clauses)
-        candidates.extend(_demand_candidates(section_clauses))
+        found = _demand_candidates(section_clauses)
+        if not found:
+            # a bare line under the demand's heading, without a verb ("Gevangenisstraf voor de duur van 120 dagen, ..."):
+            # the heading says whose it is; only a line that is a sanction phrase as a whole
+            found = [(c.text, (c,)) for c in section_clauses if not c.heading and _HAS_SANCTION.search(c.text)
+                     and parse_sanction(c.text).status == "parsed"]
+        candidates.extend(found)
     where = "vordering"
     if not candidates:  # the demand outside a section of its own (strafmotivering, or any other text)
         dictum = _beslissing(doc)
@@ -549,6 +595,14 @@ def read_demand(doc: Document, decision: Decision | None = None) -> Found:
         clauses = []
         for s in others:
             section_clauses = split_clauses(s.text, s.start)
+            clauses.extend(section_clauses)
+            candidates.extend(_demand_candidates(section_clauses))
+        if not doc.sections:  # no headings at all: the text before the dictum
+            opening = None
+            for opening in _DICTUM_OPENING.finditer(doc.text):
+                pass
+            text = doc.text[:opening.start()] if opening is not None else doc.text
+            section_clauses = split_clauses(text, 0)
             clauses.extend(section_clauses)
             candidates.extend(_demand_candidates(section_clauses))
         where = "uitspraak"
@@ -595,6 +649,15 @@ def read_demand(doc: Document, decision: Decision | None = None) -> Found:
         status = CHECK
         note = "; ".join(filter(None, [note, "niet gelezen zin(nen) over een straf in de vordering: "
                                        + " | ".join(c.text[:120] for c in unread[:3])]))
+    interim = _interim_decision(doc, decision)
+    if interim is not None:
+        # no judgment yet: the demand may still change before the final judgment, so no number is pre-filled
+        value = " | ".join(c.text for c in sources) or value
+        sanction = Sanction(status="unparsed", reason="tussenvonnis: geen einduitspraak")
+        status = CHECK
+        note = "; ".join(filter(None, [note, f"tussenvonnis, de beslissing legt geen straf op en beslist niet over de "
+                                       f"feiten ('{interim.text[:80]}'): de eis hoort bij de latere einduitspraak; "
+                                       "de cel toont de zin"]))
     found = Found(value, status, sources, note, sanction)
     return Found(found.value, found.status, found.clauses, (f"[{where}] " if where != "vordering" else "") + found.note,
                  found.sanction)
