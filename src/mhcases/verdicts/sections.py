@@ -192,6 +192,7 @@ def _headings(text: str, explicit: Sequence[Explicit]) -> list[_Heading]:
     numbered_depth = 0  # depth of the innermost numbered (or explicit) heading seen so far
     any_numbered = False
     in_decision_depth: int | None = None  # depth of the beslissing heading we are inside, if any
+    decision_numbered = False  # a numbered heading came before or at the beslissing heading
     marked = {e.offset: e for e in explicit}
     starts = _line_starts(text, _FIRST_CANDIDATE, _CANDIDATE)
     if marked:
@@ -248,12 +249,14 @@ def _headings(text: str, explicit: Sequence[Explicit]) -> list[_Heading]:
             numbered_depth = heading.depth
         # The dictum's own subheadings stay inside the beslissing (an annex with the charges ends it).
         if in_decision_depth is not None:
-            if heading.depth <= in_decision_depth and (heading.numbered or heading.role == "tenlastelegging"):
+            # (in a document whose headings are not numbered, "1. Bewezenverklaring" under it is the dictum's own)
+            if heading.depth <= in_decision_depth and ((heading.numbered and decision_numbered)
+                                                       or heading.role == "tenlastelegging"):
                 in_decision_depth = None
             else:
                 heading.depth, heading.role = max(heading.depth, in_decision_depth + 1), "overig"
         if heading.role == "beslissing":
-            in_decision_depth = heading.depth
+            in_decision_depth, decision_numbered = heading.depth, any_numbered
         # An unnumbered demand heading right under an unnumbered punishment heading is its subsection.
         if (not heading.numbered and heading.role == "vordering" and found and not found[-1].numbered
                 and found[-1].role == "strafmotivering" and found[-1].depth == heading.depth):
