@@ -904,7 +904,10 @@ _RUN_IN_HEADING = re.compile(
     r"|taakstraf|werkstraf|geldboete)(?: en(?:/of)? (?:straf|maatregel(?:en)?))?|beslag|(?:de )?in ?beslag ?genomen voorwerpen"
     r"|vrijspraak|bewezenverklaring|strafbaarheid(?: (?:van )?(?:het |de )?(?:feit(?:en)?|verdachte))?|schadevergoeding(?:en)?"
     r"|(?:de )?benadeelde partij(?:en)?|(?:opheffing |schorsing )?(?:van )?(?:het )?(?:bevel )?(?:tot )?voorlopige hechtenis"
-    r"|tenuitvoerlegging|vordering tenuitvoerlegging)(?::| -)? )"
+    r"|tenuitvoerlegging|vordering tenuitvoerlegging)"
+    # a heading per count: "Straf ter zake van de feiten 1 en 2 veroordeelt ..."
+    r"(?: (?:ter zake van|voor|wegens) (?:de |het )?(?:onder )?(?:feit(?:en)? )?[0-9]+(?:(?:, | en )[0-9]+)*)?"
+    r"(?::| -)? )"
     r"(?=(?:en )?(?:veroordee|legt|verklaart|gelast|bepaalt|beveelt|wijst|heft|spreekt|stelt|ontslaat|onttrekt|ontzegt)"
     r"[a-z]*\b)",
     _F,

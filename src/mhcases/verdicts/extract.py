@@ -118,6 +118,14 @@ _SENTENCE_HEADING = re.compile(r"^(?:oplegging\s+(?:van\s+)?(?:straf|maatregel)|
                                r"maatregel(?:en)?\b|straffen\s+en\s+maatregelen|jeugd)", _F)
 _DEDUCTION = re.compile(r"in\s+mindering", _F)
 _DICTUM_HEADING = re.compile(r"^[ \t]*(?:\d{1,2}\.?[ \t]*)?(?:de[ \t]+)?beslissing[ \t]*:?[ \t]*$", re.M | re.I)
+# a sub-heading of the dictum run into its first clause (the heading line joined to the clause after it)
+_RUN_IN = re.compile(
+    r"^(?:bewezenverklaring|vrijspraak|strafbaarheid(?:\s+van\s+(?:het\s+feit|de\s+feiten|verdachte))?|kwalificatie"
+    r"|(?:oplegging\s+van\s+)?(?:straf(?:fen)?|strafoplegging|maatregel(?:en)?)(?:\s+en(?:/of)?\s+(?:straf|maatregel(?:en)?))?"
+    r"|beslag|benadeelde\s+partij(?:en)?|voorlopige\s+hechtenis|tenuitvoerlegging)"
+    r"(?:\s+(?:ter\s+zake\s+van|voor|wegens)\s+(?:de\s+|het\s+)?(?:onder\s+)?(?:feit(?:en)?\s+)?\d+(?:(?:,\s*|\s+en\s+)\d+)*)?"
+    r"\s*(?::|\s-)?\s+(?=(?:en\s+)?(?:veroordee|legt|verklaart|gelast|bepaalt|beveelt|wijst|heft|spreekt|stelt|ontslaat"
+    r"|onttrekt)\w*\b)", _F)
 _DICTUM_OPENING = re.compile(r"^[ \t]*(?:de[ \t]+)?(?:rechtbank|politierechter|kinderrechter)[ \t]*:[ \t]*$", re.M | re.I)
 _38V = re.compile(r"beperking\s+van\s+de\s+vrijheid|vrijheidsbeperkende|38v", _F)
 _38V_DETAIL = re.compile(r"^(?:en\s+)?(?:beveelt|bepaalt|gelast)\b(?!.*\bvervang).*(?:contact|ophoud|\bhoudt\b|bevind|begeef|"
@@ -223,7 +231,7 @@ def read_decision(doc: Document) -> Decision:
     bans: list[tuple[Clause, tuple[str, ...]]] = []  # contact/area bans among the special conditions (codebook 8.2)
     conditions_of = ""  # "suspended" (art. 14c Sr) or "tbs" (the conditions of a tbs, not bans of their own)
     for c in clauses:
-        text = c.text
+        text = _RUN_IN.sub("", c.text)  # a sub-heading run into its first clause: "Straf ter zake van feit 3 veroordeelt"
         # the bans a condition states (codebook 8.2), read once per clause and only where they can count
         codes = ban_codes(text) if mode == "conditions" and (c.heading or conditions_of == "suspended") else None
         if c.heading:
