@@ -213,3 +213,22 @@ def test_memory_does_not_grow_with_the_number_of_documents(tmp_path):
     # (names, allocator noise); a reader that kept its documents would grow by 100%
     assert (peak(150) - peak(15)) / 135 < 0.02 * one
 
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x08", "\x1b", "\x7f", "\ufffe"])
+def test_control_characters_in_a_text_file_become_spaces_and_the_workbook_takes_the_text(tmp_path, char):
+    """A stray control character (not allowed in the workbook's XML) must not end the run with a traceback."""
+    from mhcases.verdicts.precode import precode_folder
+    from mhcases.verdicts.workbook import WorkbookWriter
+
+    source = (FIXTURES / "ECLI_NL_RBROT_2021_1789.txt").read_text(encoding="utf-8")
+    marked = source.replace("veroordeelt de verdachte tot", f"veroordeelt{char}de verdachte tot", 1)
+    assert marked != source
+    folder = tmp_path / "stukken"
+    folder.mkdir()
+    (folder / "ECLI_NL_RBROT_2021_1789.txt").write_text(marked, encoding="utf-8")
+    doc = read_document(folder / "ECLI_NL_RBROT_2021_1789.txt", folder)
+    assert char not in doc.text and "veroordeelt de verdachte tot" in doc.text
+    with WorkbookWriter(tmp_path / "blad.xlsx") as writer:
+        frame, _ = precode_folder(folder, ["285"], (dt.date(2000, 1, 1), dt.date(2030, 1, 1)), sink=writer.add)
+    assert frame["opgenomen"].tolist() == ["ja"] and writer.rows == 1

@@ -67,8 +67,13 @@ def _relative(path: Path, root: Path | None) -> str:
     return path.as_posix()
 
 
+# Control characters and the noncharacters U+FFFE/U+FFFF have no place in a verdict and cannot go into the
+# workbook's XML: each becomes a space (like a no-break space), so a stray one in a text file is not fatal.
+_TO_SPACE = {code: " " for code in [*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f, 0xa0, 0xfffe, 0xffff]}
+
+
 def _tidy(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
+    return " ".join(text.translate(_TO_SPACE).split())
 
 
 def _iso_date(text: str | None) -> dt.date | None:
