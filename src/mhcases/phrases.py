@@ -756,6 +756,8 @@ _VERB = re.compile(
     r"|(?:en )?legt (?:aan )?(?:de )?(?:verdachte|veroordeelde|\[verdachte\]) (?:de |het )?(?:volgende )?op:?"
     r"|(?:en )?legt op:?"
     r"|(?:en )?legt(?: (?:tevens|ook|daarnaast|voorts))?(?: aan (?:de )?verdachte)?(?= (?:een|de|het|tbs|pij|isd) )"
+    # a decision in plain language, addressed to the defendant: "Wij veroordelen u tot ..."
+    r"|(?:wij|de rechtbank) veroordel(?:en|t) u tot:?"
     r"|tot:?)"
     r"(?: ?[:;])* (?:(?:een|de) (?=[a-z0-9]))?",
     _F,
@@ -773,6 +775,14 @@ _COND_PART = re.compile(
     rf"(?:groot |van |te weten |ter grootte van )?(?P<dur>{_DUR}),?"
     r"(?: van (?:deze|de|die) (?P<k3>" + _STRAF + r"))?,? "
     rf"{_NOT_EXECUTED}{_TAIL}",
+    _F,
+)
+# the suspended part in plain language: "Van die straf hoeft u 6 maanden niet uit te zitten, als u zich aan de
+# voorwaarden houdt"
+_COND_PART_PLAIN = re.compile(
+    r"(?:en )?van (?:die|deze|de) (?P<k>" + _STRAF + r") hoeft u (?:daarvan )?"
+    rf"(?P<dur>{_DUR}) niet (?:uit te zitten|te ondergaan)"
+    r"(?P<tail>,? (?:als|indien|tenzij|zolang)" + _BODY + ")?",
     _F,
 )
 # the whole sentence suspended in a clause of its own: "beveelt dat deze straf niet zal worden ten uitvoer
@@ -795,7 +805,7 @@ _PROBATION = re.compile(
     r"(?:een )?proeftijd(?: vast)?,? (?:van|(?:die|welke) (?:hierbij )?wordt (?:vast)?(?:gesteld|bepaald) op|op|vast van"
     r"|vast op) "
     rf"(?P<dur>{_DUR})(?: vast)?"
-    rf"|(?:met )?(?:een )?proeftijd van (?P<dur2>{_DUR})"
+    rf"|(?:(?:daarvoor|daarbij|hiervoor|daaraan) )?(?:geldt )?(?:met )?(?:een )?proeftijd van (?P<dur2>{_DUR})"
     # "de proeftijd wordt vastgesteld op 2 jaren", "stelt als proeftijd vast een periode van 2 jaren"
     rf"|(?:de )?proeftijd (?:wordt|is) (?:vast)?(?:gesteld|bepaald) op (?P<dur3>{_DUR})"
     rf"|(?:stelt|bepaalt) (?:als|de) proeftijd (?:vast )?(?:op |vast op )?(?:een periode van |de duur van )?(?P<dur4>{_DUR})"
@@ -1409,6 +1419,13 @@ _KIND_WORDS = {"gevangenisstraf", "jeugddetentie", "hechtenis"}
 def _match_clause(s: str, pos: int) -> tuple[_Component, int] | None:
     """A clause of a decision that changes the sanction before it: a suspended part, or a probation period."""
     candidates: list[tuple[_Component, int]] = []
+    m = _COND_PART_PLAIN.match(s, pos)
+    if m is not None:
+        months = _duration_value(m.group("dur"))
+        if months <= 0:
+            raise _ParseError(f"voorwaardelijk deel van nul: '{m.group(0)}'")
+        kind = m.group("k") if m.group("k") in _KIND_WORDS else None
+        candidates.append((_CondPart(kind, months, _tail_probation(m)), m.end()))
     m = _COND_PART.match(s, pos)
     if m is not None:
         kinds = {k for k in (m.group("k1"), m.group("k2"), m.group("k3"), m.group("k4")) if k}

@@ -82,7 +82,9 @@ _IMPOSES = re.compile(
     r"|gelast\s+(?:de\s+)?(?:terbeschikkingstelling|tbs)\b"
     r"|(?:beveelt|gelast)\s+dat\s+(?:hij|zij|de\s+verdachte|verdachte|de\s+ter\s+beschikking\s+gestelde)\s+van\s+overheidswege"
     r"|(?:verklaart\s+(?:de\s+)?verdachte\s+)?schuldig(?:verklaring)?\b.*zonder\s+oplegging"
-    r"|bepaalt\s+dat\s+(?:aan\s+(?:de\s+)?verdachte\s+)?geen\s+straf|legt\s+(?:aan\s+(?:de\s+)?verdachte\s+)?geen\s+straf)",
+    r"|bepaalt\s+dat\s+(?:aan\s+(?:de\s+)?verdachte\s+)?geen\s+straf|legt\s+(?:aan\s+(?:de\s+)?verdachte\s+)?geen\s+straf"
+    # a decision in plain language, addressed to the defendant
+    r"|(?:wij|de\s+rechtbank)\s+veroordel(?:en|t)\s+u\s+tot\b)",
     _F,
 )
 _NOUN_ITEM = re.compile(
@@ -93,7 +95,11 @@ _NOUN_ITEM = re.compile(
 )
 _MODIFIES = re.compile(r"^(?:en\s+)?(?:(?:bepaalt|beveelt|gelast|stelt|verbindt|met\s+bepaling|met\s+bevel)\b.*"
                        r"(?:niet\s+(?:\w+\s+){0,3}ten\s*uitvoer|proeftijd)|waarvan\b.*\bvoorwaardelijk"
-                       r"|met\s+(?:een\s+)?proeftijd\b)", _F)
+                       r"|met\s+(?:een\s+)?proeftijd\b"
+                       # in plain language: "Van die straf hoeft u 6 maanden niet uit te zitten", "Daarvoor geldt een
+                       # proeftijd van 3 jaar"
+                       r"|van\s+(?:die|deze|de)\s+\w*straf\s+hoeft\s+u\b.*\bniet\s+(?:uit\s+te\s+zitten|te\s+ondergaan)"
+                       r"|(?:daarvoor\s+|daarbij\s+|hiervoor\s+)?geldt\s+(?:een\s+)?proeftijd\b)", _F)
 _OTHER_MATTER = re.compile(
     r"^(?:en\s+)?(?:gelast\s+(?:de\s+)?tenuitvoerlegging|gelast\s+dat\s+de\s+(?:bij|door|voorwaardelijke)"
     r"|wijst\b|heft\b|schorst\b|verklaart\s+verbeurd|onttrekt|gelast\s+de\s+(?:teruggave|bewaring)"
@@ -107,7 +113,7 @@ _OTHER_MATTER = re.compile(
 )
 _CONDITIONS = re.compile(r"^(?:en\s+)?(?:stelt\s+als\s+(?:algemene\s+|bijzondere\s+)?voorwaarde"
                          r"|als\s+(?:algemene\s+|bijzondere\s+)?voorwaarden?\s+(?:gelden|geldt)"
-                         r"|verstaat\s+dat\s+van\s+rechtswege)", _F)
+                         r"|verstaat\s+dat\s+van\s+rechtswege|(?:de|die)\s+(?:bijzondere\s+)?voorwaarden\s+zijn\b)", _F)
 _CONDITION_HEADING = re.compile(r"^(?:meldplicht|contactverbod|gebiedsverbod|locatieverbod|behandeling|opname|dagbesteding"
                                 r"|toezicht|middelengebruik|alcohol|drugs|begeleid wonen|elektronische monitoring"
                                 r"|enkelband|reclasseringstoezicht|ambulante)\b", _F)
@@ -126,12 +132,15 @@ _RUN_IN = re.compile(
     r"(?:\s+(?:ter\s+zake\s+van|voor|wegens)\s+(?:de\s+|het\s+)?(?:onder\s+)?(?:feit(?:en)?\s+)?\d+(?:(?:,\s*|\s+en\s+)\d+)*)?"
     r"\s*(?::|\s-)?\s+(?=(?:en\s+)?(?:veroordee|legt|verklaart|gelast|bepaalt|beveelt|wijst|heft|spreekt|stelt|ontslaat"
     r"|onttrekt)\w*\b)", _F)
-_DICTUM_OPENING = re.compile(r"^[ \t]*(?:de[ \t]+)?(?:rechtbank|politierechter|kinderrechter)[ \t]*:[ \t]*$", re.M | re.I)
+_DICTUM_OPENING = re.compile(r"^[ \t]*(?:(?:de[ \t]+)?(?:rechtbank|politierechter|kinderrechter)[ \t]*:"
+                             # the question heading of a decision in plain language
+                             r"|wat[ \t]+(?:is[ \t]+(?:onze|de)[ \t]+beslissing|beslissen[ \t]+wij|beslist[ \t]+de[ \t]+"
+                             r"(?:rechtbank|politierechter|kinderrechter))[ \t]*\?)[ \t]*$", re.M | re.I)
 _38V = re.compile(r"beperking\s+van\s+de\s+vrijheid|vrijheidsbeperkende|38v", _F)
 _38V_DETAIL = re.compile(r"^(?:en\s+)?(?:beveelt|bepaalt|gelast)\b(?!.*\bvervang).*(?:contact|ophoud|\bhoudt\b|bevind|begeef|"
                          r"begeven|betre|gebied|locatie)", _F)
-_ACQUIT = re.compile(r"\bspreekt\b.*\bvrij\b|\bvrijspraak\b", _F)
-_MORE_OR_OTHER = re.compile(r"meer\s+of\s+anders|\boverigens\b|voor\s+het\s+overige|\bhet\s+meerdere\b", _F)
+_ACQUIT = re.compile(r"\bspreekt\b.*\bvrij\b|\bvrijspraak\b|\bspreken\s+wij\s+u\b.*\bvrij\b|\bwij\s+spreken\s+u\b.*\bvrij\b", _F)
+_MORE_OR_OTHER = re.compile(r"meer\s+of\s+anders|\boverigens\b|voor\s+het\s+overige|\bhet\s+meerdere\b|voor\s+de\s+rest\b", _F)
 _PROVEN = re.compile(r"\bverklaart\b(?:(?!\bniet\b).)*\bbewezen\b|\bverklaart\s+bewezen\b", _F)
 _DISCHARGE = re.compile(r"\bontslaat\b.*\brechtsvervolging\b", _F)
 _MENSENHANDEL = re.compile(r"mensenhandel|273f", _F)
