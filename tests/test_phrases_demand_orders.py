@@ -70,3 +70,12 @@ def test_a_wholly_suspended_term_in_a_relative_clause():
 ])
 def test_a_relative_suspension_that_contradicts_the_term_is_marked(text):
     assert parse_sanction(text).status == "unparsed"
+
+
+def test_the_demanded_finding_of_proof_before_the_sentence():
+    assert numbers("de officier van justitie heeft gevorderd dat de rechtbank het onder 1 ten laste gelegde bewezen "
+                   "verklaart en verdachte veroordeelt tot een taakstraf van 90 uren") == (
+        None, None, None, None, 90.0, None, ())
+    # and before a discharge: no sanction, the status
+    assert parse_sanction("de officier van justitie heeft gevorderd dat de rechtbank de feiten bewezen verklaart en "
+                          "verdachte, gelet op zijn ziekte, ontslaat van alle rechtsvervolging").status == "discharge"

@@ -744,7 +744,10 @@ _VERB = re.compile(
     r" (?:zal worden|wordt|zou worden) veroordeeld tot:?"
     r"|(?:de )?(?:verdachte|\[verdachte\])(?: (?:voor|wegens|ter zake van|terzake van) [^;]*?)? (?:zal worden |wordt )?"
     r"(?:te )?veroordelen tot:?"
-    r"|(?:en )?dat de rechtbank (?:de )?(?:verdachte|\[verdachte\])(?: (?:voor|wegens|ter zake van|terzake van) [^;]*?)?"
+    # (also after the demanded finding of proof: "dat de rechtbank het ten laste gelegde bewezen verklaart en verdachte
+    # veroordeelt tot")
+    r"|(?:en )?dat de rechtbank (?:(?:het|de) " + _NO_SANCTION_CHAR + r"*? bewezen (?:verklaart|zal verklaren),? en )?"
+    r"(?:de )?(?:verdachte|\[verdachte\])(?: (?:voor|wegens|ter zake van|terzake van) [^;]*?)?"
     r" (?:zal )?veroordee?l(?:t|en) tot:?"
     r"|(?:strekt )?tot veroordeling (?:van )?(?:de )?(?:verdachte|\[verdachte\]) tot:?"
     # an item of a list after "(heeft gevorderd) dat de rechtbank:": "- verdachte veroordeelt tot ..."

@@ -81,3 +81,16 @@ def test_a_document_with_headings_does_not_read_its_dictum_from_a_bare_opening_l
     doc = Document("x.txt", "website", None, "Rechtbank Limburg", dt.date(2016, 6, 1), None, ("Strafrecht",), (),
                    ("03/123456-15",), text, (Section("strafmotivering", "Strafmotivering", text[16:], 16),))
     assert read_decision(doc).sentence.value == "onbekend"
+
+
+def test_what_was_not_demanded_is_no_unread_demand():
+    got = demand("De officier van justitie heeft gevorderd dat verdachte wordt veroordeeld tot een taakstraf van 50 uren. "
+                 "Een geldboete heeft zij niet gevorderd, omdat verdachte schulden heeft.")
+    assert got.status == "automatisch" and got.sanction.community_service_hours == 50
+
+
+def test_a_demand_in_words_the_reader_does_not_know_is_quoted_not_called_absent():
+    got = demand("De officier van justitie vindt een flinke werkstraf op zijn plaats, zo'n honderd uur.")
+    assert got.value == "onbekend" and got.status == "controleren"
+    assert "vermeldt de eis niet" not in got.note and "flinke werkstraf" in got.note
+    assert got.clauses  # the sentence is the evidence

@@ -398,7 +398,10 @@ _DEMAND_OTHER = re.compile(
     _F,
 )
 _NOT_THE_DEMAND = re.compile(r"verdediging|raadsman|raadsvrouw|advocaat|\brechtbank\b|bepleit|verzoekt|"
-                             r"voorwaarde|reclassering|\bin\s+mindering|vervang", _F)
+                             r"voorwaarde|reclassering|\bin\s+mindering|vervang"
+                             # what was not demanded: "Een maatregel heeft zij niet gevorderd, omdat ..."
+                             r"|\bniet\s+(?:gevorderd|geëist|geeist)\b", _F)
+_PROSECUTOR_WORD = re.compile(r"officier(?:en)?\s+van\s+justitie|advocaat-generaal|openbaar\s+ministerie", _F)
 _HAS_SANCTION = re.compile(
     r"gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf|geldboete|maatregel|tbs|terbeschikking|"
     r"ter\s+beschikking|contactverbod|gebiedsverbod|locatieverbod|isd|pij", _F)
@@ -627,6 +630,13 @@ def read_demand(doc: Document, decision: Decision | None = None) -> Found:
         follows = _follows_demand(doc, decision)
         if follows is not None:
             return follows
+        mentions = [c for c in clauses if _PROSECUTOR_WORD.search(c.text) and _SANCTION_WORD.search(c.text)
+                    and not _CO_DEFENDANT.search(c.text) and not _DEMAND_OTHER.search(c.text)]
+        if mentions:  # the demand told in words the reader does not know: say so, and quote them
+            return Found("onbekend", CHECK, tuple(mentions[:2]),
+                         "geen strafeis gelezen, maar de uitspraak noemt de officier van justitie bij een straf: "
+                         + " | ".join(c.text[:120] for c in mentions[:2]) + "; de eis nagaan en invullen",
+                         parse_sanction(None))
         return Found("onbekend", CHECK, (), "geen strafeis van de officier van justitie gevonden; 'onbekend' "
                                             "(codeboek §6.15): de uitspraak vermeldt de eis niet", parse_sanction(None))
     readings = []
