@@ -240,7 +240,8 @@ def read_decision(doc: Document) -> Decision:
     bans: list[tuple[Clause, tuple[str, ...]]] = []  # contact/area bans among the special conditions (codebook 8.2)
     conditions_of = ""  # "suspended" (art. 14c Sr) or "tbs" (the conditions of a tbs, not bans of their own)
     for c in clauses:
-        text = _RUN_IN.sub("", c.text)  # a sub-heading run into its first clause: "Straf ter zake van feit 3 veroordeelt"
+        run_in = _RUN_IN.match(c.text)  # a sub-heading run into its first clause: "Straf ter zake van feit 3 veroordeelt"
+        text = c.text[run_in.end():] if run_in else c.text
         # the bans a condition states (codebook 8.2), read once per clause and only where they can count
         codes = ban_codes(text) if mode == "conditions" and (c.heading or conditions_of == "suspended") else None
         if c.heading:
@@ -582,7 +583,7 @@ def _interim_decision(doc: Document, decision: Decision | None) -> Clause | None
     """The clause of an interim decision that decides nothing on the charges nor on the sentence (a tussenvonnis that
     reopens the investigation): the demand it reports belongs to a judgment not yet given."""
     section = _beslissing(doc)
-    if section is None:
+    if section is None or not _INTERIM.search(section.text):
         return None
     hit = next((c for c in split_clauses(section.text, section.start) if _INTERIM.search(c.text)), None)
     if hit is None:
