@@ -683,7 +683,7 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
             r"(?: (?:voor|in|rond|betreffende) (?:de |het )?(?:(?:gemeente |wijk |stad |azc |straat )?\[[^\]]*\]"
             # a place named after its kind, to the end of the item: "een gebiedsverbod voor de wijk Transvaal"
             r"|(?:gemeente|wijk|stad|buurt|straat|omgeving van|centrum van) [a-z0-9'-]+(?: (?!en |oplegt|beide |voor |met "
-            r"|subsidiair)[a-z0-9'-]+)*(?=,|;|$| en | oplegt| beide | voor | met | subsidiair)))?"
+            rf"|subsidiair|alsmede |alsook |naast |waar){_NOT_A_SANCTION}[a-z0-9'-]+)*(?=,|;|$| en | oplegt| beide | voor | met | subsidiair| alsmede | alsook | naast )))?"
             rf"(?: als (?:vrijheidsbeperkende )?maatregel{_38V_REF})?",
             _F,
         ),
@@ -769,7 +769,7 @@ _VERB = re.compile(
 # maanden, niet ten uitvoer zal worden gelegd", "beveelt dat een gedeelte, groot 52 dagen, van deze
 # gevangenisstraf niet zal worden ten uitvoer gelegd"
 _STRAF = r"(?:gevangenisstraf|jeugddetentie|hechtenis|straf|vrijheidsstraf)"
-_TAIL = r"(?P<tail>,? (?:tenzij|omdat|op grond|onder (?:de )?(?:algemene|bijzondere)|indien|voor het geval)" + _BODY + ")?"
+_TAIL = r"(?P<tail>,? (?:tenzij|omdat|op grond|onder (?:de )?(?:algemene|bijzondere)|indien|voor het geval)" + _NO_SANCTION_IN_SENTENCE + ")?"
 _CLAUSE_VERB = r"(?:en )?(?:bepaalt|beveelt|gelast|met bepaling|met bevel|(?:en )?met dien verstande),? dat"
 _COND_PART = re.compile(
     _CLAUSE_VERB + r" (?:deze )?(?:van (?:deze|de|die) (?P<k1>" + _STRAF + r") )?"
@@ -870,7 +870,7 @@ _EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
          r"|(?:met bevel|beveelt),? dat de maatregel dadelijk uitvoerbaar"),
     )
 ) + tuple(
-    (name, re.compile(rf"(?:en )?(?:{pattern})" + _NO_SANCTION_WORD_LAZY
+    (name, re.compile(rf"(?:en )?(?:{pattern})" + rf"(?:(?!waarvan|voorwaardelijk|niet ten uitvoer|subsidiair){_NOT_A_SANCTION}[^;])*?"
                       + r"(?=(?:, |; | en | alsmede )(?:een |de )?" + _any_of(*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS)
                       + "|;|$)", _F))
     for name, pattern in (
@@ -962,7 +962,7 @@ _DEMAND_DISCHARGE = re.compile(
     # ontslaat van alle rechtsvervolging": the finding of proof and a reason on the way
     rf"(?:en )?(?:dat )?{_DEMAND_COURT}(?:(?:het|de) {_NO_SANCTION_CHAR}*? bewezen (?:verklaart|zal verklaren),? en )?"
     r"(?:de )?(?:verdachte|\[verdachte\]|hij|zij)(?:, [^,;]{1,120},)? (?:(?:zal|zou) worden |wordt )?(?:te )?"
-    r"(?:ontslaan|ontslagen|ontslaat|zal ontslaan) van (?:alle )?rechtsvervolging" + _BODY, _F)
+    r"(?:ontslaan|ontslagen|ontslaat|zal ontslaan) van (?:alle )?rechtsvervolging" + _NO_SANCTION_IN_SENTENCE, _F)
 # a verb after a sanction ("een gevangenisstraf van 24 maanden opgelegd", "... tbs ... op" after "legt tevens")
 _TRAILING_VERB = re.compile(r" (?:is |wordt |werd |zijn |worden )?(?:opgelegd|geeist|gevorderd|gerekwireerd|op|oplegt)"
                             r"(?=$|, |; | en | alsmede |\. )", _F)

@@ -49,3 +49,9 @@ def test_a_demand_revised_within_one_sentence_with_its_reason():
     got = demand("De officier van justitie had op de eerste zitting een taakstraf van 200 uren gevorderd, maar heeft op "
                  "de tweede zitting haar eis verlaagd tot een taakstraf van 120 uren, mede gelet op het tijdsverloop.")
     assert got.sanction.community_service_hours == 120 and got.status == "controleren"
+
+
+def test_a_pronoun_after_a_co_defendant_is_not_our_prosecutor():
+    got = demand("De officier van justitie heeft de strafeis tegen medeverdachte [A] toegelicht. Hij heeft gevorderd "
+                 "dat hij wordt veroordeeld tot een gevangenisstraf van 30 maanden.")
+    assert got.value == "onbekend"

@@ -475,6 +475,7 @@ def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, .
                                                                               or continues))
         more = _DEMAND_MORE.match(c.text)
         if _CO_DEFENDANT.search(c.text):
+            prosecutor = False  # and a pronoun after it points at the co-defendant's prosecutor, not ours
             verb = more = None  # the demand against a co-defendant is not this defendant's
         if verb is None and more is None:
             i += 1
