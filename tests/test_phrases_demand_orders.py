@@ -24,20 +24,20 @@ def numbers(text: str) -> tuple:
 @pytest.mark.parametrize("text, expected", [
     ("gevangenisstraf van 18 maanden en dat haar de maatregel tot plaatsing in een inrichting voor stelselmatige "
      "daders wordt opgelegd", ("gevangenisstraf", 18.0, None, None, None, None, ("isd",))),
-    ("jeugddetentie van 6 maanden, met aftrek van voorarrest, en dat hem een vrijheidsbeperkende maatregel wordt "
-     "opgelegd, inhoudende een contactverbod met [slachtoffer 2] voor de duur van drie jaren",
-     ("jeugddetentie", 6.0, None, None, None, None, ("contactverbod",))),
+    ("jeugddetentie van 4 maanden, met aftrek van voorarrest, en dat aan hem een vrijheidsbeperkende maatregel wordt "
+     "opgelegd, inhoudende een contactverbod met [benadeelde] voor de duur van twee jaren",
+     ("jeugddetentie", 4.0, None, None, None, None, ("contactverbod",))),
     ("de officier van justitie heeft gevorderd dat de rechtbank verdachte veroordeelt tot een gevangenisstraf van "
-     "20 maanden en dat de rechtbank aan verdachte de maatregel van terbeschikkingstelling met voorwaarden oplegt",
-     ("gevangenisstraf", 20.0, None, None, None, None, ("tbs",))),
+     "14 maanden en dat de rechtbank aan hem de maatregel van terbeschikkingstelling met voorwaarden oplegt",
+     ("gevangenisstraf", 14.0, None, None, None, None, ("tbs",))),
 ])
 def test_a_second_order_in_a_dat_clause_is_read(text, expected):
     assert numbers(text) == expected
 
 
 def test_the_prosecutor_named_between_commas_before_the_verb():
-    assert numbers("De officier van justitie, mr. P. Jansen, heeft gevorderd dat verdachte wordt veroordeeld tot "
-                   "een taakstraf van 60 uren.") == (None, None, None, None, 60.0, None, ())
+    assert numbers("De officier van justitie, mr. drs. L.M. de Wit, heeft gevorderd dat verdachte zal worden "
+                   "veroordeeld tot een werkstraf van 45 uren.") == (None, None, None, None, 45.0, None, ())
 
 
 def test_a_list_item_with_the_defendant_before_the_verb():
@@ -55,10 +55,10 @@ def test_a_second_sanction_for_another_count_without_its_verb():
 
 
 def test_a_wholly_suspended_term_in_a_relative_clause():
-    got = numbers("veroordeelt verdachte tot jeugddetentie voor de duur van 2 (twee) weken, welke jeugddetentie niet "
-                  "ten uitvoer zal worden gelegd, tenzij de rechter later anders gelast omdat verdachte zich voor het "
-                  "einde van een proeftijd van 1 (één) jaar schuldig maakt aan een strafbaar feit")
-    assert got[0] == "jeugddetentie" and got[1] is None and abs(got[2] - 2 * WEEK) < 1e-9 and got[3] == 12.0
+    got = numbers("veroordeelt verdachte tot jeugddetentie voor de duur van 3 (drie) weken, welke jeugddetentie niet "
+                  "ten uitvoer zal worden gelegd, tenzij de rechter later anders beveelt omdat de veroordeelde voor "
+                  "het einde van een proeftijd van 6 (zes) maanden de algemene voorwaarde niet naleeft")
+    assert got[0] == "jeugddetentie" and got[1] is None and abs(got[2] - 3 * WEEK) < 1e-9 and got[3] == 6.0
     assert numbers("gevangenisstraf van 2 maanden, die straf niet ten uitvoer zal worden gelegd, met een proeftijd "
                    "van 2 jaren")[1:4] == (None, 2.0, 24.0)
 

@@ -40,8 +40,8 @@ def test_a_pronoun_is_the_prosecutor_only_after_the_prosecutor():
 
 
 def test_a_discharge_demand_with_the_court_as_subject():
-    got = demand("De officier van justitie sluit zich aan bij het beroep op noodweer. Zij heeft gevorderd dat de "
-                 "rechtbank verdachte ontslaat van alle rechtsvervolging.")
+    got = demand("De officier van justitie acht het beroep op psychische overmacht gegrond. Zij heeft dan ook "
+                 "gevorderd dat de rechtbank de verdachte ontslaat van alle rechtsvervolging.")
     assert got.value == "ontslag van alle rechtsvervolging"
 
 
