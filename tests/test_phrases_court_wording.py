@@ -211,3 +211,15 @@ def test_ban_codes():
     assert ban_codes("zich niet zal begeven in de gemeente [plaats]") == ("gebiedsverbod",)
     assert ban_codes("meldt zich bij de reclassering") == ()
     assert ban_codes("werkt mee aan plaatsing en verblijf in een instelling voor begeleid wonen") == ()
+
+
+@pytest.mark.parametrize("closing", [
+    "en stelt daarbij een proeftijd vast van drie jaren",
+    "en stelt hierbij de proeftijd vast op 3 jaar",
+])
+def test_probation_set_at_the_end_of_the_suspension_condition(closing):
+    # the probation closes the "tenzij ..." condition of the suspended part; it must not be lost
+    text = ("veroordeelt verdachte tot een gevangenisstraf van 10 maanden; bepaalt dat van deze gevangenisstraf een "
+            "gedeelte, groot 4 maanden, niet ten uitvoer zal worden gelegd, tenzij de rechter op een later tijdstip "
+            "anders gelast omdat verdachte zich niet aan de voorwaarden heeft gehouden, " + closing)
+    assert got(text)[1:4] == (6.0, 4.0, 36.0)

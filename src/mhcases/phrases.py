@@ -815,9 +815,11 @@ _PROBATION = re.compile(
     r"(?: vast)?)(?: (?:vast|wordt vastgesteld))?",
     _F,
 )
-# a probation period stated inside a clause's condition ("tenzij ... voor het einde van een proeftijd van drie jaar")
+# a probation period stated inside a clause's condition ("tenzij ... voor het einde van een proeftijd van drie jaar"),
+# or at its end ("..., tenzij ... nageleefd, en stelt daarbij een proeftijd vast van twee jaren")
 _PROBATION_IN_TAIL = re.compile(
-    rf"proeftijd,? (?:van |(?:die|welke) (?:hierbij )?wordt (?:vast)?(?:gesteld|bepaald) op |op )?(?P<dur>{_DUR})", _F)
+    rf"proeftijd,? (?:(?:vast )?van |(?:die|welke) (?:hierbij )?wordt (?:vast)?(?:gesteld|bepaald) op |(?:vast )?op )?"
+    rf"(?P<dur>{_DUR})", _F)
 # clauses that state no sentence and are left out: execution of an earlier sentence, pre-trial detention,
 # compensation, confiscation, seized goods, conditions and their supervision, and the standard
 # "de tenuitvoerlegging kan worden gelast ..." sentence
