@@ -55,3 +55,24 @@ def test_a_pronoun_after_a_co_defendant_is_not_our_prosecutor():
     got = demand("De officier van justitie heeft de strafeis tegen medeverdachte [A] toegelicht. Hij heeft gevorderd "
                  "dat hij wordt veroordeeld tot een gevangenisstraf van 30 maanden.")
     assert got.value == "onbekend"
+
+
+def test_the_revision_told_with_a_fronted_phrase_and_a_pronoun_keeps_the_prosecutor_as_subject():
+    # "Na ... heeft zij haar eis ..." carries the prosecutor on to the next "Zij vordert nu ..."
+    got = demand("De officier van justitie heeft schriftelijk gevorderd dat verdachte wordt veroordeeld tot een "
+                 "gevangenisstraf van 10 maanden. Na de verklaring van de getuige heeft zij haar eis verlaagd. Zij "
+                 "vordert nu een taakstraf van 120 uren.")
+    assert got.status == "controleren" and "bijgesteld" in got.note
+    assert got.sanction.community_service_hours == 120 and got.sanction.unconditional_months is None
+
+
+def test_a_revised_demand_with_thans_in_the_same_clause_as_the_prosecutor():
+    got = demand("De officier van justitie heeft eerst een gevangenisstraf van 4 jaren gevorderd. Ter zitting, na de "
+                 "pleidooien, heeft de officier van justitie haar eis aangepast en vordert thans een gevangenisstraf van "
+                 "3 jaren.")
+    assert got.status == "controleren" and got.sanction.unconditional_months == 36
+
+
+def test_a_fronted_pronoun_without_a_prosecutor_before_it_is_not_the_prosecutor():
+    assert demand("De raadsman heeft het woord gevoerd. Na de schorsing heeft hij gevorderd dat verdachte wordt "
+                  "veroordeeld tot een taakstraf van 20 uren.").value == "onbekend"

@@ -382,7 +382,7 @@ _DEMAND_MORE = re.compile(r"^(?:daarnaast|voorts|verder|tevens|ook|bovendien)\b[
 _DEMAND_START = re.compile(
     r"(?:te\s+veroordelen\s+tot|(?:zal|zou|moet)\s+(?:worden\s+veroordeeld|veroordelen)\s+tot|wordt\s+veroordeeld\s+tot"
     r"|veroordeling\s+van\s+(?:de\s+)?verdachte\s+tot|op\s+te\s+leggen:?|wordt\s+opgelegd:?|oplegging\s+van"
-    r"|gevorderd:|geëist:|vordert:|eist:|vordert\s+(?:dat\s+)?(?=een\b|de\b)"
+    r"|gevorderd:|geëist:|vordert:|eist:|vordert\s+(?:(?:thans|nu|alsnog|uiteindelijk)\s+)?(?:dat\s+)?(?=een\b|de\b)"
     r"|eist\s+(?:tegen\s+(?:de\s+)?verdachte\s+)?(?=een\b|de\b)"
     r"|(?:gevorderd|geëist)\s+(?=een\b)"
     # a revised demand in the same sentence: "(heeft) de eis bijgesteld tot een gevangenisstraf van ..."
@@ -453,7 +453,8 @@ _CO_DEFENDANT = re.compile(r"\bmedeverdachten?\b|\bmededaders?\b|\bmedeverdachte
 _PROSECUTOR_SUBJECT = re.compile(
     r"^(?:[^,;]{0,60}?\b(?:heeft|hebben|is|vordert|eist|stelt)\s+)?(?:het\s+standpunt\s+van\s+)?(?:de\s+|het\s+)?"
     r"(?:officier(?:en)?\s+van\s+justitie|advocaat-generaal|openbaar\s+ministerie)\b", _F)
-_PRONOUN = re.compile(r"^(?:zij|hij)\b", _F)
+# "Zij ...", or the pronoun after a fronted phrase ("Na het pleidooi heeft zij ...")
+_PRONOUN = re.compile(r"^(?:zij|hij)\b|^[^,;]{0,80}?\b(?:heeft|had|is|was|vordert|eist)\s+(?:zij|hij)\b", _F)
 _PRONOUN_DEMAND = re.compile(
     r"^(?:zij|hij)\s+(?:(?:heeft|hebben)\s+(?:(?:toen|vervolgens|daarop|nadien|daarna|ten\s+slotte|tot\s+slot|dan\s+ook"
     r"|daarom|uiteindelijk)\s+)?(?:gevorderd|geëist|gerequireerd|gerekwireerd)|vordert|eist)\b", _F)
