@@ -3,20 +3,13 @@ and then for the sentence, and where the list ends (its own section; a sentence 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from mhcases.verdicts.extract import read_demand
-from mhcases.verdicts.model import Document, Section
+from mhcases.verdicts.model import Document
+from test_extract_precoding import make_doc
 
 
 def document(*parts: tuple[str, str, str]) -> Document:
-    text, sections = "", []
-    for role, title, body in parts:
-        text += title + "\n"
-        sections.append(Section(role, title, body, len(text)))
-        text += body + "\n"
-    return Document("lijst.txt", "website", None, "Rechtbank Limburg", dt.date(2016, 6, 7), None, ("Strafrecht",), (),
-                    ("03/456789-15",), text, tuple(sections))
+    return make_doc(list(parts))
 
 
 DICTUM = ("beslissing", "Beslissing", "veroordeelt verdachte tot een gevangenisstraf van 2 maanden;")
