@@ -314,6 +314,159 @@ def summarise(frame: pd.DataFrame, truth: dict, header: str) -> None:
               f"({int((rows['coverage'] < 0.93).sum())} below, {int((rows['coverage'] > 0.97).sum())} above)")
 
 
+# ------------------------------------------------------------------------------------- diagnosis (--only diagnose)
+
+DIAGNOSE_MODELS = ("1_eis", "2_vrijspraak", "3_opgelegd", "4a_tweedelig_kans", "4b_tweedelig_duur")
+# bins of the number of defendants with a 0/1 characteristic in a model's sample (pre-declared, README)
+ONES_BINS = ((0, 2, "≤ 2"), (3, 4, "3–4"), (5, 6, "5–6"), (7, 9, "7–9"), (10, 10**9, "≥ 10"))
+
+
+def _binary(values: np.ndarray) -> bool:
+    return bool(np.isin(values, (0.0, 1.0)).all())
+
+
+def diagnose_records(clean: pd.DataFrame, minimum: models.Minimum | None = None) -> list[dict]:
+    """Per term of models 1–4, two fits: "alle" (`models.fit`, every covariate with variation: what the coverage
+    table above measures) and "brief" (`models.fit_checked` with the build's minimum sizes: what the letter shows;
+    a term it leaves out, or a model it cannot estimate, has no record). Each record: estimate, the build's
+    standard error and df, its 95% interval, the fitted formula, and for a 0/1 term the number of defendants with
+    (`ones`) and without it and the number of cases with it."""
+    records = []
+    for model, data in models.samples(models.model_frame(clean)).items():
+        if model not in DIAGNOSE_MODELS:
+            continue
+        groups = data["case_id"].to_numpy()
+        full, formula = models.fit(model, data)
+        checked = models.fit_checked(model, data, minimum)
+        fits = [("alle", full, formula)]
+        if checked.estimated:
+            fits.append(("brief", checked.result, checked.formula))
+        for variant, result, fitted_formula in fits:
+            ci = result.conf_int(1 - LEVEL)
+            for term in result.params.index:
+                values = data[term].to_numpy(float) if term in data else None
+                binary = values is not None and _binary(values)
+                records.append({
+                    "model": model, "term": term, "variant": variant, "formula": fitted_formula,
+                    "estimate": result.params[term], "se": result.bse[term], "df": result.df[term],
+                    "low": ci.loc[term, 0], "high": ci.loc[term, 1], "n": len(data),
+                    "ones": int(values.sum()) if binary else -1,
+                    "zeros": int(len(values) - values.sum()) if binary else -1,
+                    "cases_with": int(pd.unique(groups[values == 1]).size) if binary else -1})
+    return records
+
+
+def population_fits(params: dict, size: int, formulas: set[tuple[str, str]]) -> dict[tuple[str, str, str], float]:
+    """The pseudo-true value of every (model, formula) pair that a cohort fitted: the same formula fitted on one
+    population of `size` defendants (seed 999, as `population_truth`) -> {(model, formula, term): value}."""
+    samples_ = models.samples(models.model_frame(clean_cohort(params, size, seed=999)))
+    out = {}
+    for model, formula in sorted(formulas):
+        result, _ = models.fit(model, samples_[model], formula)
+        out.update({(model, formula, term): float(v) for term, v in result.params.items()})
+    return out
+
+
+def ones_bin(ones: pd.Series) -> pd.Series:
+    out = pd.Series("", index=ones.index, dtype=object)
+    for low, high, label in ONES_BINS:
+        out[(ones >= low) & (ones <= high)] = label
+    return out
+
+
+def diagnosis_table(frame: pd.DataFrame, truth: dict) -> pd.DataFrame:
+    """Per (variant, model, term): cohorts, coverage, MC s.e., bias in SDs of the estimate ((mean - truth) / SD),
+    mean SE / SD, misses below (interval under the truth) and above, and mean ones."""
+    frame = frame.copy()
+    frame["truth"] = [truth.get((m, f, t), np.nan) for m, f, t in zip(frame["model"], frame["formula"],
+                                                                        frame["term"])]
+    frame = frame.dropna(subset=["truth"])
+    frame["below"] = frame["high"] < frame["truth"]
+    frame["above"] = frame["low"] > frame["truth"]
+    rows = []
+    for (variant, model, term), g in frame.groupby(["variant", "model", "term"], sort=False):
+        sd = g["estimate"].std(ddof=1)
+        cover = 1 - (g["below"] | g["above"]).mean()
+        rows.append({"variant": variant, "model": model, "term": term, "cohorts": len(g),
+                     "truth": g["truth"].mean(), "coverage": cover, "mc_se": np.sqrt(cover * (1 - cover) / len(g)),
+                     "bias_sd": (g["estimate"].mean() - g["truth"].mean()) / sd, "se_sd": g["se"].mean() / sd,
+                     "below": g["below"].mean(), "above": g["above"].mean(),
+                     "ones": g["ones"].mean() if (g["ones"] >= 0).all() else np.nan})
+    return pd.DataFrame(rows)
+
+
+def coverage_by_ones(frame: pd.DataFrame, truth: dict, variant: str = "alle") -> pd.DataFrame:
+    """Coverage of the 0/1 terms per bin of the number of defendants with the characteristic (`ONES_BINS`)."""
+    frame = frame[(frame["variant"] == variant) & (frame["ones"] >= 0)].copy()
+    frame["truth"] = [truth.get((m, f, t), np.nan) for m, f, t in zip(frame["model"], frame["formula"],
+                                                                        frame["term"])]
+    frame = frame.dropna(subset=["truth"])
+    frame["hit"] = (frame["low"] <= frame["truth"]) & (frame["truth"] <= frame["high"])
+    frame["below"] = frame["high"] < frame["truth"]
+    frame["bin"] = ones_bin(frame["ones"])
+    table = frame.groupby(["model", "term", "bin"], sort=False).agg(
+        cohorts=("hit", "size"), coverage=("hit", "mean"), below=("below", "mean")).reset_index()
+    table["mc_se"] = np.sqrt(table["coverage"] * (1 - table["coverage"]) / table["cohorts"])
+    return table
+
+
+def print_diagnosis(frame: pd.DataFrame, truth: dict) -> None:
+    table = diagnosis_table(frame, truth)
+    print("| variant | model | term | cohorts | truth | coverage | MC s.e. | bias / SD | SE / SD | miss below | "
+          "miss above | mean ones |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in table.itertuples():
+        ones = "" if np.isnan(r.ones) else f"{r.ones:.1f}"
+        print(f"| {r.variant} | {r.model} | {r.term} | {r.cohorts} | {r.truth:.3f} | {r.coverage:.3f} | "
+              f"{r.mc_se:.3f} | {r.bias_sd:+.3f} | {r.se_sd:.3f} | {r.below:.3f} | {r.above:.3f} | {ones} |")
+    for variant in table["variant"].unique():
+        picked = table[table["variant"] == variant]
+        inside = picked["coverage"].between(0.93, 0.97)
+        print(f"\n{variant}: {int(inside.sum())} of {len(picked)} within 0.93–0.97 "
+              f"({int((picked['coverage'] < 0.93).sum())} below, {int((picked['coverage'] > 0.97).sum())} above)")
+    by = coverage_by_ones(frame, truth)
+    labels = [label for _, _, label in ONES_BINS]
+    print("\nCoverage by the number of defendants with the characteristic (variant alle; cohorts in brackets):\n")
+    print("| model | term | " + " | ".join(labels) + " |")
+    print("|---|---|" + "---:|" * len(labels))
+    for (model, term), g in by.groupby(["model", "term"], sort=False):
+        cells = g.set_index("bin")
+        row = [f"{cells.loc[b, 'coverage']:.3f} ({int(cells.loc[b, 'cohorts'])})" if b in cells.index else ""
+               for b in labels]
+        print(f"| {model} | {term} | " + " | ".join(row) + " |")
+
+
+def run_diagnose(args, params: dict) -> None:
+    if args.table:
+        frame = pd.concat([pd.read_csv(path) for path in args.table], ignore_index=True)
+    else:
+        records, start = [], time.perf_counter()
+        for i in range(args.first, args.first + args.cohorts):
+            clean = clean_cohort(params, args.size, seed=10_000 + i)
+            records += [{"cohort": i, **r} for r in diagnose_records(clean)]
+            if (i + 1 - args.first) % 100 == 0:
+                print(f"{i + 1 - args.first} cohorts, {time.perf_counter() - start:.0f} s", flush=True)
+                pd.DataFrame(records).to_csv(args.records, index=False)
+        frame = pd.DataFrame(records)
+        args.records.parent.mkdir(parents=True, exist_ok=True)
+        frame.to_csv(args.records, index=False)
+    truth_path = args.truth or args.records.with_name("coverage_diagnose_truth.csv")
+    formulas = set(zip(frame["model"], frame["formula"]))
+    if truth_path.exists():
+        rows = pd.read_csv(truth_path)
+        truth = {(r.model, r.formula, r.term): r.truth for r in rows.itertuples()}
+    else:
+        truth = {}
+    missing = {(m, f) for m, f in formulas if not any(k[:2] == (m, f) for k in truth)}
+    if missing:
+        truth.update(population_fits(params, args.population, missing))
+        pd.DataFrame([{"model": m, "formula": f, "term": t, "truth": v} for (m, f, t), v in sorted(truth.items())]
+                     ).to_csv(truth_path, index=False)
+    print(f"\n{frame['cohort'].nunique()} cohorts; truth: each fitted formula on the population of "
+          f"{args.population:,} (seed 999). Nominal coverage {LEVEL:.0%}.\n")
+    print_diagnosis(frame, truth)
+
+
 # ------------------------------------------------------------------------------------- follow-up (--only followup)
 
 FOLLOWUP_TABLES = ("tabel_1", "tabel_2", "tabel_4")
@@ -511,7 +664,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--size", type=int, default=150)
     parser.add_argument("--replicates", type=int, default=999)
     parser.add_argument("--population", type=int, default=100_000)
-    parser.add_argument("--only", choices=("models", "summaries", "followup"), default=None,
+    parser.add_argument("--only", choices=("models", "summaries", "followup", "diagnose"), default=None,
                         help="only the model terms (no bootstrap: quick), only the bootstrapped statistics, or "
                         "only the follow-up letter's intervals (pairs of cohorts; --cohorts pairs per design)")
     parser.add_argument("--candidates", action="store_true",
@@ -522,6 +675,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--table", nargs="+", type=Path, default=None,
                         help="only print the tables of these records files (parts of a split run)")
     args = parser.parse_args(argv)
+    if args.only == "diagnose":
+        run_diagnose(args, synth.load_params(ROOT / "data/raw/synthetic_params.yaml"))
+        return
     if args.only == "followup":
         if args.table:
             rows = pd.read_csv(args.truth or args.table[0].with_name("coverage_followup_truth.csv"))

@@ -54,3 +54,32 @@ def test_a_tiny_follow_up_run_has_both_designs_before_and_after(tmp_path, capsys
     assert shifted.set_index("measure").loc["aandeel_vrijspraak", "truth"] > 0.02  # the acquittal logit moved up
     out = capsys.readouterr().out
     assert "| nul | perioden verschil | aandeel_vrijspraak |" in out
+
+
+def test_diagnosis_counts_one_sided_misses_bias_and_the_se_ratio():
+    frame = pd.DataFrame({
+        "variant": "alle", "model": "3_opgelegd", "term": "form_services", "formula": "f",
+        "estimate": [0.0, 1.0, 2.0, 3.0], "se": [0.5, 0.5, 1.0, 1.0],
+        "low": [-0.5, 0.9, 1.5, 2.5], "high": [0.5, 1.1, 2.5, 3.5], "ones": [2, 3, 5, 12]})
+    row = bench.diagnosis_table(frame, {("3_opgelegd", "f", "form_services"): 1.0}).iloc[0]
+    sd = np.std([0.0, 1.0, 2.0, 3.0], ddof=1)
+    assert row["below"] == 0.25 and row["above"] == 0.5 and row["coverage"] == 0.25
+    assert row["bias_sd"] == pytest.approx(0.5 / sd) and row["se_sd"] == pytest.approx(0.75 / sd)
+    assert list(bench.ones_bin(frame["ones"])) == ["≤ 2", "3–4", "5–6", "≥ 10"]
+    by = bench.coverage_by_ones(frame, {("3_opgelegd", "f", "form_services"): 1.0}).set_index("bin")
+    assert by.loc["3–4", "coverage"] == 1.0 and by.loc["≤ 2", "below"] == 1.0
+
+
+def test_a_tiny_diagnosis_run_fits_what_the_letter_shows_and_every_term(tmp_path, capsys):
+    records = tmp_path / "diagnose.csv"
+    bench.main(["--only", "diagnose", "--cohorts", "2", "--population", "3000", "--records", str(records)])
+    frame = pd.read_csv(records)
+    assert {"alle", "brief"} == set(frame["variant"])
+    assert set(frame["model"]) == set(bench.DIAGNOSE_MODELS)
+    binary = frame[frame["term"].isin(["form_services", "minor", "partial"])]
+    assert (binary["ones"] >= 1).all() and (binary["cases_with"] <= binary["ones"]).all()
+    brief = frame[frame["variant"] == "brief"]
+    assert (brief.loc[brief["ones"] >= 0, ["ones", "zeros"]].min(axis=1) >= 5).all()  # the build's term_n
+    truth = pd.read_csv(tmp_path / "coverage_diagnose_truth.csv")
+    assert set(zip(frame["model"], frame["formula"])) <= set(zip(truth["model"], truth["formula"]))
+    assert "Coverage by the number of defendants" in capsys.readouterr().out
