@@ -648,6 +648,8 @@ def run_followup(args, params: dict) -> None:
     start = time.perf_counter()
     records = []
     for design, new_params in designs.items():
+        if args.design and design != args.design:
+            continue
         records += followup_records(params, new_params, args.cohorts, args.first, args.size, args.replicates,
                                     design, categories)
         args.records.parent.mkdir(parents=True, exist_ok=True)
@@ -667,6 +669,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", choices=("models", "summaries", "followup", "diagnose"), default=None,
                         help="only the model terms (no bootstrap: quick), only the bootstrapped statistics, or "
                         "only the follow-up letter's intervals (pairs of cohorts; --cohorts pairs per design)")
+    parser.add_argument("--design", choices=("nul", "verschoven"), default=None,
+                        help="with --only followup: run this design only (default both)")
     parser.add_argument("--candidates", action="store_true",
                         help="also the benchmark-only candidates of the least-squares terms (CR2 with IK df, WCR)")
     parser.add_argument("--records", type=Path, default=ROOT / "results/benchmarks/coverage_records.csv")
