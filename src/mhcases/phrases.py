@@ -111,6 +111,16 @@ __all__ = [
     "MEASURES",
     "STATUSES",
     "Sanction",
+    "BAN_WORDS",
+    "DICTUM_VERBS",
+    "DICTUM_VERBS_TEXT",
+    "RUN_IN_HEADINGS",
+    "RUN_IN_HEADINGS_TEXT",
+    "SANCTION_TEXT_NOT_BAN",
+    "SANCTION_TEXT_NOUN",
+    "SANCTION_TEXT_PART",
+    "SANCTION_TEXT_TERM",
+    "SANCTION_TEXT_WORD",
     "add_condition_bans",
     "ban_codes",
     "dutch_number_words",
@@ -509,6 +519,34 @@ def _unguarded(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words without their guards: also "maatregel hulp", "terbeschikkinggestelde"."""
     return tuple(_GUARD.sub("", word) for word in words)
 
+
+# The same words as a verdict's own text writes them (any case; any white space between the words), for the verdict
+# extractor (`mhcases.verdicts.extract`), which finds the clauses about a sanction before this parser reads them:
+# pattern sources to embed in a regular expression compiled with re.IGNORECASE.
+BAN_WORDS: tuple[str, ...] = ("contactverbod", "gebiedsverbod", "locatieverbod")
+
+
+def _in_text(*words: str) -> str:
+    """One alternation of `words` (one space between words, as in the normalised text) for a verdict's text."""
+    return _any_of(*(word.replace(" ", r"\s+") for word in words))
+
+
+#: a word naming a sanction other than a contact or area ban ("voorlopige hechtenis" is none)
+SANCTION_TEXT_NOT_BAN: str = _in_text(
+    *(r"(?<!voorlopige\s)hechtenis" if word == "hechtenis" else word for word in _DETENTION_WORDS), *_TASK_WORDS,
+    "leerstraf", *_FINE_WORDS, "ter beschikking", "terbeschikkingstelling", "tbs", "plaatsing in een inrichting",
+    "maatregel")
+#: a word naming any sanction, the bans included
+SANCTION_TEXT_WORD: str = _any_of(SANCTION_TEXT_NOT_BAN, *BAN_WORDS)
+#: a sanction named anywhere, also inside a word ("isd-maatregel", "terbeschikkingstelling")
+SANCTION_TEXT_PART: str = _in_text(*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS, "maatregel", "tbs", "terbeschikking",
+                                   "ter beschikking", *BAN_WORDS, "isd", "pij")
+#: the noun of an imposed sanction at the start of a clause ("een gevangenisstraf", "de isd-maatregel"; "\x20": one
+#: space only)
+SANCTION_TEXT_NOUN: str = _in_text(*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS,
+                                   r"(?:vrijheidsbeperkende\x20|isd-|pij-)?maatregel", "terbeschikkingstelling", "tbs")
+#: the noun of a detention or a community service after its duration ("12 maanden gevangenisstraf")
+SANCTION_TEXT_TERM: str = _in_text(*_DETENTION_WORDS, *_TASK_WORDS)
 
 _NOT_A_SANCTION = rf"(?!{_any_of(*_SANCTION_WORDS)})"
 # Special conditions attached to a (partly) suspended sentence ("met als bijzondere voorwaarden een meldplicht,
@@ -913,17 +951,30 @@ _NO_PUNISHMENT = re.compile(
 )
 
 # a section heading run into its first clause (a flattened dictum): "Straf - veroordeelt ...", "Oplegging van straf
-# en/of maatregel veroordeelt ...", "Beslag verklaart verbeurd ..."; only before a verb of the dictum
+# en/of maatregel veroordeelt ...", "Beslag verklaart verbeurd ..."; only before a verb of the dictum. The headings and
+# verbs that the verdict extractor (`mhcases.verdicts.extract`) also knows, in one list (`_in_text` for its text):
+_PUNISHMENT_HEADING_AND = r"(?: en(?:/of)? (?:straf|maatregel(?:en)?))?"
+RUN_IN_HEADINGS: tuple[str, ...] = (
+    rf"(?:oplegging van )?(?:straf(?:fen)?|strafoplegging|maatregel(?:en)?){_PUNISHMENT_HEADING_AND}",
+    "beslag", "vrijspraak", "bewezenverklaring", "tenuitvoerlegging")
+#: the verbs (their first letters) of a dictum's clause that a heading may run into
+DICTUM_VERBS: tuple[str, ...] = ("veroordee", "legt", "verklaart", "gelast", "bepaalt", "beveelt", "wijst", "heft",
+                                 "spreekt", "stelt", "ontslaat", "onttrekt")
+#: `RUN_IN_HEADINGS` and `DICTUM_VERBS` for a verdict's own text
+RUN_IN_HEADINGS_TEXT: str = _in_text(*RUN_IN_HEADINGS)
+DICTUM_VERBS_TEXT: str = _in_text(*DICTUM_VERBS)
 _RUN_IN_HEADING = re.compile(
-    r"(?:de rechtbank:? |(?:de rechtbank:? )?(?:(?:oplegging van )?(?:straf(?:fen)?|strafoplegging|maatregel(?:en)?|gevangenisstraf|jeugddetentie"
-    r"|taakstraf|werkstraf|geldboete)(?: en(?:/of)? (?:straf|maatregel(?:en)?))?|beslag|(?:de )?in ?beslag ?genomen voorwerpen"
-    r"|vrijspraak|bewezenverklaring|strafbaarheid(?: (?:van )?(?:het |de )?(?:feit(?:en)?|verdachte))?|schadevergoeding(?:en)?"
-    r"|(?:de )?benadeelde partij(?:en)?|(?:opheffing |schorsing )?(?:van )?(?:het )?(?:bevel )?(?:tot )?voorlopige hechtenis"
-    r"|tenuitvoerlegging|vordering tenuitvoerlegging)"
+    r"(?:de rechtbank:? |(?:de rechtbank:? )?"
+    + _any_of(*RUN_IN_HEADINGS,
+              rf"(?:oplegging van )?(?:gevangenisstraf|jeugddetentie|taakstraf|werkstraf|geldboete){_PUNISHMENT_HEADING_AND}",
+              r"(?:de )?in ?beslag ?genomen voorwerpen", r"strafbaarheid(?: (?:van )?(?:het |de )?(?:feit(?:en)?|verdachte))?",
+              r"schadevergoeding(?:en)?", r"(?:de )?benadeelde partij(?:en)?",
+              r"(?:opheffing |schorsing )?(?:van )?(?:het )?(?:bevel )?(?:tot )?voorlopige hechtenis",
+              "vordering tenuitvoerlegging")
     # a heading per count: "Straf ter zake van de feiten 1 en 2 veroordeelt ..."
-    r"(?: (?:ter zake van|voor|wegens) (?:de |het )?(?:onder )?(?:feit(?:en)? )?[0-9]+(?:(?:, | en )[0-9]+)*)?"
+    + r"(?: (?:ter zake van|voor|wegens) (?:de |het )?(?:onder )?(?:feit(?:en)? )?[0-9]+(?:(?:, | en )[0-9]+)*)?"
     r"(?::| -)? )"
-    r"(?=(?:en )?(?:veroordee|legt|verklaart|gelast|bepaalt|beveelt|wijst|heft|spreekt|stelt|ontslaat|onttrekt|ontzegt)"
+    rf"(?=(?:en )?{_any_of(*DICTUM_VERBS, 'ontzegt')}"
     r"[a-z]*\b)",
     _F,
 )

@@ -34,7 +34,20 @@ from pathlib import Path
 
 from mhcases.codebook import COLUMN_NAMES
 from mhcases.offences import GROUP_LABELS, OTHER_OFFENCES, TRAFFICKING, find_articles, group_of
-from mhcases.phrases import Sanction, add_condition_bans, ban_codes, format_sanction, parse_sanction
+from mhcases.phrases import (
+    DICTUM_VERBS_TEXT,
+    RUN_IN_HEADINGS_TEXT,
+    SANCTION_TEXT_NOT_BAN,
+    SANCTION_TEXT_NOUN,
+    SANCTION_TEXT_PART,
+    SANCTION_TEXT_TERM,
+    SANCTION_TEXT_WORD,
+    Sanction,
+    add_condition_bans,
+    ban_codes,
+    format_sanction,
+    parse_sanction,
+)
 from mhcases.verdicts.clauses import Clause, quote, split_clauses
 from mhcases.verdicts.model import Coding, Document, Evidence
 
@@ -71,8 +84,6 @@ def _evidence(column: str, found: Found, section: str) -> Evidence:
 # --------------------------------------------------------------------------------------------------------------
 
 _F = re.IGNORECASE
-_SANCTION_NOUN = (r"(?:gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf|geldboete|"
-                  r"(?:vrijheidsbeperkende |isd-|pij-)?maatregel|terbeschikkingstelling|tbs)")
 _IMPOSES = re.compile(
     r"^(?:de\s+rechtbank\s+)?(?:en\s+)?(?:veroordee(?:lt|ld)\s+(?:de\s+)?(?:verdachte|veroordeelde|\[verdachte\])(?:(?!\btot\b).)*\btot\b"
     r"(?!\s+(?:betaling(?!\s+van\s+een\s+geldboete)|het\s+betalen|vergoeding))"
@@ -88,9 +99,9 @@ _IMPOSES = re.compile(
     _F,
 )
 _NOUN_ITEM = re.compile(
-    rf"^(?:een\s+|de\s+)?(?:(?:geheel\s+)?(?:on)?voorwaardelijke\s+)?{_SANCTION_NOUN}\b"
+    rf"^(?:een\s+|de\s+)?(?:(?:geheel\s+)?(?:on)?voorwaardelijke\s+)?{SANCTION_TEXT_NOUN}\b"
     r"|^(?:\d+|[a-z]+)(?:\s+\(\w+\))?\s+(?:dagen|weken|maanden|jaren|jaar|uren|uur)\s+"
-    r"(?:(?:geheel\s+)?(?:on)?voorwaardelijke\s+)?(?:gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf)\b",
+    rf"(?:(?:geheel\s+)?(?:on)?voorwaardelijke\s+)?{SANCTION_TEXT_TERM}\b",
     _F,
 )
 _MODIFIES = re.compile(r"^(?:en\s+)?(?:(?:bepaalt|beveelt|gelast|stelt|verbindt|met\s+bepaling|met\s+bevel)\b.*"
@@ -126,12 +137,10 @@ _DEDUCTION = re.compile(r"in\s+mindering", _F)
 _DICTUM_HEADING = re.compile(r"^[ \t]*(?:\d{1,2}\.?[ \t]*)?(?:de[ \t]+)?beslissing[ \t]*:?[ \t]*$", re.M | re.I)
 # a sub-heading of the dictum run into its first clause (the heading line joined to the clause after it)
 _RUN_IN = re.compile(
-    r"^(?:bewezenverklaring|vrijspraak|strafbaarheid(?:\s+van\s+(?:het\s+feit|de\s+feiten|verdachte))?|kwalificatie"
-    r"|(?:oplegging\s+van\s+)?(?:straf(?:fen)?|strafoplegging|maatregel(?:en)?)(?:\s+en(?:/of)?\s+(?:straf|maatregel(?:en)?))?"
-    r"|beslag|benadeelde\s+partij(?:en)?|voorlopige\s+hechtenis|tenuitvoerlegging)"
+    rf"^(?:{RUN_IN_HEADINGS_TEXT}|strafbaarheid(?:\s+van\s+(?:het\s+feit|de\s+feiten|verdachte))?|kwalificatie"
+    r"|benadeelde\s+partij(?:en)?|voorlopige\s+hechtenis)"
     r"(?:\s+(?:ter\s+zake\s+van|voor|wegens)\s+(?:de\s+|het\s+)?(?:onder\s+)?(?:feit(?:en)?\s+)?\d+(?:(?:,\s*|\s+en\s+)\d+)*)?"
-    r"\s*(?::|\s-)?\s+(?=(?:en\s+)?(?:veroordee|legt|verklaart|gelast|bepaalt|beveelt|wijst|heft|spreekt|stelt|ontslaat"
-    r"|onttrekt)\w*\b)", _F)
+    rf"\s*(?::|\s-)?\s+(?=(?:en\s+)?{DICTUM_VERBS_TEXT}\w*\b)", _F)
 _DICTUM_OPENING = re.compile(r"^[ \t]*(?:(?:de[ \t]+)?(?:rechtbank|politierechter|kinderrechter)[ \t]*:"
                              # the question heading of a decision in plain language
                              r"|wat[ \t]+(?:is[ \t]+(?:onze|de)[ \t]+beslissing|beslissen[ \t]+wij|beslist[ \t]+de[ \t]+"
@@ -144,13 +153,11 @@ _MORE_OR_OTHER = re.compile(r"meer\s+of\s+anders|\boverigens\b|voor\s+het\s+over
 _PROVEN = re.compile(r"\bverklaart\b(?:(?!\bniet\b).)*\bbewezen\b|\bverklaart\s+bewezen\b", _F)
 _DISCHARGE = re.compile(r"\bontslaat\b.*\brechtsvervolging\b", _F)
 _MENSENHANDEL = re.compile(r"mensenhandel|273f", _F)
-# a clause that names a sanction but was not read: the sentence needs checking
-_OTHER_THAN_BAN = (r"gevangenisstraf|jeugddetentie|taakstraf|werkstraf|leerstraf|geldboete|ter\s+beschikking"
-                   r"|(?<!voorlopige\s)hechtenis|terbeschikkingstelling|tbs|plaatsing\s+in\s+een\s+inrichting|maatregel")
-_SANCTION_WORD = re.compile(rf"\b(?:{_OTHER_THAN_BAN}|contactverbod|gebiedsverbod|locatieverbod)\b", _F)
+# a clause that names a sanction but was not read: the sentence needs checking (the words: mhcases.phrases)
+_SANCTION_WORD = re.compile(rf"\b{SANCTION_TEXT_WORD}\b", _F)
 # a condition that names its ban ("... contact zal hebben met [slachtoffer] (contactverbod)") is still a condition;
 # one that names another sanction is not
-_SANCTION_NOT_BAN = re.compile(rf"\b(?:{_OTHER_THAN_BAN})\b", _F)
+_SANCTION_NOT_BAN = re.compile(rf"\b{SANCTION_TEXT_NOT_BAN}\b", _F)
 _HARMLESS = re.compile(r"in\s+mindering|vervang|tenuitvoerlegging\s+kan|\bbewezen|strafbaar|voorwaarde|reclassering"
                        r"|toepassing\s+van|dadelijk\s+uitvoerbaar|proeftijd|tussentijds|toets"
                        # art. 38e Sr: the tbs is imposed for an offence against the body (its length is not capped)
@@ -379,6 +386,8 @@ _DEMAND_VERB = re.compile(
 )
 _DEMAND_MORE = re.compile(r"^(?:daarnaast|voorts|verder|tevens|ook|bovendien)\b[^.;]*\b(?:vordert|eist|gevorderd|geëist"
                           r"|vindt)\b", _F)
+# the words of a revised demand: "de eis bijgesteld", "haar vordering verlaagd"
+_REVISION = r"\b(?:eis|vordering|strafeis)\s+(?:\w+\s+){0,2}?(?:bijgesteld|gewijzigd|aangepast|verlaagd|verhoogd)"
 _DEMAND_START = re.compile(
     r"(?:te\s+veroordelen\s+tot|(?:zal|zou|moet)\s+(?:worden\s+veroordeeld|veroordelen)\s+tot|wordt\s+veroordeeld\s+tot"
     r"|veroordeling\s+van\s+(?:de\s+)?verdachte\s+tot|op\s+te\s+leggen:?|wordt\s+opgelegd:?|oplegging\s+van"
@@ -386,7 +395,7 @@ _DEMAND_START = re.compile(
     r"|eist\s+(?:tegen\s+(?:de\s+)?verdachte\s+)?(?=een\b|de\b)"
     r"|(?:gevorderd|geëist)\s+(?=een\b)"
     # a revised demand in the same sentence: "(heeft) de eis bijgesteld tot een gevangenisstraf van ..."
-    r"|\b(?:eis|vordering|strafeis)\s+(?:\w+\s+){0,2}?(?:bijgesteld|gewijzigd|aangepast|verlaagd|verhoogd)\s+(?:tot|naar|in)(?=\s+(?:een|de)\b))\s*",
+    rf"|{_REVISION}\s+(?:tot|naar|in)(?=\s+(?:een|de)\b))\s*",
     _F,
 )
 _MORE_TAIL = re.compile(
@@ -403,9 +412,7 @@ _NOT_THE_DEMAND = re.compile(r"verdediging|raadsman|raadsvrouw|advocaat|\brechtb
                              # what was not demanded: "Een maatregel heeft zij niet gevorderd, omdat ..."
                              r"|\bniet\s+(?:gevorderd|geëist|geeist)\b", _F)
 _PROSECUTOR_WORD = re.compile(r"officier(?:en)?\s+van\s+justitie|advocaat-generaal|openbaar\s+ministerie", _F)
-_HAS_SANCTION = re.compile(
-    r"gevangenisstraf|jeugddetentie|hechtenis|taakstraf|werkstraf|geldboete|maatregel|tbs|terbeschikking|"
-    r"ter\s+beschikking|contactverbod|gebiedsverbod|locatieverbod|isd|pij", _F)
+_HAS_SANCTION = re.compile(SANCTION_TEXT_PART, _F)
 _ITEM_SKIP = re.compile(r"^(?:bewezenverklaring|vrijspraak\s+van|verbeurdverklaring|onttrekking|teruggave|"
                         r"toewijzing|afwijzing|niet-ontvankelijk|de\s+vordering|opheffing|schorsing)", _F)
 
@@ -460,9 +467,14 @@ _PRONOUN_DEMAND = re.compile(
     r"|daarom|uiteindelijk)\s+)?(?:gevorderd|geëist|gerequireerd|gerekwireerd)|vordert|eist)\b", _F)
 
 
-def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, ...]]]:
-    """(sanction text, source clauses) per demand found in `clauses`."""
+_Candidate = tuple[str, tuple[Clause, ...], Sanction]  # a demand's sanction text, its source clauses and its parse
+_CASE_ENDS = ("acquittal", "discharge")
+
+
+def _demand_candidates(clauses: list[Clause]) -> list[_Candidate]:
+    """(sanction text, source clauses, parse) per demand found in `clauses`."""
     found: list[tuple[str, tuple[Clause, ...]]] = []
+    known: dict[str, Sanction] = {}  # the texts parsed on the way, so that none is parsed twice
     prosecutor = False  # the prosecutor is the subject of the sentences just read
     i = 0
     while i < len(clauses):
@@ -496,20 +508,24 @@ def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, .
             i += 1
             continue
         tail = _demand_tail(c)
-        if tail is not None and tail and not _DEMAND_OTHER.search(tail.split(",")[0]):
+        whole: Sanction | None = None  # the clause read as a whole, the demand's verb and all
+        if tail and not _DEMAND_OTHER.search(tail.split(",")[0]):
             parts.append(tail)
-        elif verb is not None and (parse_sanction(c.text).status in ("acquittal", "discharge")
-                                   or parse_sanction(after.strip(" :;.")).status in ("acquittal", "discharge")):
-            # "heeft vrijspraak gevorderd", "verdachte te ontslaan van alle rechtsvervolging", "Zij heeft gevorderd dat de
-            # rechtbank verdachte ontslaat van alle rechtsvervolging"
-            found.append((c.text if parse_sanction(c.text).status != "unparsed" else after.strip(" :;."), (c,)))
-            i += 1
-            continue
-        elif (_DEMAND_ACQUITTAL.search(after) and not _HAS_SANCTION.search(after)
-              and not re.search(r"\bonder\s+\d|\bfeit(?:en)?\s+\d|primair|subsidiair", after, _F)):
-            found.append(("vrijspraak", (c,)))
-            i += 1
-            continue
+        else:
+            if verb is not None:
+                whole = known[c.text] = parse_sanction(c.text)
+                rest = after.strip(" :;.")
+                if whole.status in _CASE_ENDS or _parsed(known, rest).status in _CASE_ENDS:
+                    # "heeft vrijspraak gevorderd", "verdachte te ontslaan van alle rechtsvervolging", "Zij heeft
+                    # gevorderd dat de rechtbank verdachte ontslaat van alle rechtsvervolging"
+                    found.append((c.text if whole.status != "unparsed" else rest, (c,)))
+                    i += 1
+                    continue
+            if (_DEMAND_ACQUITTAL.search(after) and not _HAS_SANCTION.search(after)
+                    and not re.search(r"\bonder\s+\d|\bfeit(?:en)?\s+\d|primair|subsidiair", after, _F)):
+                found.append(("vrijspraak", (c,)))
+                i += 1
+                continue
         # a list after "heeft gevorderd:" / "op te leggen:" / "veroordeelt tot:"
         if c.text.rstrip().endswith(":") or (tail == "" and verb is not None):
             j = i + 1
@@ -532,13 +548,21 @@ def _demand_candidates(clauses: list[Clause]) -> list[tuple[str, tuple[Clause, .
         else:
             i += 1
         parts = [p for p in parts if _HAS_SANCTION.search(p) and not _DEMAND_OTHER.match(p)]
-        if len(sources) == 1 and verb is not None and (not parts or parse_sanction("; ".join(parts)).status == "unparsed"):
-            whole = parse_sanction(c.text)  # the parser reads the sentence itself, the demand's verb and all
-            if whole.status in ("parsed", "acquittal", "discharge"):
+        if len(sources) == 1 and verb is not None and (not parts or _parsed(known, "; ".join(parts)).status == "unparsed"):
+            if whole is None:  # the parser reads the sentence itself, the demand's verb and all
+                whole = _parsed(known, c.text)
+            if whole.status in ("parsed", *_CASE_ENDS):
                 parts = [c.text]
         if parts:
             found.append(("; ".join(parts), tuple(sources)))
-    return found
+    return [(span, sources, _parsed(known, span)) for span, sources in found]
+
+
+def _parsed(known: dict[str, Sanction], text: str) -> Sanction:
+    """`parse_sanction(text)`, parsed once per `known`."""
+    if text not in known:
+        known[text] = parse_sanction(text)
+    return known[text]
 
 
 # a demand for another finding than the one the court made: which one to code is the coder's choice (no number)
@@ -546,9 +570,7 @@ _ALT_DEMAND = re.compile(
     r"(?:^|[;,]\s*)(?:voor\s+het\s+geval|indien|mocht|in\s+het\s+geval|subsidiair|meer\s+subsidiair)\b[^;]*"
     r"\b(?:gevorderd|geëist|geeist|vordert|eist|requireert|gerequireerd)\b", _F)
 # a demand revised at the hearing: the last demand stated counts (always to check)
-_REVISED_DEMAND = re.compile(
-    r"\b(?:eis|vordering|strafeis)\s+(?:\w+\s+){0,2}?(?:bijgesteld|gewijzigd|aangepast|verlaagd|verhoogd)"
-    r"|\baanvankelijk\b[^;]*\b(?:gevorderd|geëist)\b", _F)
+_REVISED_DEMAND = re.compile(_REVISION + r"|\baanvankelijk\b[^;]*\b(?:gevorderd|geëist)\b", _F)
 
 
 # The court reports the demand only by saying it follows it: "De rechtbank zal de gevangenisstraf opleggen
@@ -596,38 +618,39 @@ def _interim_decision(doc: Document, decision: Decision | None) -> Clause | None
     return None if decided else hit
 
 
+def _candidates_in(texts: list[tuple[str, int]], bare_lines: bool = False) -> tuple[list[Clause], list[_Candidate]]:
+    """The clauses of each (text, offset) and the demands found in them, text by text (a list after "heeft
+    gevorderd:" ends with its section). `bare_lines`: in a text without a demand's verb, a bare line under the
+    demand's heading ("Gevangenisstraf voor de duur van 120 dagen, ...") is the demand (the heading says whose it is),
+    only a line that is a sanction phrase as a whole."""
+    clauses: list[Clause] = []
+    candidates: list[_Candidate] = []
+    for text, start in texts:
+        own = split_clauses(text, start)
+        clauses.extend(own)
+        found = _demand_candidates(own)
+        if not found and bare_lines:
+            lines = ((c, parse_sanction(c.text)) for c in own if not c.heading and _HAS_SANCTION.search(c.text))
+            found = [(c.text, (c,), sanction) for c, sanction in lines if sanction.status == "parsed"]
+        candidates.extend(found)
+    return clauses, candidates
+
+
 def read_demand(doc: Document, decision: Decision | None = None) -> Found:
     """The prosecutor's demand as the verdict reports it (see the module docstring); `decision`, when the caller
     has read it already, is used where the court says it follows the demand."""
-    clauses: list[Clause] = []
-    candidates: list[tuple[str, tuple[Clause, ...]]] = []
-    for s in doc.section("vordering"):  # per section: a list after "heeft gevorderd:" ends with its section
-        section_clauses = split_clauses(s.text, s.start)
-        clauses.extend(section_clauses)
-        found = _demand_candidates(section_clauses)
-        if not found:
-            # a bare line under the demand's heading, without a verb ("Gevangenisstraf voor de duur van 120 dagen, ..."):
-            # the heading says whose it is; only a line that is a sanction phrase as a whole
-            found = [(c.text, (c,)) for c in section_clauses if not c.heading and _HAS_SANCTION.search(c.text)
-                     and parse_sanction(c.text).status == "parsed"]
-        candidates.extend(found)
+    clauses, candidates = _candidates_in([(s.text, s.start) for s in doc.section("vordering")], bare_lines=True)
     where = "vordering"
     if not candidates:  # the demand outside a section of its own (strafmotivering, or any other text)
         dictum = _beslissing(doc)
-        others = [s for s in doc.sections if s.role not in ("beslissing", "tenlastelegging") and s is not dictum]
-        clauses = []
-        for s in others:
-            section_clauses = split_clauses(s.text, s.start)
-            clauses.extend(section_clauses)
-            candidates.extend(_demand_candidates(section_clauses))
+        texts = [(s.text, s.start) for s in doc.sections if s.role not in ("beslissing", "tenlastelegging")
+                 and s is not dictum]
         if not doc.sections:  # no headings at all: the text before the dictum
             opening = None
             for opening in _DICTUM_OPENING.finditer(doc.text):
                 pass
-            text = doc.text[:opening.start()] if opening is not None else doc.text
-            section_clauses = split_clauses(text, 0)
-            clauses.extend(section_clauses)
-            candidates.extend(_demand_candidates(section_clauses))
+            texts.append((doc.text[:opening.start()] if opening is not None else doc.text, 0))
+        clauses, candidates = _candidates_in(texts)
         where = "uitspraak"
     if not candidates:
         follows = _follows_demand(doc, decision)
@@ -642,18 +665,14 @@ def read_demand(doc: Document, decision: Decision | None = None) -> Found:
                          parse_sanction(None))
         return Found("onbekend", CHECK, (), "geen strafeis van de officier van justitie gevonden; 'onbekend' "
                                             "(codeboek §6.15): de uitspraak vermeldt de eis niet", parse_sanction(None))
-    readings = []
-    for span, sources in candidates:
-        sanction = parse_sanction(span)
-        readings.append((span, sources, sanction))
-    used = {id(c) for _span, sources, _s in readings for c in sources}
+    used = {id(c) for _span, sources, _s in candidates for c in sources}
     unread = [c for c in clauses if id(c) not in used and _SANCTION_WORD.search(c.text)
               and not _DEMAND_OTHER.search(c.text) and not _NOT_THE_DEMAND.search(c.text)
               and not _CO_DEFENDANT.search(c.text)] if where == "vordering" else []
-    usable = [r for r in readings if r[2].status != "unparsed"] or readings
+    usable = [r for r in candidates if r[2].status != "unparsed"] or candidates
     revised = [c for c in clauses if _REVISED_DEMAND.search(c.text)] if where == "vordering" else []
     if revised:  # the demand stated in or after the revision replaces the earlier one
-        later = [r for r in readings if r[1][0].start >= revised[-1].start]
+        later = [r for r in candidates if r[1][0].start >= revised[-1].start]
         usable = [later[-1]] if later else usable
     distinct = {format_sanction(r[2]) if r[2].status != "unparsed" else r[0] for r in usable}
     span, sources, sanction = usable[0]
@@ -668,7 +687,7 @@ def read_demand(doc: Document, decision: Decision | None = None) -> Found:
     alternatives = [c for c in clauses if _ALT_DEMAND.search(c.text)] if where == "vordering" else []
     if alternatives:
         # two demands for different findings: the codebook's one phrase cannot hold them, so no number is pre-filled
-        sources = tuple(sorted(dict.fromkeys([*(c for r in readings for c in r[1]), *alternatives]),
+        sources = tuple(sorted(dict.fromkeys([*(c for r in candidates for c in r[1]), *alternatives]),
                                key=lambda c: c.start))
         value = " | ".join(c.text for c in sources)  # the demands as the verdict states them
         sanction = Sanction(status="unparsed", reason="twee eisen naar gelang de bewezenverklaring")
