@@ -16,7 +16,9 @@ Courts are mapped to the codebook here (`mhcases.verdicts.courts.codebook_court`
 its successor with status "controleren"; a court that was split stays empty for the coder.
 
 Text from a verdict is never a formula: a value starting with "=", "+", "-" or "@" is stored as text with Excel's
-quote prefix. The file is byte-identical for the same records and date (fixed document properties and zip times).
+quote prefix. A cell holds at most Excel's 32,767 characters (counted as Excel counts them, a character beyond the
+BMP as two): a longer value, quote or note is shortened to fit and ends with a marker ("… [ingekort: 41.200 tekens,
+zie het document]"); the cell gets status "controleren", with a note in "Bronnen" (openpyxl would cut it silently). The file is byte-identical for the same records and date (fixed document properties and zip times).
 
 The rows of "Codeerblad" and "Bronnen" are written as XML by `_Rows`, byte for byte what openpyxl writes for the
 same cells (openpyxl's per-cell objects were most of the cost of the workbook); a value that is not plain text, a
@@ -86,6 +88,42 @@ def _help(column: Column) -> str:
     return ". ".join(parts)
 
 
+CELL_LIMIT = 32767  # Excel's limit on the characters of one cell (UTF-16 code units)
+
+
+def _excel_length(text: str) -> int:
+    """The length of `text` as Excel counts it (a character beyond the BMP is two)."""
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+
+
+def fit_cell(text: str, limit: int = CELL_LIMIT) -> str:
+    """`text` as it fits in one Excel cell (or in `limit` characters): unchanged when it fits, else shortened, ending
+    with a marker that says how long it was ("… [ingekort: 41.200 tekens, zie het document]")."""
+    if len(text) <= limit // 2 or _excel_length(text) <= limit:
+        return text
+    marker = f" … [ingekort: {len(text):,} tekens, zie het document]".replace(",", ".")
+    room = limit - len(marker)
+    head = text.encode("utf-16-le")[:2 * room].decode("utf-16-le", errors="ignore")  # no half character
+    return head + marker
+
+
+_FIELD_WORDS = {"value": "de waarde", "source": "de bron", "position": "de positie", "note": "de toelichting"}
+
+
+def _fits(evidence: Evidence) -> Evidence:
+    """The evidence with every text fitting its cell; a shortened one is "controleren", with a note saying so."""
+    texts = {"value": evidence.value, "source": evidence.source, "position": evidence.position, "note": evidence.note}
+    shortened = [name for name, text in texts.items() if text and fit_cell(text) != text]
+    if not shortened:
+        return evidence
+    limit = f"{CELL_LIMIT:,}".replace(",", ".")
+    said = (" en ".join(_FIELD_WORDS[name] for name in shortened) + f" ingekort tot de {limit} tekens van een "
+            "Excel-cel: de volledige tekst staat in het document")
+    note = fit_cell(evidence.note, CELL_LIMIT - len(said) - 2) if evidence.note else ""
+    cut = {name: fit_cell(texts[name]) for name in shortened if name != "note"}
+    return replace(evidence, **cut, status="controleren", note="; ".join(n for n in (note, said) if n))
+
+
 def _with_court(evidence: Evidence) -> Evidence:
     if evidence.column != "court" or not evidence.value:
         return evidence
@@ -112,7 +150,7 @@ def prepare(coding: Coding) -> Coding:
         if found.status not in STATUSES:
             raise ValueError(f"onbekende status {found.status!r} in kolom {name} van {coding.document}")
         evidence.append(_with_court(found))
-    return replace(coding, evidence=tuple(evidence))
+    return replace(coding, document=fit_cell(coding.document), evidence=tuple(_fits(e) for e in evidence))
 
 
 def _typed(column: Column, value: str | None) -> object:
