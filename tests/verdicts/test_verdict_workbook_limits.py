@@ -92,3 +92,10 @@ def test_text_that_fits_is_left_alone():
     assert _excel_length(shortened) <= CELL_LIMIT and MARKER in shortened
     shortened.encode("utf-8")  # no half character (a lone surrogate cannot be encoded)
     assert shortened.startswith("\U0001F600" * 100)
+
+
+def test_the_help_sheet_explains_the_marker(tmp_path):
+    path = tmp_path / "codeerblad.xlsx"
+    write_workbook([coding()], path)
+    help_texts = _all_texts(openpyxl.load_workbook(path)["Toelichting"])
+    assert any(MARKER in text and "32.767" in text for text in help_texts)

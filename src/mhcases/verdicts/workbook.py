@@ -338,6 +338,8 @@ def _help_sheet(book: Workbook) -> None:
          "niet gevonden", None),
         ("Wit: status 'automatisch' - eenduidig gevonden.", "", None),
         ("Een lege verplichte cel (oranje) moet de codeur invullen voordat het codeerblad wordt ingelezen.", "", None),
+        ("Een cel die eindigt op '… [ingekort: … tekens, zie het document]' was langer dan de 32.767 tekens van een "
+         "Excel-cel (geel): de volledige tekst staat in het document.", "controleren", None),
         ("", "", None),
     ]
     for text, status, font in lines:
