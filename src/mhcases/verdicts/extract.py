@@ -35,6 +35,7 @@ from pathlib import Path
 from mhcases.codebook import COLUMN_NAMES
 from mhcases.offences import GROUP_LABELS, OTHER_OFFENCES, TRAFFICKING, find_articles, group_of
 from mhcases.phrases import (
+    BAN_WORDS,
     DICTUM_VERBS_TEXT,
     RUN_IN_HEADINGS_TEXT,
     SANCTION_TEXT_NOT_BAN,
@@ -125,7 +126,7 @@ _OTHER_MATTER = re.compile(
 _CONDITIONS = re.compile(r"^(?:en\s+)?(?:stelt\s+als\s+(?:algemene\s+|bijzondere\s+)?voorwaarde"
                          r"|als\s+(?:algemene\s+|bijzondere\s+)?voorwaarden?\s+(?:gelden|geldt)"
                          r"|verstaat\s+dat\s+van\s+rechtswege|(?:de|die)\s+(?:bijzondere\s+)?voorwaarden\s+zijn\b)", _F)
-_CONDITION_HEADING = re.compile(r"^(?:meldplicht|contactverbod|gebiedsverbod|locatieverbod|behandeling|opname|dagbesteding"
+_CONDITION_HEADING = re.compile(r"^(?:meldplicht|" + "|".join(BAN_WORDS) + r"|behandeling|opname|dagbesteding"
                                 r"|toezicht|middelengebruik|alcohol|drugs|begeleid wonen|elektronische monitoring"
                                 r"|enkelband|reclasseringstoezicht|ambulante)\b", _F)
 _LISTS_CONDITIONS = re.compile(r"\b(?:na)?volgende\s+(?:algemene\s+|bijzondere\s+)?voorwaarden?\s*:?\s*[;.]?$", _F)
