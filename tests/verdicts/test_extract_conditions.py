@@ -78,3 +78,28 @@ def test_the_statement_that_a_tbs_is_for_an_offence_against_the_body_is_no_sente
                       "gericht is tegen de onaantastbaarheid van het lichaam van een persoon.")
     assert got.sanction.measures == ("tbs",) and got.sanction.unconditional_months == 48
     assert got.status == "automatisch"
+
+
+def test_a_list_introduced_by_conditions_the_offender_has_not_kept_is_read_as_the_conditions():
+    # the clause ends "... niet aan de volgende voorwaarden heeft gehouden:", the conditions follow as numbered items
+    got = sentence_of("veroordeelt verdachte tot een gevangenisstraf voor de duur van 15 maanden;\n"
+                      "bepaalt dat een gedeelte van deze gevangenisstraf, groot 5 maanden, niet zal worden "
+                      "tenuitvoergelegd, tenzij de rechter later anders gelast omdat de veroordeelde zich voor het einde "
+                      "van de proeftijd van 3 jaren niet aan de volgende voorwaarden heeft gehouden:\n"
+                      "1. de veroordeelde pleegt geen strafbaar feit;\n"
+                      "2. de veroordeelde zal zich gedurende de proeftijd niet bevinden in de wijk [wijk] te [plaats];\n"
+                      "beveelt dat de tijd in voorarrest doorgebracht in mindering wordt gebracht.")
+    assert got.sanction.measures == ("gebiedsverbod",)
+    assert (got.sanction.unconditional_months, got.sanction.conditional_months) == (10.0, 5.0)
+    assert got.status == "automatisch" and "gebiedsverbod" in got.value
+
+
+def test_a_ban_in_words_after_the_sentence_outside_a_known_list_of_conditions_is_marked():
+    # the reader does not know this introduction of the conditions: the ban it cannot place is not dropped silently
+    got = sentence_of("veroordeelt verdachte tot een gevangenisstraf van 9 maanden;\n"
+                      "bepaalt dat 3 maanden daarvan niet ten uitvoer worden gelegd met een proeftijd van 2 jaren, "
+                      "met inachtneming van het volgende:\n"
+                      "- de veroordeelde zal geen contact hebben met [benadeelde];\n"
+                      "beveelt dat het voorarrest in mindering wordt gebracht.")
+    assert got.status == "controleren"
+    assert "geen contact" in got.note

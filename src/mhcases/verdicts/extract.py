@@ -129,7 +129,10 @@ _CONDITIONS = re.compile(r"^(?:en\s+)?(?:stelt\s+als\s+(?:algemene\s+|bijzondere
 _CONDITION_HEADING = re.compile(r"^(?:meldplicht|" + "|".join(BAN_WORDS) + r"|behandeling|opname|dagbesteding"
                                 r"|toezicht|middelengebruik|alcohol|drugs|begeleid wonen|elektronische monitoring"
                                 r"|enkelband|reclasseringstoezicht|ambulante)\b", _F)
-_LISTS_CONDITIONS = re.compile(r"\b(?:na)?volgende\s+(?:algemene\s+|bijzondere\s+)?voorwaarden?\s*:?\s*[;.]?$", _F)
+# "... zich niet aan de volgende voorwaarden heeft gehouden:": the clause introduces the list of conditions
+_LISTS_CONDITIONS = re.compile(r"\b(?:na)?volgende\s+(?:algemene\s+|bijzondere\s+)?voorwaarden?"
+                               r"(?:\s*:?\s*[;.]?|\s+(?:heeft|hebben|zal|zullen)\s+(?:gehouden|houden|naleven|nageleefd)\s*:\s*)$",
+                               _F)
 _TBS_CONDITIONS = re.compile(r"terbeschikkinggestelde|ter\s+beschikking\s+gestelde", _F)
 _TBS_WORD = re.compile(r"ter\s+beschikking|terbeschikkingstelling|\btbs\b", _F)
 _SENTENCE_HEADING = re.compile(r"^(?:oplegging\s+(?:van\s+)?(?:straf|maatregel)|straf(?:oplegging|fen)?\b|"
@@ -307,7 +310,9 @@ def read_decision(doc: Document) -> Decision:
             if _LISTS_CONDITIONS.search(text):
                 mode, conditions_of = "conditions", "suspended"
             continue
-        if mode in (None, "sentence", "measure") and _SANCTION_WORD.search(text) and not _HARMLESS.search(text):
+        if mode in (None, "sentence", "measure") and (
+                (_SANCTION_WORD.search(text) and not _HARMLESS.search(text))
+                or (used and ban_codes(text))):  # a ban in words outside a list of conditions the reader knows
             unread.append(c)
     # a bare "veroordeelt verdachte tot:" introduces the list that follows
     spans = [c for c in used if not re.fullmatch(r"(?:en\s+)?veroordeelt\s+(?:de\s+)?verdachte\b[^;:]{0,40}?\btot\s*:?\s*[;.]?",
