@@ -325,15 +325,16 @@ def _binary(values: np.ndarray) -> bool:
     return bool(np.isin(values, (0.0, 1.0)).all())
 
 
-def diagnose_records(clean: pd.DataFrame, minimum: models.Minimum | None = None) -> list[dict]:
-    """Per term of models 1–4, two fits: "alle" (`models.fit`, every covariate with variation: what the coverage
+def diagnose_records(clean: pd.DataFrame, minimum: models.Minimum | None = None,
+                     which: tuple[str, ...] = DIAGNOSE_MODELS) -> list[dict]:
+    """Per term of models 1–4 (or `which`), two fits: "alle" (`models.fit`, every covariate with variation: what the coverage
     table above measures) and "brief" (`models.fit_checked` with the build's minimum sizes: what the letter shows;
     a term it leaves out, or a model it cannot estimate, has no record). Each record: estimate, the build's
     standard error and df, its 95% interval, the fitted formula, and for a 0/1 term the number of defendants with
     (`ones`) and without it and the number of cases with it."""
     records = []
     for model, data in models.samples(models.model_frame(clean)).items():
-        if model not in DIAGNOSE_MODELS:
+        if model not in which:
             continue
         groups = data["case_id"].to_numpy()
         full, formula = models.fit(model, data)
@@ -443,7 +444,7 @@ def run_diagnose(args, params: dict) -> None:
         records, start = [], time.perf_counter()
         for i in range(args.first, args.first + args.cohorts):
             clean = clean_cohort(params, args.size, seed=10_000 + i)
-            records += [{"cohort": i, **r} for r in diagnose_records(clean)]
+            records += [{"cohort": i, **r} for r in diagnose_records(clean, which=tuple(args.models))]
             if (i + 1 - args.first) % 100 == 0:
                 print(f"{i + 1 - args.first} cohorts, {time.perf_counter() - start:.0f} s", flush=True)
                 pd.DataFrame(records).to_csv(args.records, index=False)
@@ -669,6 +670,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", choices=("models", "summaries", "followup", "diagnose"), default=None,
                         help="only the model terms (no bootstrap: quick), only the bootstrapped statistics, or "
                         "only the follow-up letter's intervals (pairs of cohorts; --cohorts pairs per design)")
+    parser.add_argument("--models", nargs="+", default=list(DIAGNOSE_MODELS),
+                        choices=[*DIAGNOSE_MODELS, "5_mediaan"], help="with --only diagnose: the models to fit")
     parser.add_argument("--design", choices=("nul", "verschoven"), default=None,
                         help="with --only followup: run this design only (default both)")
     parser.add_argument("--candidates", action="store_true",
