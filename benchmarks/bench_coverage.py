@@ -377,7 +377,7 @@ def ones_bin(ones: pd.Series) -> pd.Series:
 
 def diagnosis_table(frame: pd.DataFrame, truth: dict) -> pd.DataFrame:
     """Per (variant, model, term): cohorts, coverage, MC s.e., bias in SDs of the estimate ((mean - truth) / SD),
-    mean SE / SD, misses below (interval under the truth) and above, and mean ones."""
+    mean SE / SD, misses below (interval under the truth) and above, mean width and mean ones."""
     frame = frame.copy()
     frame["truth"] = [truth.get((m, f, t), np.nan) for m, f, t in zip(frame["model"], frame["formula"],
                                                                         frame["term"])]
@@ -392,7 +392,7 @@ def diagnosis_table(frame: pd.DataFrame, truth: dict) -> pd.DataFrame:
                      "truth": g["truth"].mean(), "coverage": cover, "mc_se": np.sqrt(cover * (1 - cover) / len(g)),
                      "bias_sd": (g["estimate"].mean() - g["truth"].mean()) / sd, "se_sd": g["se"].mean() / sd,
                      "below": g["below"].mean(), "above": g["above"].mean(),
-                     "ones": g["ones"].mean() if (g["ones"] >= 0).all() else np.nan})
+                     "width": (g["high"] - g["low"]).mean(), "ones": g["ones"].mean() if (g["ones"] >= 0).all() else np.nan})
     return pd.DataFrame(rows)
 
 
@@ -414,12 +414,13 @@ def coverage_by_ones(frame: pd.DataFrame, truth: dict, variant: str = "alle") ->
 def print_diagnosis(frame: pd.DataFrame, truth: dict) -> None:
     table = diagnosis_table(frame, truth)
     print("| variant | model | term | cohorts | truth | coverage | MC s.e. | bias / SD | SE / SD | miss below | "
-          "miss above | mean ones |")
-    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "miss above | width | mean ones |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in table.itertuples():
         ones = "" if np.isnan(r.ones) else f"{r.ones:.1f}"
         print(f"| {r.variant} | {r.model} | {r.term} | {r.cohorts} | {r.truth:.3f} | {r.coverage:.3f} | "
-              f"{r.mc_se:.3f} | {r.bias_sd:+.3f} | {r.se_sd:.3f} | {r.below:.3f} | {r.above:.3f} | {ones} |")
+              f"{r.mc_se:.3f} | {r.bias_sd:+.3f} | {r.se_sd:.3f} | {r.below:.3f} | {r.above:.3f} | {r.width:.3f} | "
+              f"{ones} |")
     for variant in table["variant"].unique():
         picked = table[table["variant"] == variant]
         inside = picked["coverage"].between(0.93, 0.97)

@@ -65,6 +65,7 @@ def test_diagnosis_counts_one_sided_misses_bias_and_the_se_ratio():
     sd = np.std([0.0, 1.0, 2.0, 3.0], ddof=1)
     assert row["below"] == 0.25 and row["above"] == 0.5 and row["coverage"] == 0.25
     assert row["bias_sd"] == pytest.approx(0.5 / sd) and row["se_sd"] == pytest.approx(0.75 / sd)
+    assert row["width"] == pytest.approx((1.0 + 0.2 + 1.0 + 1.0) / 4)
     assert list(bench.ones_bin(frame["ones"])) == ["≤ 2", "3–4", "5–6", "≥ 10"]
     by = bench.coverage_by_ones(frame, {("3_opgelegd", "f", "form_services"): 1.0}).set_index("bin")
     assert by.loc["3–4", "coverage"] == 1.0 and by.loc["≤ 2", "below"] == 1.0
