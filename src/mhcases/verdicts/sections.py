@@ -134,6 +134,26 @@ def title_role(title: str, numbered: bool) -> str | None:
 _DICTUM = re.compile(r"^(de )?(uitspraak van de )?rechtbank( luidt)?,? rechtdoende\s*:?$", re.IGNORECASE)
 
 
+# "Uitspraak" is also the title over a whole decision (its first line on the website and in the open data's
+# paragraph text) and may name other things ("Uitspraak ter zitting"); as a heading of its own it is the decision
+# (Oost-Brabant/'s-Hertogenbosch style, "DE UITSPRAAK") only below the first line and when the next line opens a
+# dictum: the deciding court addressed on a line of its own ("De rechtbank:", "HET HOF, RECHT DOENDE:") or a
+# dictum verb ("verklaart het ten laste gelegde bewezen", "veroordeelt verdachte tot").
+_UITSPRAAK = re.compile(r"^(?:de )?uitspraak$")
+_OPENS_DICTUM = re.compile(
+    r"[^\S\n]*(?:(?:de |het )?(?:rechtbank|(?:economische )?politierechter|kinderrechter|hof)"
+    r"(?:[^\S\n]*,?[^\S\n]*recht[^\S\n]?doende(?:[^\S\n]+(?:op het hoger beroep|in naam der koningin))?)?"
+    r"[^\S\n]*[:,][^\S\n]*$"
+    r"|(?:veroordeelt|verklaart|spreekt|legt|bepaalt|gelast|beveelt|ontslaat)\b)", re.IGNORECASE)
+
+
+def _names_decision(title: str, text: str, line: int, after: int) -> bool:
+    """A heading "(De) uitspraak" below the first line whose next line opens the dictum (see `_UITSPRAAK`)."""
+    if line == 0 or after >= len(text) or not _UITSPRAAK.match(_fold(title)):
+        return False
+    return _OPENS_DICTUM.match(text, after, _line_end(text, after)) is not None
+
+
 def _title_like(text: str) -> bool:
     text = text.strip()
     if _DICTUM.match(text):  # "DE UITSPRAAK VAN DE RECHTBANK LUIDT, RECHTDOENDE:" opens the dictum of older verdicts
@@ -211,6 +231,8 @@ def _headings(text: str, explicit: Sequence[Explicit]) -> list[_Heading]:
         heading: _Heading | None = None
         if mark is not None:
             role = mark.role or title_role(text_of_line, numbered=True) or "overig"
+            if role == "overig" and mark.role is None and _names_decision(text_of_line, text, line, after):
+                role = "beslissing"
             heading = _Heading(line, min(after, size), text_of_line, role, max(mark.depth, 1), True)
         else:
             number = title = None
@@ -231,6 +253,8 @@ def _headings(text: str, explicit: Sequence[Explicit]) -> list[_Heading]:
                 number = None  # "4. Bij: op 8 september E 585,--" is an item of a list, not a heading
             # Numbering never goes back, and a top-level number skips at most a few (a count in a list is no
             # heading); a known heading ("5. De strafbaarheid") is taken whatever came before (resynchronises).
+            if role == "overig" and title is not None and _names_decision(title, text, line, body):
+                role = "beslissing"  # "9. De uitspraak" / "De rechtbank:"
             if number is not None and title is not None and (
                     (_number_key(number) >= last_number
                      and _number_key(number)[0] <= (last_number[0] if last_number else 0) + _MAX_SKIP)
@@ -239,6 +263,8 @@ def _headings(text: str, explicit: Sequence[Explicit]) -> list[_Heading]:
                 heading = _Heading(line, body, title, role or "overig", len(last_number), True)
             elif _title_like(text_of_line) and not _DIGIT.search(_fold(text_of_line)):
                 role = title_role(text_of_line, numbered=False)
+                if role is None and _names_decision(text_of_line, text, line, after):
+                    role = "beslissing"  # "DE UITSPRAAK" / "De rechtbank:"
                 if role is not None:
                     heading = _Heading(line, min(after, size), text_of_line, role,
                                        numbered_depth + 1 if any_numbered else 1, False)
