@@ -411,6 +411,26 @@ def coverage_by_ones(frame: pd.DataFrame, truth: dict, variant: str = "alle") ->
     return table
 
 
+FLAG_BELOW = 10  # the pre-declared flag rule (README): fewer than this many defendants with (or without) a 0/1 term
+
+
+def flag_evaluation(frame: pd.DataFrame, truth: dict, below: int = FLAG_BELOW) -> pd.DataFrame:
+    """The pre-declared flag rule on what the letter shows ("brief"): the 0/1 terms' cells with fewer than `below`
+    defendants with or without the characteristic ("flagged") against the others, pooled per kind of model
+    (least squares: models 1, 3, 4b; logits: 2, 4a): cells (term × cohort), coverage, MC s.e."""
+    frame = frame[(frame["variant"] == "brief") & (frame["ones"] >= 0)].copy()
+    frame["truth"] = [truth.get((m, f, t), np.nan) for m, f, t in zip(frame["model"], frame["formula"],
+                                                                        frame["term"])]
+    frame = frame.dropna(subset=["truth"])
+    frame["hit"] = (frame["low"] <= frame["truth"]) & (frame["truth"] <= frame["high"])
+    frame["kind"] = np.where(frame["model"].isin(list(models.LOGIT)), "logit",
+                             np.where(frame["model"] == "5_mediaan", "mediaan", "kleinste kwadraten"))
+    frame["flagged"] = frame[["ones", "zeros"]].min(axis=1) < below
+    table = frame.groupby(["kind", "flagged"]).agg(cells=("hit", "size"), coverage=("hit", "mean")).reset_index()
+    table["mc_se"] = np.sqrt(table["coverage"] * (1 - table["coverage"]) / table["cells"])
+    return table
+
+
 def print_diagnosis(frame: pd.DataFrame, truth: dict) -> None:
     table = diagnosis_table(frame, truth)
     print("| variant | model | term | cohorts | truth | coverage | MC s.e. | bias / SD | SE / SD | miss below | "
@@ -436,6 +456,11 @@ def print_diagnosis(frame: pd.DataFrame, truth: dict) -> None:
         row = [f"{cells.loc[b, 'coverage']:.3f} ({int(cells.loc[b, 'cohorts'])})" if b in cells.index else ""
                for b in labels]
         print(f"| {model} | {term} | " + " | ".join(row) + " |")
+    flags = flag_evaluation(frame, truth)
+    print(f"\nFlag rule (variant brief; a 0/1 term with fewer than {FLAG_BELOW} defendants with or without it):\n")
+    print("| kind | flagged | cells | coverage | MC s.e. |\n|---|---|---:|---:|---:|")
+    for r in flags.itertuples():
+        print(f"| {r.kind} | {'ja' if r.flagged else 'nee'} | {r.cells} | {r.coverage:.3f} | {r.mc_se:.3f} |")
 
 
 def run_diagnose(args, params: dict) -> None:

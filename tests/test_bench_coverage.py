@@ -84,3 +84,16 @@ def test_a_tiny_diagnosis_run_fits_what_the_letter_shows_and_every_term(tmp_path
     truth = pd.read_csv(tmp_path / "coverage_diagnose_truth.csv")
     assert set(zip(frame["model"], frame["formula"])) <= set(zip(truth["model"], truth["formula"]))
     assert "Coverage by the number of defendants" in capsys.readouterr().out
+
+
+def test_the_flag_rule_pools_the_letter_s_cells_by_kind_and_by_count():
+    frame = pd.DataFrame({
+        "variant": ["brief", "brief", "brief", "brief", "alle"], "formula": "f", "term": "form_services",
+        "model": ["3_opgelegd", "3_opgelegd", "1_eis", "2_vrijspraak", "3_opgelegd"],
+        "estimate": 0.0, "low": [-1.0, 0.5, -1.0, -1.0, 0.5], "high": [1.0, 1.0, 1.0, 1.0, 1.0],
+        "ones": [6, 6, 40, 6, 6], "zeros": [90, 90, 8, 90, 90]})
+    truth = {(m, "f", "form_services"): 0.0 for m in ("3_opgelegd", "1_eis", "2_vrijspraak")}
+    table = bench.flag_evaluation(frame, truth).set_index(["kind", "flagged"])
+    assert table.loc[("kleinste kwadraten", True), "cells"] == 3  # 8 without counts as few too; alle is not used
+    assert table.loc[("kleinste kwadraten", True), "coverage"] == pytest.approx(2 / 3)
+    assert table.loc[("logit", True), "coverage"] == 1.0 and ("logit", False) not in table.index
