@@ -126,3 +126,19 @@ def test_citations_are_not_read_when_the_article_number_is_absent(monkeypatch):
     assert not select._charges_one_of(doc, ("9999 Sr",)) and calls == []
     select._charges_one_of(doc, ("273f Sr",))
     assert calls == [1] or select._names_offence(doc, "273f Sr")
+
+
+@pytest.mark.parametrize("opening, included, reason", [
+    ("De rechtbank:", True, ""),  # the dictum under "DE UITSPRAAK" is a judgment on the charges
+    ("Zij wordt hierna in het openbaar uitgesproken.", False, REASONS["no_sentencing"]),  # not a dictum: none found
+])
+def test_a_decision_headed_uitspraak_counts_as_the_judgment(tmp_path, opening, included, reason):
+    # no heading over the charges: only the decision section can show that the charges were judged
+    body = ("RECHTBANK AMSTERDAM\nin de strafzaak tegen\n[verdachte]\nHet onderzoek ter terechtzitting.\n"
+            "Verdachte wordt verweten dat hij een vrouw tot prostitutie heeft gedwongen.\nDE UITSPRAAK\n"
+            f"{opening}\nverklaart bewezen dat verdachte zich schuldig heeft gemaakt aan mensenhandel;\n"
+            "veroordeelt verdachte tot een gevangenisstraf voor de duur van 18 maanden.")
+    path = tmp_path / "ECLI_NL_RBAMS_2019_5.txt"
+    path.write_text(HEADER.format(n=5) + body, encoding="utf-8")
+    choice = select_document(read_document(path, tmp_path), ["273f"], STUDY)
+    assert (choice.included, choice.reason) == (included, reason)
