@@ -374,12 +374,37 @@ _VERDICT_SUBS = (
     # ...", "legt verdachte de maatregel op van plaatsing ..." -> "legt verdachte op de maatregel ..."
     (re.compile(r"\blegt (?:aan )?(?:de )?(?P<who>verdachte|veroordeelde) (?P<what>(?:een|de|het) (?:vrijheidsbeperkende )?"
                 r"(?:maatregel|taakstraf|werkstraf|geldboete)) op(?=[ ,;]|$)"), r"legt \g<who> op \g<what>"),
+    # the demanded finding of proof in the passive before the demanded order: "(dat) de feiten 1 en 2 bewezen worden
+    # verklaard en dat ..." (what follows is the demand)
+    (re.compile(r"(?:^|\bdat )(?:het|de) (?:(?!straf|maatregel|boete|verbod)[^;.])*? bewezen (?:wordt|worden|zal worden"
+                r"|zullen worden) verklaard,? en (?=dat )"), ""),
     # the demand's passive: "(en) dat aan verdachte de maatregel ... wordt opgelegd" -> "oplegging van de maatregel ..."
     (re.compile(r"\bdat (?:aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar)|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
                 r"(?:wordt|zal worden|worden|zou worden) opgelegd\b"), r"oplegging van \g<what>"),
     # the court as the subject of the demanded order: "(en) dat de rechtbank (aan) verdachte de maatregel ... oplegt"
     (re.compile(r"\bdat de rechtbank (?:aan )?(?:de )?(?:verdachte|\[verdachte\]|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
                 r"(?:oplegt|zal opleggen)\b"), r"oplegging van \g<what>"),
+    # a list item of "(heeft gevorderd) dat de rechtbank:" with the court left out: "- aan verdachte een ... oplegt"
+    (re.compile(r"(?:^|(?<=; ))(?:en )?aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
+                r"(?:oplegt|zal opleggen)\b"), r"oplegging van \g<what>"),
+    # the sanction as the passive's subject: "(en) dat een contactverbod (aan verdachte) wordt opgelegd", "dat de
+    # maatregel van plaatsing in een inrichting voor jeugdigen wordt opgelegd"; not a relative clause ("dat de
+    # maatregel die wordt opgelegd ...")
+    (re.compile(r"\bdat (?P<what>(?:de|een|het) (?:vrijheidsbeperkende |(?:on)?voorwaardelijke )?"
+                r"(?:maatregel|contactverbod|gebiedsverbod|locatieverbod|taakstraf|werkstraf|geldboete|gevangenisstraf"
+                r"|jeugddetentie)\b(?:(?! die | welke | dat )[^;])*?) (?:aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar) )?"
+                r"(?:wordt|zal worden|worden|zou worden) opgelegd\b"), r"oplegging van \g<what>"),
+    # tbs demanded in the passive: "(en) dat hij ter beschikking wordt gesteld", "dat de terbeschikkingstelling van
+    # verdachte wordt gelast" (the dictum's "gelast dat verdachte ter beschikking wordt gesteld" stays as it is)
+    (re.compile(r"(?<!gelast )(?<!beveelt )\bdat (?:hij|zij|de verdachte|verdachte|\[verdachte\]) ter beschikking "
+                r"(?:wordt|zal worden) gesteld\b"), "terbeschikkingstelling"),
+    (re.compile(r"\bdat (?:de )?terbeschikkingstelling van (?:de )?(?:verdachte|\[verdachte\]|hem|haar) "
+                r"(?:wordt|zal worden) gelast\b"), "terbeschikkingstelling"),
+    # the demand's infinitive between a measure and its content: "een maatregel als bedoeld in artikel 38v Sr op te
+    # leggen, te weten een contactverbod ..."
+    (re.compile(r" op te leggen(?=, (?:te weten|inhoudende|strekkende|bestaande uit)\b)"), ""),
+    # "een taakstraf in de vorm van een werkstraf" is a werkstraf
+    (re.compile(r"\btaakstraf,? in de vorm van (?:een )?(?=werkstraf\b|leerstraf\b)"), ""),
     # common misspellings of the words themselves (not of numbers): "gevangenistraf", "voorarest"
     (re.compile(r"\bgevangenistraf\b"), "gevangenisstraf"),
     (re.compile(r"\bvoorarest\b"), "voorarrest"),
@@ -623,7 +648,11 @@ _SUBSID_BODY = (
     rf"(?:worden )?toegepast (?:van|voor de duur van|gedurende) (?P<d6>{_DUR})"
     r"(?: (?:voor iedere|voor elke|per) (?:keer|overtreding)[^;]*)?"
     r"|te vervangen door (?:vervangende )?(?:hechtenis|jeugddetentie) (?:van|voor de duur van) "
-    rf"(?P<d7>{_DUR}))"
+    rf"(?P<d7>{_DUR})"
+    # a ban's substitute: "met 2 weken vervangende hechtenis voor iedere overtreding", "met vervangende hechtenis van
+    # telkens een week per overtreding"
+    rf"|met (?P<d8>{_DUR}) vervangende (?:hechtenis|jeugddetentie)(?: (?:voor iedere|voor elke) (?:keer|overtreding)\b)?"
+    rf"|met vervangende (?:hechtenis|jeugddetentie) (?:van|voor de duur van) (?:telkens )?(?P<d9>{_DUR}))"
     r"(?: per (?:overtreding|keer))?"
     r"(?:,? (?:indien|als|wanneer|voor het geval(?: dat)?) (?:de )?(?:verdachte |veroordeelde )?(?:de |deze )?"
     r"(?:taakstraf |werkstraf |geldboete )?niet (?:of niet )?(?:naar behoren |volledig |goed )?(?:wordt |is |heeft )?"
@@ -681,7 +710,7 @@ _TBS = (
     r"(?:,? (?:met|onder) (?:dwangverpleging|bevel tot verpleging(?: van overheidswege)?"
     r"|verpleging van overheidswege|voorwaarden))?"
     r"|gelast (?:de )?(?:terbeschikkingstelling|tbs) van (?:de )?verdachte"
-    r"(?: (?:met|onder) (?:dwangverpleging|verpleging van overheidswege|voorwaarden))?"
+    r"(?:,? (?:met|onder) (?:dwangverpleging|(?:bevel tot )?verpleging van overheidswege|voorwaarden))?"
     r"|gelast dat (?:de )?verdachte,? (?:(?:met betrekking tot|ter zake van|voor) [^;]*?,? )?ter beschikking (?:zal )?"
     r"(?:wordt|worden) gesteld(?:,? (?:met|onder) (?:bevel tot )?(?:verpleging van overheidswege|dwangverpleging|voorwaarden))?"
     r"(?:(?:,| en) (?:beveelt|gelast) dat (?:hij|zij|de verdachte|verdachte|de ter beschikking gestelde) "
@@ -694,7 +723,8 @@ _TBS = (
 # art. 38v Sr written out: "de maatregel als bedoeld in artikel 38v ..., inhoudende dat verdachte ... geen contact ..."
 # (to the end of its clause or sentence, and before its substitute detention or an order that it applies at once)
 _38V_TEXT = ("(?:(?!" + "|".join((*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS, *_MEASURE_WORDS_SHORT))
-             + r"|,? (?:met bevel|beveelt|bepaalt|subsidiair)\b|vervangende)(?:[^;.]|\.(?! )))*")
+             + r"|,? (?:met bevel|beveelt|bepaalt|subsidiair)\b|,? met (?:" + _DUR + r" )?vervangende\b|vervangende)"
+             r"(?:[^;.]|\.(?! )))*")
 _38V_BODY = rf"(?P<body>{_38V_TEXT})"
 # "artikel 38v (van het Wetboek van Strafrecht | Sr)"; ", als bedoeld in / ex / op grond van" that article
 _38V_ARTICLE = r"(?:artikel|art\.?) 38v(?: (?:van het wetboek van strafrecht|sr))?"
@@ -892,8 +922,9 @@ _EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
          r"|penitentiair programma|penitentiaire inrichting)"),
         ("beslag", r"verklaart verbeurd|verklaart onttrokken aan het verkeer|onttrekt aan het verkeer|gelast de teruggave"
          r"|gelast de bewaring|heft (?:het )?"
-         r"(?:strafrechtelijk )?beslag op|(?:en )?dat (?:de |het )?(?:in beslag genomen|inbeslaggenomen)[^;.]*? (?:wordt|worden)"
-         r" (?:verbeurd|onttrokken|teruggegeven|bewaard)"
+         r"(?:strafrechtelijk )?beslag op|(?:en )?dat (?:de |het )?(?:in beslag genomen|inbeslaggenomen)[^;.]*? (?:(?:wordt|worden)"
+         r" (?:verbeurd|onttrokken|teruggegeven|bewaard)|(?:verbeurd|onttrokken aan het verkeer) (?:wordt|worden|zal worden"
+         r"|zullen worden) verklaard)"
          # the demand's infinitive: "(en) de in beslag genomen voorwerpen verbeurd te verklaren"
          r"|(?:de |het )?(?:in beslag genomen|inbeslaggenomen)[^;.]*? (?:verbeurd te verklaren"
          r"|onttrokken aan het verkeer te verklaren|aan het verkeer te onttrekken|(?:aan [^;.]*? )?terug te geven)"),
@@ -1020,7 +1051,8 @@ _DEMAND_DISCHARGE = re.compile(
 _TRAILING_VERB = re.compile(r" (?:is |wordt |werd |zijn |worden )?(?:opgelegd|geeist|gevorderd|gerekwireerd|op|oplegt)"
                             r"(?=$|, |; | en | alsmede |\. )", _F)
 _SEP = re.compile(
-    r"(?:(?:, |; |: | \+ |\. )(?:(?:en|alsmede|naast) )?| (?:en|alsmede|alsook|naast) )(?:(?:- |\* )(?=[a-z0-9]))?", _F
+    r"(?:(?:, |; |: | \+ |\. )(?:(?:en|alsmede|naast) )?| (?:en|alsmede|alsook|naast) )"
+    r"(?:(?:daarnaast|voorts|tevens|bovendien) (?=(?:een|de|het) ))?(?:(?:- |\* )(?=[a-z0-9]))?", _F
 )
 
 _STATUS_UNKNOWN = re.compile(r"|onbekend|niet bekend", _F)
@@ -1266,7 +1298,7 @@ _MEASURE_SUBS = (("duur", _SUB_MEASURE_DUR), ("voorwaardelijk", _SUB_MEASURE_CON
 def _validate_subsid(found: dict[str, re.Match[str]]) -> None:
     m = found.get("subsidiair")
     if m is not None:
-        d = next(m.group(g) for g in ("d1", "d2", "d3", "d4", "d5", "d6", "d7") if m.group(g))
+        d = next(m.group(g) for g in ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9") if m.group(g))
         _duration_value(d)  # validate the numbers; the value itself is ignored
 
 
