@@ -123,3 +123,20 @@ def test_a_marked_title_without_a_role_reads_the_same_rule(tmp_path, first, foun
     path.write_text(MARKED.format(first=first), encoding="utf-8")
     doc = read_document(path)
     assert [s.title for s in doc.section("beslissing")] == (["De uitspraak"] if found else [])
+
+
+def test_the_court_and_a_dictum_verb_on_the_line_under_the_heading_open_the_dictum():
+    text = UNNUMBERED.format(heading="DE UITSPRAAK", opening="De rechtbank verklaart verdachte strafbaar.")
+    assert decision_titles(text) == ["DE UITSPRAAK"]
+    text = UNNUMBERED.format(heading="DE UITSPRAAK", opening="De rechtbank heeft de zaak ter zitting behandeld.")
+    assert decision_titles(text) == []
+
+
+@pytest.mark.parametrize("opening", ["De rechtbank, recht doende:", "DE POLITIERECHTER, RECHTDOENDE:",
+                                     "De kinderrechter, rechtdoende:",
+                                     "DE UITSPRAAK VAN DE POLITIERECHTER LUIDT, RECHT DOENDE:"])
+def test_the_formula_recht_doende_opens_the_dictum_of_any_first_instance_judge(opening):
+    text = (f"Tenlastelegging\nAan verdachte is uitbuiting ten laste gelegd.\nStrafmotivering\nEen werkstraf past.\n"
+            f"{opening}\nveroordeelt verdachte tot een werkstraf van 60 uren.")
+    (decision,) = [s for s in sections_of(text) if s.role == "beslissing"]
+    assert decision.title == opening and decision.text == "veroordeelt verdachte tot een werkstraf van 60 uren."

@@ -67,6 +67,7 @@ def _fold(text: str) -> str:
 
 
 # Unnumbered headings: the whole (folded) line must be one of these.
+_JUDGE = r"(?:rechtbank|politierechter|kinderrechter)"  # the first-instance judge who opens a dictum
 _ART = r"(?:de |het )?"
 _STRICT: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(rf"^(?:{pattern})$")) for role, pattern in (
     ("tenlastelegging",
@@ -91,7 +92,7 @@ _STRICT: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(rf"^(
      r"|(?:de )?overwegingen ten aanzien van (?:de )?(?:straf|strafoplegging)(?: en(?:/of)? (?:de )?maatregel)?"
      r"|(?:de )?straf en (?:de )?maatregel(?:en)?"),
     ("beslissing", r"(?:de )?beslissing|de beslissing op het hoger beroep|uitspraak en beslissing"
-                   r"|(?:de )?uitspraak van de rechtbank luidt,? rechtdoende|(?:de )?rechtbank,? rechtdoende"),
+                   rf"|(?:de )?uitspraak van de {_JUDGE} luidt,? recht ?doende|(?:de )?{_JUDGE},? recht ?doende"),
     ("overig",
      r"bijlage(?:n| i| ii| \d)?|(?:de )?(?:toepasselijke |toegepaste )?wettelijke voorschriften"
      r"|(?:de )?toepasselijke (?:wets)?artikelen|toepassing van (?:de )?wetsartikelen|(?:de )?strafbaarheid(?: van (?:het|de) .{0,30})?"
@@ -131,7 +132,7 @@ def title_role(title: str, numbered: bool) -> str | None:
     return "overig"
 
 
-_DICTUM = re.compile(r"^(de )?(uitspraak van de )?rechtbank( luidt)?,? rechtdoende\s*:?$", re.IGNORECASE)
+_DICTUM = re.compile(rf"^(de )?(uitspraak van de )?{_JUDGE}( luidt)?,? recht ?doende\s*:?$", re.IGNORECASE)
 
 
 # "Uitspraak" is also the title over a whole decision (its first line on the website and in the open data's
@@ -140,11 +141,12 @@ _DICTUM = re.compile(r"^(de )?(uitspraak van de )?rechtbank( luidt)?,? rechtdoen
 # dictum: the deciding court addressed on a line of its own ("De rechtbank:", "HET HOF, RECHT DOENDE:") or a
 # dictum verb ("verklaart het ten laste gelegde bewezen", "veroordeelt verdachte tot").
 _UITSPRAAK = re.compile(r"^(?:de )?uitspraak$")
+_DICTUM_VERB = r"(?:veroordeelt|verklaart|spreekt|legt|bepaalt|gelast|beveelt|ontslaat)\b"
 _OPENS_DICTUM = re.compile(
     r"[^\S\n]*(?:(?:de |het )?(?:rechtbank|(?:economische )?politierechter|kinderrechter|hof)"
-    r"(?:[^\S\n]*,?[^\S\n]*recht[^\S\n]?doende(?:[^\S\n]+(?:op het hoger beroep|in naam der koningin))?)?"
-    r"[^\S\n]*[:,][^\S\n]*$"
-    r"|(?:veroordeelt|verklaart|spreekt|legt|bepaalt|gelast|beveelt|ontslaat)\b)", re.IGNORECASE)
+    r"(?:(?:[^\S\n]*,?[^\S\n]*recht[^\S\n]?doende(?:[^\S\n]+(?:op het hoger beroep|in naam der koningin))?)?"
+    rf"[^\S\n]*[:,][^\S\n]*$|[^\S\n]+{_DICTUM_VERB})"
+    rf"|{_DICTUM_VERB})", re.IGNORECASE)
 
 
 def _names_decision(title: str, text: str, line: int, after: int) -> bool:
