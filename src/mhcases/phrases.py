@@ -632,7 +632,7 @@ def add_condition_bans(sanction: Sanction, codes: tuple[str, ...] | list[str] | 
 _SUBSID_DUR = rf"(?:{_DUR})"
 _SUBSTITUTE = r"(?:vervangende )?(?:hechtenis|gijzeling|jeugddetentie)"
 _SUBSID_BODY = (
-    rf"(?:subsidiair (?P<d1>{_DUR})(?: {_SUBSTITUTE})?"
+    rf"(?:subsidiair (?:tot )?(?P<d1>{_DUR})(?: {_SUBSTITUTE})?"
     r"|(?:(?:bij|indien) (?:het )?niet (?:of niet )?(?:naar behoren|behoorlijk) "
     r"(?:verrichten|verricht|uitvoeren|uitgevoerd)(?: daarvan| van de (?:taakstraf|werkstraf))?,? )?"
     rf"te vervangen door (?P<d2>{_DUR}) {_SUBSTITUTE}"
@@ -647,7 +647,9 @@ _SUBSID_BODY = (
     r"|(?:met bevel|beveelt|bepaalt),? dat (?:vervangende )?(?:hechtenis|jeugddetentie) (?:zal|zullen|wordt|kan) "
     rf"(?:worden )?toegepast (?:van|voor de duur van|gedurende) (?P<d6>{_DUR})"
     r"(?: (?:voor iedere|voor elke|per) (?:keer|overtreding)[^;]*)?"
-    r"|te vervangen door (?:vervangende )?(?:hechtenis|jeugddetentie) (?:van|voor de duur van) "
+    r"|(?:(?:bij|indien) (?:het )?niet (?:of niet )?(?:naar behoren|behoorlijk) "
+    r"(?:verrichten|verricht|uitvoeren|uitgevoerd)(?: daarvan| van de (?:taakstraf|werkstraf))?,? )?"
+    r"te vervangen door (?:vervangende )?(?:hechtenis|jeugddetentie) (?:van|voor de duur van) "
     rf"(?P<d7>{_DUR})"
     # a ban's substitute: "met 2 weken vervangende hechtenis voor iedere overtreding", "met vervangende hechtenis van
     # telkens een week per overtreding"
@@ -658,7 +660,7 @@ _SUBSID_BODY = (
     r"(?:taakstraf |werkstraf |geldboete )?niet (?:of niet )?(?:naar behoren |volledig |goed )?(?:wordt |is |heeft )?"
     r"(?:verricht|uitgevoerd|uitvoert|betaald|betaalt|voldaan|voldoet)(?: wordt| heeft| is)?)?"
 )
-_SUB_SUBSID = re.compile(rf"(?:, | |; ){_SUBSID_BODY}{_END}", _F)
+_SUB_SUBSID = re.compile(rf"(?:,? en (?=(?:bepaalt|beveelt|met bevel)\b)|, | |; ){_SUBSID_BODY}{_END}", _F)
 _SUB_SUBSID_PAREN = re.compile(rf" \({_SUBSID_BODY}\)", _F)
 _SUB_MEASURE_DUR = re.compile(rf"(?:, | )voor (?:de duur van |een periode van )?(?P<dur>{_DUR})", _F)
 _SUB_MEASURE_COND = re.compile(r"(?:, | )(?:geheel )?voorwaardelijk(?![a-z])", _F)
@@ -677,11 +679,13 @@ _TASK = re.compile(
     r"(?: ten algemenen nutte)?"
     r"|een werkstraf|een leerstraf|het volgen van een leerproject),?)? "
     rf"(?:(?:voor de duur van|ter grootte van|van|voor) )?(?P<hours>{_HOURS})"
+    # the description after the hours: "een taakstraf van 60 uren, bestaande uit het verrichten van onbetaalde arbeid"
+    r"(?:,? bestaande uit (?:het verrichten van )?onbetaalde arbeid(?: ten algemenen nutte)?(?=,|;|$| en ))?"
     rf"|(?P<hours2>{_HOURS}) (?P<kind2>taakstraf|werkstraf){_END}"
     rf"|(?P<kind3>taakstraf),? bestaande uit (?P<hours3>{_HOURS}) (?:werkstraf|leerstraf){_END})",
     _F,
 )
-_FINE_PRE = re.compile(rf"(?:betaling van )?{_ART}geldboete (?:van|ter hoogte van|groot) {_AMOUNT}", _F)
+_FINE_PRE = re.compile(rf"(?:(?:het )?(?:betaling|betalen) van )?{_ART}geldboete (?:van|ter hoogte van|groot) {_AMOUNT}", _F)
 _FINE_POST = re.compile(rf"{_ART}{_AMOUNT} geldboete{_END}", _F)
 _COMPENSATION = re.compile(
     rf"{_ART}(?:schadevergoedingsmaatregel|schadevergoeding)"
@@ -824,6 +828,9 @@ _VERB = re.compile(
     r"|(?:en )?(?:ter zake van|terzake van|voor|wegens) (?:het |de )?(?:onder )?(?:feit|feiten) [0-9]+(?:(?:, | en )[0-9]+)*"
     r"(?: bewezen ?verklaarde)? tot:?"
     r"|(?:en )?(?:tot )?(?:de )?oplegging van:?"
+    # "Legt op de volgende straf(fen) (en maatregel):" over the sanctions that follow
+    r"|(?:en )?legt (?:aan (?:de )?(?:verdachte|veroordeelde|\[verdachte\]) )?op (?:de )?volgende "
+    r"(?:straf(?:fen)?|maatregel(?:en)?)(?: en (?:straf(?:fen)?|maatregel(?:en)?))?[:;]?"
     r"|(?:en )?legt (?:aan )?(?:de )?(?:verdachte|veroordeelde|\[verdachte\]) (?:de |het )?(?:volgende )?op:?"
     r"|(?:en )?legt op:?"
     r"|(?:en )?legt(?: (?:tevens|ook|daarnaast|voorts))?(?: aan (?:de )?verdachte)?(?= (?:een|de|het|tbs|pij|isd) )"
@@ -1277,7 +1284,7 @@ def _consume_subclauses(
 # the whole term suspended in a relative clause: "jeugddetentie van 4 weken, welke jeugddetentie niet ten uitvoer wordt
 # gelegd, tenzij ... voor het einde van de proeftijd van 2 jaren ..."
 _SUB_WHOLE_SUSPENDED = re.compile(
-    rf",? (?:welke|die) (?P<k>{_STRAF}) (?:in (?:zijn|haar) geheel )?(?:vooralsnog )?{_NOT_EXECUTED}{_TAIL}", _F)
+    rf",? (?:(?:welke|die) (?P<k>{_STRAF})|die|welke) (?:in (?:zijn|haar) geheel )?(?:vooralsnog )?{_NOT_EXECUTED}{_TAIL}", _F)
 _DET_SUBS = (
     ("geheel niet ten uitvoer", _SUB_WHOLE_SUSPENDED),
     ("waarvan beide", _SUB_WAARVAN_BOTH),
