@@ -140,3 +140,78 @@ def test_the_formula_recht_doende_opens_the_dictum_of_any_first_instance_judge(o
             f"{opening}\nveroordeelt verdachte tot een werkstraf van 60 uren.")
     (decision,) = [s for s in sections_of(text) if s.role == "beslissing"]
     assert decision.title == opening and decision.text == "veroordeelt verdachte tot een werkstraf van 60 uren."
+
+
+# The record of an oral judgment by a single judge: the decision on the facts first, the evidence, then the
+# punishment under a heading of its own (numbered here, so each heading is a sibling of the beslissing).
+ORAL = """1. Tenlastelegging
+Verdachte wordt verweten dat hij drie vreemdelingen de grens over heeft geholpen.
+2. Eis officier van justitie
+De officier van justitie vordert een gevangenisstraf van 5 maanden.
+3. Beslissing
+De politierechter verklaart bewezen dat verdachte het ten laste gelegde heeft begaan.
+4. Bewijsmiddelen
+De politierechter baseert zich op de verklaring van verdachte.
+5. Straf
+{punishment}
+6. Toepasselijke wettelijke voorschriften
+De artikelen 197a en 63 van het Wetboek van Strafrecht.
+"""
+
+
+@pytest.mark.parametrize("punishment", [
+    "De politierechter veroordeelt verdachte tot een gevangenisstraf voor de duur van 2 (twee) maanden.",
+    "Veroordeelt verdachte tot een werkstraf van 50 uren.",
+    "De kinderrechter legt verdachte een taakstraf op van 30 uren.",
+])
+def test_a_punishment_heading_after_the_decision_that_imposes_a_sentence_belongs_to_it(punishment):
+    sections = sections_of(ORAL.format(punishment=punishment))
+    (decision,) = [s for s in sections if s.role == "beslissing"]
+    assert decision.text.endswith(punishment)  # up to the next heading of the decision's level
+    assert "Toepasselijke" not in decision.text
+    assert [s.role for s in sections if s.title == "Straf"] == ["overig"]
+
+
+@pytest.mark.parametrize("punishment", [
+    "Bij de strafmaat weegt de politierechter mee dat verdachte eerder is veroordeeld.",  # reasons, not a dictum
+    "De politierechter zal verdachte veroordelen tot een gevangenisstraf van 2 maanden.",
+    "Veroordeelt verdachte tot betaling aan de benadeelde partij van € 400.",  # compensation, not a punishment
+])
+def test_a_punishment_heading_after_the_decision_without_a_dictum_stays_apart(punishment):
+    sections = sections_of(ORAL.format(punishment=punishment))
+    (decision,) = [s for s in sections if s.role == "beslissing"]
+    assert decision.text == "De politierechter verklaart bewezen dat verdachte het ten laste gelegde heeft begaan."
+    assert [s.role for s in sections if s.title == "Straf"] == ["strafmotivering"]
+
+
+def test_a_punishment_heading_after_the_signature_stays_apart():
+    text = ORAL.format(punishment="Veroordeelt verdachte tot een werkstraf van 50 uren.").replace(
+        "4. Bewijsmiddelen", "Dit vonnis is gewezen door mr. B. de Boer, politierechter.\n4. Bewijsmiddelen")
+    (decision,) = [s for s in sections_of(text) if s.role == "beslissing"]
+    assert "werkstraf" not in decision.text
+
+
+def test_the_sentence_under_its_own_heading_after_the_decision_is_read(tmp_path):
+    doc = paragraph_document(tmp_path, ORAL.format(punishment="Veroordeelt verdachte tot een werkstraf van 50 uren."))
+    decision = read_decision(doc)
+    assert (decision.sentence.value, decision.sentence.status) == ("werkstraf van 50 uren", "automatisch")
+    assert decision.acquittal == "geen"
+
+
+MARKED_ORAL = """<?xml version="1.0" encoding="utf-8"?>
+<open-rechtspraak><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ xmlns:dcterms="http://purl.org/dc/terms/"><rdf:Description><dcterms:identifier>ECLI:NL:RBXXX:2019:9</dcterms:identifier>
+<dcterms:creator>Rechtbank Overijssel</dcterms:creator><dcterms:date>2019-03-01</dcterms:date>
+<dcterms:subject>Strafrecht</dcterms:subject></rdf:Description></rdf:RDF>
+<uitspraak xmlns="http://www.rechtspraak.nl/schema/rechtspraak-1.0">
+<section role="beslissing"><title>Beslissing</title><para>Verklaart bewezen dat verdachte het feit heeft begaan.</para>
+</section>
+<section><title>Straf</title><para>Veroordeelt verdachte tot een gevangenisstraf voor de duur van 6 weken.</para></section>
+</uitspraak></open-rechtspraak>"""
+
+
+def test_a_marked_punishment_section_after_the_marked_decision_belongs_to_it(tmp_path):
+    path = tmp_path / "oral.xml"
+    path.write_text(MARKED_ORAL, encoding="utf-8")
+    (decision,) = read_document(path).section("beslissing")
+    assert decision.text.endswith("gevangenisstraf voor de duur van 6 weken.")

@@ -291,7 +291,48 @@ def _headings(text: str, explicit: Sequence[Explicit]) -> list[_Heading]:
             heading.depth += 1
         found.append(heading)
         position = heading.body
+    _join_punishment_after_decision(text, found)
     return found
+
+
+# A record of an oral judgment (aantekening mondeling vonnis) may give the decision on the facts under "Beslissing"
+# and the punishment under a heading of its own after it ("Straf": "De politierechter veroordeelt verdachte tot
+# ..."). After the beslissing, a punishment heading whose first line imposes a sentence in the dictum's words is the
+# rest of the dictum, not the reasons for a punishment (those come before the decision and say "zal ... opleggen").
+_IMPOSES_LINE = re.compile(
+    rf"[^\S\n]*(?:(?:de |het )?{_JUDGE}[^\S\n]+)?(?:veroordeelt[^\S\n]+(?:de[^\S\n]+)?(?:verdachte|\[verdachte\])\b"
+    r"[^\n]{0,80}?\btot\b(?![^\S\n]+(?:betaling[^\S\n]+aan|vergoeding|schadevergoeding))"
+    r"|legt[^\S\n]+(?:aan[^\S\n]+)?(?:de[^\S\n]+)?verdachte\b[^\n]{0,200}?\bop\b)", re.IGNORECASE)
+
+
+def _join_punishment_after_decision(text: str, found: list[_Heading]) -> None:
+    """Headings from the last beslissing up to a later sibling punishment heading that imposes a sentence (see
+    `_IMPOSES_LINE`) move inside the beslissing (one level deeper, role "overig"), so it runs to that punishment.
+    Not past the judges' signature, an annex with the charges or a heading above the beslissing's level."""
+    last = next((k for k in range(len(found) - 1, -1, -1) if found[k].role == "beslissing"), None)
+    if last is None:
+        return
+    top = found[last].depth
+    signature: int | None = -1  # not yet looked up
+    for j in range(last + 1, len(found)):
+        heading = found[j]
+        if heading.depth < top or heading.role == "tenlastelegging":
+            return
+        if heading.depth > top or heading.role != "strafmotivering" or heading.body >= len(text):
+            continue
+        if not _IMPOSES_LINE.match(text, heading.body, _line_end(text, heading.body)):
+            continue
+        if signature == -1:
+            signature = next((s for s in _line_starts(text, _FIRST_SIGNATURE, _SIGNATURE_LINE)
+                              if s > found[last].line), None)
+        if signature is not None and heading.line > signature:
+            return
+        end = j + 1
+        while end < len(found) and found[end].depth > top:  # the punishment heading's own sub-headings
+            end += 1
+        for inner in found[last + 1:end]:
+            inner.depth, inner.role = inner.depth + 1, "overig"
+        return
 
 
 def join_paragraphs(paras: list[Para]) -> tuple[str, list[int]]:
