@@ -382,7 +382,7 @@ _VERDICT_SUBS = (
     (re.compile(r"\bdat (?:aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar)|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
                 r"(?:wordt|zal worden|worden|zou worden) opgelegd\b"), r"oplegging van \g<what>"),
     # the court as the subject of the demanded order: "(en) dat de rechtbank (aan) verdachte de maatregel ... oplegt"
-    (re.compile(r"\bdat de rechtbank (?:aan )?(?:de )?(?:verdachte|\[verdachte\]|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
+    (re.compile(r"\bdat de (?:rechtbank|politierechter|kinderrechter) (?:aan )?(?:de )?(?:verdachte|\[verdachte\]|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
                 r"(?:oplegt|zal opleggen)\b"), r"oplegging van \g<what>"),
     # a list item of "(heeft gevorderd) dat de rechtbank:" with the court left out: "- aan verdachte een ... oplegt"
     (re.compile(r"(?:^|(?<=; ))(?:en )?aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
@@ -818,7 +818,7 @@ _VERB = re.compile(
     r"(?:te )?veroordelen tot:?"
     # (also after the demanded finding of proof: "dat de rechtbank het ten laste gelegde bewezen verklaart en verdachte
     # veroordeelt tot")
-    r"|(?:en )?dat de rechtbank (?:(?:het|de) " + _NO_SANCTION_CHAR + r"*? bewezen (?:verklaart|zal verklaren),? en )?"
+    r"|(?:en )?dat de (?:rechtbank|politierechter|kinderrechter) (?:(?:het|de) " + _NO_SANCTION_CHAR + r"*? bewezen (?:verklaart|zal verklaren),? en )?"
     r"(?:de )?(?:verdachte|\[verdachte\])(?: (?:voor|wegens|ter zake van|terzake van) [^;]*?)?"
     r" (?:zal )?veroordee?l(?:t|en) tot:?"
     r"|(?:strekt )?tot veroordeling (?:van )?(?:de )?(?:verdachte|\[verdachte\]) tot:?"
@@ -1041,7 +1041,9 @@ _DEMAND_INTRO = re.compile(
 # "(heeft gevorderd) dat de rechtbank verdachte vrijspreekt / ontslaat van alle rechtsvervolging": the court as subject
 _DEMAND_COURT = r"(?:de rechtbank |de politierechter |de kinderrechter )?"
 _DEMAND_ACQUITTAL = re.compile(
-    rf"(?:en )?(?:dat )?{_DEMAND_COURT}(?:de )?(?:verdachte|\[verdachte\]|hij|zij)(?: daarvan)? (?:(?:zal|zou) worden |wordt )?"
+    rf"(?:en )?(?:dat )?{_DEMAND_COURT}(?:de )?(?:verdachte|\[verdachte\]|hij|zij)"
+    # what the acquittal is of, before the verb: "dat verdachte van het ten laste gelegde wordt vrijgesproken"
+    rf"(?: daarvan| van (?:het|de|hetgeen) {_NO_SANCTION_CHAR}*?)? (?:(?:zal|zou) worden |wordt )?"
     r"(?:vrijgesproken|vrij te spreken|vrijspreekt|vrij zal spreken)" + r"(?:(?! en dat )(?:[^;.]|\.(?! )))*", _F)
 _DEMAND_STATUS = re.compile(
     r"(?:de |het )?(?:officier(?:en)? van justitie|advocaat-generaal|openbaar ministerie)(?: mr\.? [^;]*?)? (?:heeft|hebben)"

@@ -87,7 +87,7 @@ def _evidence(column: str, found: Found, section: str) -> Evidence:
 _F = re.IGNORECASE
 _IMPOSES = re.compile(
     r"^(?:de\s+rechtbank\s+)?(?:en\s+)?(?:veroordee(?:lt|ld)\s+(?:de\s+)?(?:verdachte|veroordeelde|\[verdachte\])(?:(?!\btot\b).)*\btot\b"
-    r"(?!\s+(?:betaling(?!\s+van\s+een\s+geldboete)|het\s+betalen|vergoeding))"
+    r"(?!\s+(?:betaling(?!\s+van\s+een\s+geldboete)|het\s+betalen(?!\s+van\s+een\s+geldboete)|vergoeding))"
     r"|legt\s+(?:aan\s+)?(?:de\s+)?(?:verdachte|veroordeelde)\b.*\bop\b"
     r"|legt\s+op\b"
     r"|gelast\s+(?:de\s+)?plaatsing|gelast\s+dat\s+(?:de\s+)?verdachte\b.*\bter\s+beschikking"
