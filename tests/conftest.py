@@ -1,7 +1,15 @@
-"""Shared fixtures: `built_project` builds the whole DAG once per test session in a temporary copy."""
+"""Shared fixtures: `built_project` builds the whole DAG once per test session in a temporary copy.
+
+`make test` runs the suite on two pytest-xdist workers, one test module at a time per worker (`--dist loadfile`), so
+a module's own module- or session-scoped fixtures (a build, the SLURM check) are made once, on one worker. The
+session-wide `built_project` is built once per run too: by whichever worker asks first, in a folder both workers
+see; the other waits for it and reads it.
+"""
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -69,12 +77,47 @@ class BuiltProject:
         return self.root / "results" / "report" / "kamerbrief.pdf"
 
 
-@pytest.fixture(scope="session")
-def built_project(tmp_path_factory: pytest.TempPathFactory) -> BuiltProject:
-    """The project built once (`snakemake report --cores 2`) in a temporary directory."""
-    root = copy_project(tmp_path_factory.mktemp("project"))
+def _build_project(root: Path) -> dict:
+    """Copy the project into `root`, snapshot it in git and run `snakemake report --cores 2` there."""
+    copy_project(root)
     git_snapshot(root)
     process = run_snakemake(root, "report", "--cores", "2")
+    return {"args": process.args, "returncode": process.returncode, "stdout": process.stdout,
+            "stderr": process.stderr}
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> BuiltProject:
+    """The project built once (`snakemake report --cores 2`) in a temporary directory; under pytest-xdist once
+    for all workers, in the run's own temporary folder (the parent of every worker's basetemp)."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        root = tmp_path_factory.mktemp("project")
+        record = _build_project(root)
+    else:
+        shared = tmp_path_factory.getbasetemp().parent
+        root, done = shared / "built_project", shared / "built_project.json"
+        with open(shared / "built_project.lock", "w") as guard:
+            fcntl.flock(guard, fcntl.LOCK_EX)  # one worker builds, the others wait and then read its result
+            if not done.exists():
+                root.mkdir()
+                done.write_text(json.dumps(_build_project(root)), encoding="utf-8")
+            record = json.loads(done.read_text(encoding="utf-8"))
+    process = subprocess.CompletedProcess(record["args"], record["returncode"], record["stdout"], record["stderr"])
     if process.returncode != 0:
         pytest.fail(f"snakemake report faalde (code {process.returncode}):\n{process.stderr[-4000:]}")
     return BuiltProject(root, process)
+
+
+# The modules that take longest (measured: README, "Tests"), longest first. Under xdist they are handed out first,
+# so the two workers end together instead of one starting the SLURM builds when the other is nearly done.
+SLOW_MODULES = ("tests/test_slurm.py", "tests/test_followup.py", "tests/test_ecosystem_venv.py",
+                "tests/test_bad_input.py", "tests/verdicts/test_verdict_rules.py", "tests/test_report_content.py")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On an xdist worker (`make test`: `-n 2 --dist loadfile --no-loadscope-reorder`), put the slow modules first;
+    the order within a module, and the order everywhere without xdist, stays as collected."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        return
+    rank = {module: number for number, module in enumerate(SLOW_MODULES)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_project, run_snakemake
+from conftest import REPO, copy_project, git_snapshot, run_snakemake
 
 # The real cluster's profile, then the test cluster's overrides (README, "Op een cluster").
 SLURM_PROFILES = ("--profile", "profiles/slurm", "--profile", "profiles/slurm-lokaal")
@@ -119,14 +119,22 @@ def test_every_rule_declares_threads_memory_and_runtime(smk: Path) -> None:
 
 @pytest.mark.e2e
 @pytest.mark.parametrize("target", ["report", "ontwerp"])  # the letter; the design study (15 independent jobs)
-def test_target_through_slurm_is_byte_identical_to_the_local_build(slurm: None, tmp_path: Path, target: str) -> None:
-    local, cluster = tmp_path / "lokaal", tmp_path / "slurm"
-    local.mkdir(), cluster.mkdir()
-    copy_project(local)
-    built = run_snakemake(local, target, "--cores", "2", timeout=BUILD_TIMEOUT)
-    assert built.returncode == 0, built.stderr[-3000:]
+def test_target_through_slurm_is_byte_identical_to_the_local_build(slurm: None, tmp_path: Path, target: str,
+                                                                   request: pytest.FixtureRequest) -> None:
+    cluster = tmp_path / "slurm"
+    if target == "report":  # the session's local build (conftest.built_project), and the cluster gets its sources
+        local = request.getfixturevalue("built_project").root
+        ignore = shutil.ignore_patterns("results", ".snakemake", ".git", "__pycache__")
+        shutil.copytree(local, cluster, ignore=ignore)
+        git_snapshot(cluster)  # the same files and date: the same commit in the provenance
+    else:
+        local = tmp_path / "lokaal"
+        local.mkdir(), cluster.mkdir()
+        copy_project(local)
+        built = run_snakemake(local, target, "--cores", "2", timeout=BUILD_TIMEOUT)
+        assert built.returncode == 0, built.stderr[-3000:]
+        copy_project(cluster)
 
-    copy_project(cluster)
     process = run_on_slurm(cluster, target, timeout=BUILD_TIMEOUT)
     assert process.returncode not in TIMED_OUT, \
         f"de SLURM-build liep na {BUILD_TIMEOUT} s nog:\n{process.stderr[-3000:]}"
