@@ -103,3 +103,15 @@ def test_a_ban_in_words_after_the_sentence_outside_a_known_list_of_conditions_is
                       "beveelt dat het voorarrest in mindering wordt gebracht.")
     assert got.status == "controleren"
     assert "geen contact" in got.note
+
+
+def test_a_list_introduced_by_conditions_not_complied_with_is_read_as_the_conditions():
+    # other words between "voorwaarden" and the colon that opens the list
+    got = sentence_of("veroordeelt verdachte tot een gevangenisstraf van 8 maanden;\n"
+                      "bepaalt dat 2 maanden van deze gevangenisstraf niet ten uitvoer zullen worden gelegd, tenzij de "
+                      "rechter later anders gelast omdat de veroordeelde voor het einde van de proeftijd van 2 jaren de "
+                      "navolgende bijzondere voorwaarden niet heeft nageleefd:\n"
+                      "- de veroordeelde neemt op geen enkele wijze contact op met [getuige];\n"
+                      "beveelt dat het voorarrest in mindering wordt gebracht.")
+    assert got.sanction.measures == ("contactverbod",)
+    assert got.status == "automatisch"

@@ -129,9 +129,10 @@ _CONDITIONS = re.compile(r"^(?:en\s+)?(?:stelt\s+als\s+(?:algemene\s+|bijzondere
 _CONDITION_HEADING = re.compile(r"^(?:meldplicht|" + "|".join(BAN_WORDS) + r"|behandeling|opname|dagbesteding"
                                 r"|toezicht|middelengebruik|alcohol|drugs|begeleid wonen|elektronische monitoring"
                                 r"|enkelband|reclasseringstoezicht|ambulante)\b", _F)
-# "... zich niet aan de volgende voorwaarden heeft gehouden:": the clause introduces the list of conditions
+# "... zich niet aan de volgende voorwaarden heeft gehouden:", "... de navolgende bijzondere voorwaarden niet heeft
+# nageleefd:": the clause introduces the list of conditions (a few words, then the colon that opens the list)
 _LISTS_CONDITIONS = re.compile(r"\b(?:na)?volgende\s+(?:algemene\s+|bijzondere\s+)?voorwaarden?"
-                               r"(?:\s*:?\s*[;.]?|\s+(?:heeft|hebben|zal|zullen)\s+(?:gehouden|houden|naleven|nageleefd)\s*:\s*)$",
+                               r"(?:\s*:?\s*[;.]?|(?:\s+[^\s;:.]+){1,5}\s*:\s*)$",  # "... voorwaarden niet heeft nageleefd:"
                                _F)
 _TBS_CONDITIONS = re.compile(r"terbeschikkinggestelde|ter\s+beschikking\s+gestelde", _F)
 _TBS_WORD = re.compile(r"ter\s+beschikking|terbeschikkingstelling|\btbs\b", _F)
