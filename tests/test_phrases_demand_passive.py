@@ -80,3 +80,21 @@ def test_the_dictum_form_of_tbs_still_reads():
     s = parse_sanction("gelast dat verdachte ter beschikking wordt gesteld en beveelt dat hij van overheidswege wordt "
                        "verpleegd")
     assert s.status == "parsed" and s.measures == ("tbs",)
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("een gevangenisstraf van 3 jaren en dat de tbs-maatregel met dwangverpleging wordt opgelegd", "tbs"),
+    ("een gevangenisstraf van 3 jaren en dat aan verdachte tbs met dwangverpleging zal worden opgelegd", "tbs"),
+    ("een jeugddetentie van 3 maanden en dat de pij-maatregel wordt opgelegd", "pij"),
+    ("een gevangenisstraf van 3 maanden en dat verdachte de isd-maatregel wordt opgelegd", "isd"),
+])
+def test_a_measure_named_by_its_short_name_in_the_passive(text, measure):
+    s = parse_sanction(text)
+    assert s.status == "parsed" and s.measures == (measure,)
+
+
+def test_executing_an_earlier_sentence_is_no_passive_order():
+    # "ten uitvoer wordt gelegd" of an earlier suspended sentence is not "wordt opgelegd"
+    s = parse_sanction("een gevangenisstraf van 3 maanden en dat de voorwaardelijke gevangenisstraf van 2 maanden, "
+                       "opgelegd bij vonnis van 4 mei 2016, ten uitvoer wordt gelegd")
+    assert s.status == "unparsed"  # the earlier sentence is not read as part of this one

@@ -388,11 +388,15 @@ _VERDICT_SUBS = (
     (re.compile(r"(?:^|(?<=; ))(?:en )?aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
                 r"(?:oplegt|zal opleggen)\b"), r"oplegging van \g<what>"),
     # the sanction as the passive's subject: "(en) dat een contactverbod (aan verdachte) wordt opgelegd", "dat de
-    # maatregel van plaatsing in een inrichting voor jeugdigen wordt opgelegd"; not a relative clause ("dat de
+    # maatregel van plaatsing in een inrichting voor jeugdigen wordt opgelegd", "dat (aan verdachte) tbs met
+    # dwangverpleging wordt opgelegd", "dat verdachte de isd-maatregel wordt opgelegd"; not a relative clause ("dat de
     # maatregel die wordt opgelegd ...")
-    (re.compile(r"\bdat (?P<what>(?:de|een|het) (?:vrijheidsbeperkende |(?:on)?voorwaardelijke )?"
-                r"(?:maatregel|contactverbod|gebiedsverbod|locatieverbod|taakstraf|werkstraf|geldboete|gevangenisstraf"
-                r"|jeugddetentie)\b(?:(?! die | welke | dat )[^;])*?) (?:aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar) )?"
+    (re.compile(r"\bdat (?:(?:aan )?(?:de )?(?:verdachte|\[verdachte\]) |aan (?:hem|haar) )?"
+                r"(?P<what>(?:(?:de|een|het) (?:vrijheidsbeperkende |(?:on)?voorwaardelijke )?"
+                r"(?:(?:tbs|pij|isd)-?maatregel|maatregel|contactverbod|gebiedsverbod|locatieverbod|taakstraf|werkstraf"
+                r"|geldboete|gevangenisstraf|jeugddetentie|terbeschikkingstelling|tbs|pij|isd)"
+                r"|(?:tbs|pij|isd)(?:-?maatregel)?|terbeschikkingstelling)"
+                r"\b(?:(?! die | welke | dat )[^;])*?) (?:aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar) )?"
                 r"(?:wordt|zal worden|worden|zou worden) opgelegd\b"), r"oplegging van \g<what>"),
     # tbs demanded in the passive: "(en) dat hij ter beschikking wordt gesteld", "dat de terbeschikkingstelling van
     # verdachte wordt gelast" (the dictum's "gelast dat verdachte ter beschikking wordt gesteld" stays as it is)
