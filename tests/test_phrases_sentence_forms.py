@@ -1,5 +1,6 @@
 """The phrase parser on more dictum wording: a wholly suspended term in a relative clause without its kind
-("..., die niet ten uitvoer wordt gelegd, tenzij ..."), "subsidiair tot ... hechtenis", the taakstraf's substitute
+("..., die niet ten uitvoer wordt gelegd, tenzij ..."), a suspended part "van de opgelegde gevangenisstraf" with its
+probation after the verb ("niet ten uitvoer zal worden gelegd met een proeftijd van ..."), "subsidiair tot ... hechtenis", the taakstraf's substitute
 written "bij het niet naar behoren verrichten te vervangen door hechtenis voor de duur van ...", the taakstraf
 described after its hours ("..., bestaande uit het verrichten van onbetaalde arbeid"), its substitute in a clause joined
 with "en bepaalt dat als ...", "tot het betalen van een geldboete", "Legt op de volgende straf:". Wordings written for
@@ -39,6 +40,13 @@ def numbers(text: str) -> tuple:
      "maanden voorwaardelijk met een proeftijd van 2 jaar", ("gevangenisstraf", 6.0, 3.0, 24.0, None, None, ())),
     ("legt aan verdachte op de volgende straffen en maatregel; een gevangenisstraf van 10 maanden; een contactverbod "
      "met [benadeelde] voor de duur van 2 jaren", ("gevangenisstraf", 10.0, None, None, None, None, ("contactverbod",))),
+    # the suspended part "of the imposed" term, and its probation after "niet ten uitvoer ... gelegd"
+    ("veroordeelt verdachte tot een gevangenisstraf van 16 maanden; bepaalt dat een gedeelte van de opgelegde "
+     "gevangenisstraf, groot 5 maanden, niet ten uitvoer zal worden gelegd, tenzij de rechter later anders gelast",
+     ("gevangenisstraf", 11.0, 5.0, None, None, None, ())),
+    ("veroordeelt verdachte tot een gevangenisstraf van 16 maanden; bepaalt dat een gedeelte daarvan, te weten 5 "
+     "maanden, niet ten uitvoer zal worden gelegd met een proeftijd van 3 jaren",
+     ("gevangenisstraf", 11.0, 5.0, 36.0, None, None, ())),
 ])
 def test_dictum_wording(text, expected):
     got = numbers(text)

@@ -848,14 +848,15 @@ _VERB = re.compile(
 # maanden, niet ten uitvoer zal worden gelegd", "beveelt dat een gedeelte, groot 52 dagen, van deze
 # gevangenisstraf niet zal worden ten uitvoer gelegd"
 _STRAF = r"(?:gevangenisstraf|jeugddetentie|hechtenis|straf|vrijheidsstraf)"
-_TAIL = r"(?P<tail>,? (?:tenzij|omdat|op grond|onder (?:de )?(?:algemene|bijzondere)|indien|voor het geval)" + _NO_SANCTION_IN_SENTENCE + ")?"
+_TAIL = (r"(?P<tail>,? (?:tenzij|omdat|op grond|onder (?:de )?(?:algemene|bijzondere)|indien|voor het geval"
+         r"|met (?:een|de) proeftijd\b)" + _NO_SANCTION_IN_SENTENCE + ")?")
 _CLAUSE_VERB = r"(?:en )?(?:bepaalt|beveelt|gelast|met bepaling|met bevel|(?:en )?met dien verstande),? dat"
 _COND_PART = re.compile(
-    _CLAUSE_VERB + r" (?:deze )?(?:van (?:deze|de|die) (?P<k1>" + _STRAF + r") )?"
-    r"(?:(?:deze|de|die) (?P<k4>" + _STRAF + r") (?:voor )?)?"
-    r"(?:(?:deze )?een (?:ge)?deel(?:te)?(?: daarvan)?(?: van (?:deze|de|die) (?P<k2>" + _STRAF + r"))?,? )?"
+    _CLAUSE_VERB + r" (?:deze )?(?:van (?:deze|de|die) (?:opgelegde )?(?P<k1>" + _STRAF + r") )?"
+    r"(?:(?:deze|de|die) (?:opgelegde )?(?P<k4>" + _STRAF + r") (?:voor )?)?"
+    r"(?:(?:deze )?een (?:ge)?deel(?:te)?(?: daarvan)?(?: van (?:deze|de|die) (?:opgelegde )?(?P<k2>" + _STRAF + r"))?,? )?"
     rf"(?:groot |van |te weten |ter grootte van )?(?P<dur>{_DUR}),?"
-    r"(?: van (?:deze|de|die) (?P<k3>" + _STRAF + r"))?,? "
+    r"(?: van (?:deze|de|die) (?:opgelegde )?(?P<k3>" + _STRAF + r"))?,? "
     rf"{_NOT_EXECUTED}{_TAIL}",
     _F,
 )
