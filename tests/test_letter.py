@@ -586,3 +586,11 @@ def test_decomposition_sample_follows_the_count():
     assert L.decomposition_sample(20, 20) == "n = 20"
     assert "de verdachte voor wie" in L.decomposition_sample(4, 5) and "telt hier" in L.decomposition_sample(4, 5)
     assert "de 24 verdachten voor wie" in L.decomposition_sample(126, 150)
+
+
+@pytest.mark.parametrize("term_n, left_out", [(5, True), (2, True), (1, False)])
+def test_the_single_defendant_sentence_follows_the_minimum_per_characteristic(term_n, left_out):
+    sentence = L.single_defendant_sentence({"term_n": term_n})
+    assert "maar één verdachte" in sentence
+    assert ("laat deze brief weg" in sentence) is left_out
+    assert ("staat in deze brief" in sentence) is not left_out

@@ -32,6 +32,7 @@ from mhcases.letter.results import (  # noqa: F401
     interval_notes,
     load_results,
     read_csv,
+    single_defendant_sentence,
 )
 from mhcases.letter.tables import (  # noqa: F401
     Check,
