@@ -5,6 +5,8 @@ Usage: nice -n 10 .venv/bin/python benchmarks/bench_coverage.py [--cohorts 1000]
        [--truth coverage_truth.csv] [--records results/benchmarks/coverage_records.csv]
        nice -n 10 .venv/bin/python benchmarks/bench_coverage.py [--only followup] --table part1.csv part2.csv
        [--truth ...]
+       nice -n 10 .venv/bin/python benchmarks/bench_coverage.py --only diagnose [--models ...] [--first 0]
+       [--cohorts 2000] [--records results/benchmarks/coverage_diagnose_0.csv] [--table part1.csv part2.csv]
 
 Every interval the letter reports is checked, with several candidate methods per cohort from the same fit or the
 same bootstrap replicates (the method "build" is what the build does, `mhcases.models.fit` and
@@ -29,6 +31,13 @@ ones in benchmarks/README.md. About 1 s per cohort on one core.
 `--candidates` adds the benchmark-only candidates of the least-squares terms: CR2 with Bell–McCaffrey df under
 Imbens–Kolesár's random-effects working model ("CR2-IK") and the wild cluster restricted bootstrap ("WCR-webb",
 "WCR-rademacher"), the latter as a test of the true value (recorded as covering when it does not reject).
+
+`--only diagnose` fits models 1–4 (`--models`, also 5_mediaan) per cohort twice, as `models.fit` ("alle", what the
+coverage table measures) and as the letter does (`models.fit_checked` with the build's minimum sizes, "brief"),
+and records per term the estimate, the build's SE and df, the interval, the formula and for a 0/1 term the number
+of defendants with it; each record's truth is its own formula fitted on the population (`population_fits`). It
+prints bias / SD, SE / SD, one-sided misses, coverage by the number of defendants with the characteristic and the
+pre-declared flag rule (`flag_evaluation`; benchmarks/README.md, "Diagnosis of the rare term").
 
 `--only followup` measures the follow-up letter's intervals (docs/methods.md M11) on `--cohorts` pairs of cohorts per
 design (baseline seeds 20,000 + i, follow-up 30,000 + i, both of `--size`): "nul" (the same generator: every true
