@@ -806,7 +806,7 @@ _MEASURE_DETAILS = (
 # "veroordeelt (de) verdachte (voor het onder 3 bewezen verklaarde) tot (een)", "legt (aan) verdachte op (de)",
 # "veroordeling van de verdachte tot": the verb before a sanction, as verdicts and demands write it
 _VERB = re.compile(
-    r"(?:de rechtbank:? )?(?:(?:en )?veroordee(?:lt|ld) (?:de )?(?:verdachte|veroordeelde|\[verdachte\])"
+    r"(?:de (?:rechtbank|politierechter|kinderrechter):? )?(?:(?:en )?veroordee(?:lt|ld) (?:de )?(?:verdachte|veroordeelde|\[verdachte\])"
     r"(?: (?:te dier zake|terzake|ter zake(?: daarvan)?|daarvoor|voorts|ook|tevens))?"
     r"(?: (?:voor|wegens|ter zake van|terzake van)(?: van)? (?:het|de|hetgeen|feit|feiten)"
     + r"(?:(?!\btot\b)[^;])*)? tot:?"
@@ -1007,7 +1007,7 @@ DICTUM_VERBS: tuple[str, ...] = ("veroordee", "legt", "verklaart", "gelast", "be
 RUN_IN_HEADINGS_TEXT: str = _in_text(*RUN_IN_HEADINGS)
 DICTUM_VERBS_TEXT: str = _in_text(*DICTUM_VERBS)
 _RUN_IN_HEADING = re.compile(
-    r"(?:de rechtbank:? |(?:de rechtbank:? )?"
+    r"(?:de (?:rechtbank|politierechter|kinderrechter):? |(?:de (?:rechtbank|politierechter|kinderrechter):? )?"
     + _any_of(*RUN_IN_HEADINGS,
               rf"(?:oplegging van )?(?:gevangenisstraf|jeugddetentie|taakstraf|werkstraf|geldboete){_PUNISHMENT_HEADING_AND}",
               r"(?:de )?in ?beslag ?genomen voorwerpen", r"strafbaarheid(?: (?:van )?(?:het |de )?(?:feit(?:en)?|verdachte))?",

@@ -52,3 +52,15 @@ def test_a_demand_of_partial_acquittal_with_its_object_first_is_no_full_acquitta
                     ("beslissing", "Beslissing", "veroordeelt verdachte tot een gevangenisstraf van 2 maanden;")])
     got = read_demand(doc)
     assert got.value != "vrijspraak" and got.status == "controleren"
+
+
+def test_dictum_clauses_with_the_single_judge_as_subject():
+    # every clause of the dictum opens with the court: the sentence is read, the pre-trial detention order is no
+    # sentence and leaves nothing unread
+    doc = make_doc([("beslissing", "Beslissing",
+                     "De politierechter verklaart bewezen dat verdachte het ten laste gelegde heeft begaan.\n"
+                     "De politierechter veroordeelt verdachte tot een gevangenisstraf voor de duur van 5 (vijf) weken.\n"
+                     "De politierechter heft het bevel tot voorlopige hechtenis op.")])
+    got = read_decision(doc).sentence
+    assert got.status == "automatisch" and got.sanction.unconditional_months is not None
+    assert got.sanction.detention_kind == "gevangenisstraf" and got.value == "gevangenisstraf van 35 dagen"

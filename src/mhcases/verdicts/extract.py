@@ -86,7 +86,7 @@ def _evidence(column: str, found: Found, section: str) -> Evidence:
 
 _F = re.IGNORECASE
 _IMPOSES = re.compile(
-    r"^(?:de\s+rechtbank\s+)?(?:en\s+)?(?:veroordee(?:lt|ld)\s+(?:de\s+)?(?:verdachte|veroordeelde|\[verdachte\])(?:(?!\btot\b).)*\btot\b"
+    r"^(?:de\s+(?:rechtbank|politierechter|kinderrechter)\s+)?(?:en\s+)?(?:veroordee(?:lt|ld)\s+(?:de\s+)?(?:verdachte|veroordeelde|\[verdachte\])(?:(?!\btot\b).)*\btot\b"
     r"(?!\s+(?:betaling(?!\s+van\s+een\s+geldboete)|het\s+betalen(?!\s+van\s+een\s+geldboete)|vergoeding))"
     r"|legt\s+(?:aan\s+)?(?:de\s+)?(?:verdachte|veroordeelde)\b.*\bop\b"
     r"|legt\s+op\b"
@@ -96,7 +96,7 @@ _IMPOSES = re.compile(
     r"|(?:verklaart\s+(?:de\s+)?verdachte\s+)?schuldig(?:verklaring)?\b.*zonder\s+oplegging"
     r"|bepaalt\s+dat\s+(?:aan\s+(?:de\s+)?verdachte\s+)?geen\s+straf|legt\s+(?:aan\s+(?:de\s+)?verdachte\s+)?geen\s+straf"
     # a decision in plain language, addressed to the defendant
-    r"|(?:wij|de\s+rechtbank)\s+veroordel(?:en|t)\s+u\s+tot\b)",
+    r"|(?:(?:wij|de\s+rechtbank)\s+)?veroorde(?:len|elt|lt)\s+u\s+tot\b)",
     _F,
 )
 _NOUN_ITEM = re.compile(
@@ -142,7 +142,9 @@ _DEDUCTION = re.compile(r"in\s+mindering", _F)
 _DICTUM_HEADING = re.compile(r"^[ \t]*(?:\d{1,2}\.?[ \t]*)?(?:de[ \t]+)?beslissing[ \t]*:?[ \t]*$", re.M | re.I)
 # a sub-heading of the dictum run into its first clause (the heading line joined to the clause after it)
 _RUN_IN = re.compile(
-    rf"^(?:{RUN_IN_HEADINGS_TEXT}|strafbaarheid(?:\s+van\s+(?:het\s+feit|de\s+feiten|verdachte))?|kwalificatie"
+    # (also the court as the clause's subject: "De politierechter heft het bevel tot voorlopige hechtenis op")
+    rf"^(?:{RUN_IN_HEADINGS_TEXT}|de\s+(?:rechtbank|politierechter|kinderrechter)"
+    r"|strafbaarheid(?:\s+van\s+(?:het\s+feit|de\s+feiten|verdachte))?|kwalificatie"
     r"|benadeelde\s+partij(?:en)?|voorlopige\s+hechtenis)"
     r"(?:\s+(?:ter\s+zake\s+van|voor|wegens)\s+(?:de\s+|het\s+)?(?:onder\s+)?(?:feit(?:en)?\s+)?\d+(?:(?:,\s*|\s+en\s+)\d+)*)?"
     rf"\s*(?::|\s-)?\s+(?=(?:en\s+)?{DICTUM_VERBS_TEXT}\w*\b)", _F)
