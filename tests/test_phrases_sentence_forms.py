@@ -1,10 +1,10 @@
-"""The phrase parser on more dictum wording: a wholly suspended term in a relative clause without its kind
-("..., die niet ten uitvoer wordt gelegd, tenzij ..."), a suspended part "van de opgelegde gevangenisstraf" with its
-probation after the verb ("niet ten uitvoer zal worden gelegd met een proeftijd van ..."), "subsidiair tot ... hechtenis", the taakstraf's substitute
-written "bij het niet naar behoren verrichten te vervangen door hechtenis voor de duur van ...", the taakstraf
-described after its hours ("..., bestaande uit het verrichten van onbetaalde arbeid"), its substitute in a clause joined
-with "en bepaalt dat als ...", "tot het betalen van een geldboete", "Legt op de volgende straf:". Wordings written for
-these tests."""
+"""The phrase parser on more dictum wording: a wholly suspended term in a relative clause without its kind ("..., die
+niet ten uitvoer wordt gelegd, tenzij ..."), a suspended part "van de opgelegde gevangenisstraf" with its probation
+after the verb ("niet ten uitvoer zal worden gelegd met een proeftijd van ..."), "subsidiair tot ... hechtenis", the
+taakstraf's substitute written "bij het niet naar behoren verrichten te vervangen door hechtenis voor de duur van
+...", the taakstraf described after its hours ("..., bestaande uit het verrichten van onbetaalde arbeid"), its
+substitute in a clause joined with "en bepaalt dat als ...", "tot het betalen van een geldboete", "Legt op de
+volgende straf:", tbs ordered with a comma, a pronoun or "beveelt". Wordings written for these tests."""
 
 from __future__ import annotations
 
@@ -65,3 +65,15 @@ def test_dictum_wording(text, expected):
 ])
 def test_contradictions_and_missing_numbers_stay_unparsed(text):
     assert parse_sanction(text).status == "unparsed"
+
+
+@pytest.mark.parametrize("text", [
+    "gelast, dat verdachte ter beschikking wordt gesteld, met bevel dat hij van overheidswege wordt verpleegd",
+    "veroordeelt verdachte tot een gevangenisstraf van 30 maanden; gelast dat zij ter beschikking wordt gesteld en "
+    "beveelt dat zij van overheidswege wordt verpleegd",
+    "veroordeelt verdachte tot een gevangenisstraf van 30 maanden; beveelt dat de verdachte ter beschikking wordt "
+    "gesteld met bevel tot verpleging van overheidswege",
+])
+def test_tbs_ordered_with_a_comma_a_pronoun_or_beveelt(text):
+    s = parse_sanction(text)
+    assert s.status == "parsed" and s.measures == ("tbs",)

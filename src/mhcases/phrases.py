@@ -400,7 +400,7 @@ _VERDICT_SUBS = (
                 r"(?:wordt|zal worden|worden|zou worden) opgelegd\b"), r"oplegging van \g<what>"),
     # tbs demanded in the passive: "(en) dat hij ter beschikking wordt gesteld", "dat de terbeschikkingstelling van
     # verdachte wordt gelast" (the dictum's "gelast dat verdachte ter beschikking wordt gesteld" stays as it is)
-    (re.compile(r"(?<!gelast )(?<!beveelt )\bdat (?:hij|zij|de verdachte|verdachte|\[verdachte\]) ter beschikking "
+    (re.compile(r"(?<!gelast )(?<!beveelt )(?<!gelast, )(?<!beveelt, )\bdat (?:hij|zij|de verdachte|verdachte|\[verdachte\]) ter beschikking "
                 r"(?:wordt|zal worden) gesteld\b"), "terbeschikkingstelling"),
     (re.compile(r"\bdat (?:de )?terbeschikkingstelling van (?:de )?(?:verdachte|\[verdachte\]|hem|haar) "
                 r"(?:wordt|zal worden) gelast\b"), "terbeschikkingstelling"),
@@ -719,7 +719,8 @@ _TBS = (
     r"|verpleging van overheidswege|voorwaarden))?"
     r"|gelast (?:de )?(?:terbeschikkingstelling|tbs) van (?:de )?verdachte"
     r"(?:,? (?:met|onder) (?:dwangverpleging|(?:bevel tot )?verpleging van overheidswege|voorwaarden))?"
-    r"|gelast dat (?:de )?verdachte,? (?:(?:met betrekking tot|ter zake van|voor) [^;]*?,? )?ter beschikking (?:zal )?"
+    r"|(?:gelast|beveelt),? dat (?:de )?(?:verdachte|\[verdachte\]|hij|zij),? (?:(?:met betrekking tot|ter zake van|voor) [^;]*?,? )?"
+    r"ter beschikking (?:zal )?"
     r"(?:wordt|worden) gesteld(?:,? (?:met|onder) (?:bevel tot )?(?:verpleging van overheidswege|dwangverpleging|voorwaarden))?"
     r"(?:(?:,| en) (?:beveelt|gelast) dat (?:hij|zij|de verdachte|verdachte|de ter beschikking gestelde) "
     r"van overheidswege (?:zal )?(?:wordt|worden) verpleegd)?"

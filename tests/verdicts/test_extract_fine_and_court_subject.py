@@ -1,7 +1,8 @@
-"""The extractor on a fine imposed with "tot het betalen van een geldboete" (a fine, not compensation), a demand with
-a juvenile or single judge as the subject of the demanded order ("dat de kinderrechter verdachte ... veroordeelt
-tot"), and a demand of acquittal reported in the evidence section with its object before the verb. Wordings written
-for these tests."""
+"""The extractor on tbs ordered with "beveelt, dat hij ter beschikking wordt gesteld", a fine imposed with "tot het
+betalen van een geldboete" (a fine, not compensation), dictum clauses with the court as subject ("De politierechter
+veroordeelt ..."), a demand with a juvenile or single judge as the subject of the demanded order ("dat de
+kinderrechter verdachte ... veroordeelt tot"), and a demand of acquittal reported in the evidence section with its
+object before the verb. Wordings written for these tests."""
 
 from __future__ import annotations
 
@@ -64,3 +65,11 @@ def test_dictum_clauses_with_the_single_judge_as_subject():
     got = read_decision(doc).sentence
     assert got.status == "automatisch" and got.sanction.unconditional_months is not None
     assert got.sanction.detention_kind == "gevangenisstraf" and got.value == "gevangenisstraf van 35 dagen"
+
+
+def test_tbs_ordered_with_beveelt_and_a_pronoun_is_read_in_the_dictum():
+    doc = make_doc([("beslissing", "Beslissing",
+                     "veroordeelt verdachte tot een gevangenisstraf van 20 maanden;\n"
+                     "beveelt, dat hij ter beschikking wordt gesteld met bevel tot verpleging van overheidswege.")])
+    got = read_decision(doc).sentence
+    assert got.status == "automatisch" and got.sanction.measures == ("tbs",)

@@ -90,7 +90,7 @@ _IMPOSES = re.compile(
     r"(?!\s+(?:betaling(?!\s+van\s+een\s+geldboete)|het\s+betalen(?!\s+van\s+een\s+geldboete)|vergoeding))"
     r"|legt\s+(?:aan\s+)?(?:de\s+)?(?:verdachte|veroordeelde)\b.*\bop\b"
     r"|legt\s+op\b"
-    r"|gelast\s+(?:de\s+)?plaatsing|gelast\s+dat\s+(?:de\s+)?verdachte\b.*\bter\s+beschikking"
+    r"|gelast\s+(?:de\s+)?plaatsing|(?:gelast|beveelt),?\s+dat\s+(?:de\s+)?(?:verdachte|hij|zij)\b.*\bter\s+beschikking"
     r"|gelast\s+(?:de\s+)?(?:terbeschikkingstelling|tbs)\b"
     r"|(?:beveelt|gelast)\s+dat\s+(?:hij|zij|de\s+verdachte|verdachte|de\s+ter\s+beschikking\s+gestelde)\s+van\s+overheidswege"
     r"|(?:verklaart\s+(?:de\s+)?verdachte\s+)?schuldig(?:verklaring)?\b.*zonder\s+oplegging"
