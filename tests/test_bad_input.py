@@ -176,6 +176,8 @@ CASES = [
          ("onbekende sleutel",), True),
     Case("study_kind_unknown", config_change(lambda c: c["study"].update(kind="herhaling")),
          ("study.kind", "replicatie"), True),
+    Case("term_minimum_one", config_change(lambda c: c["analysis"]["minimum"].update(term_n=1)),
+         ("analysis.minimum.term_n", "= 1", "moet minstens 2 zijn"), True),
     # -- cells -----------------------------------------------------------------------------------------------------
     Case("negative_months", cell(5, "period_charged_months", "-3"), ("rij 7", "period_charged_months", "'-3'")),
     Case("sixty_years", cell(3, "sentence", "gevangenisstraf van 60 jaren"),

@@ -243,14 +243,16 @@ def _estimate(row: pd.Series, scale: float = 1.0) -> Estimate:
 
 
 def single_defendant_sentence(minimum: Mapping[str, int]) -> str:
-    """What the letter says about a 0/1 characteristic that only one defendant in a model has: its interval is too
-    narrow (the coverage benchmark, docs/methods.md M13: about 0.42 instead of 0.95, because the term fits that
-    defendant exactly), and with the build's minimum (`term_n` of at least 2) such a term is left out."""
-    if int(minimum["term_n"]) >= 2:
-        return ("Te smal zou het interval zijn van een kenmerk dat in een model maar één verdachte heeft; zo'n "
-                "kenmerk laat deze brief weg (M10)")
-    return ("Te smal is het interval van een kenmerk dat in een model maar één verdachte heeft; zo'n kenmerk "
-            "staat in deze brief, omdat het minimum per kenmerk op 1 staat (M10)")
+    """What the letter says about a 0/1 characteristic that only one defendant in a model has: its interval would
+    be too narrow (the coverage benchmark, docs/methods.md M13: about 0.42 instead of 0.95, because the term fits
+    that defendant exactly), and the build's minimum (`term_n`, at least 2 by config/schema.yaml) leaves it out.
+    A minimum below 2 (a results file the schema did not check) is refused, never printed as if it held."""
+    term_n = int(minimum["term_n"])
+    if term_n < 2:
+        raise ValueError(f"analysis.minimum.term_n = {term_n}: moet minstens 2 zijn (config/schema.yaml, M10)")
+    return ("Te smal zou het interval zijn van een kenmerk dat in een model maar één verdachte heeft; zo'n "
+            f"kenmerk laat deze brief weg: een kenmerk komt pas in een model met minstens {term_n} verdachten met "
+            f"en {term_n} zonder (M10)")
 
 
 def interval_notes(frame: pd.DataFrame, minimum: Mapping[str, int]) -> list[str]:
