@@ -602,9 +602,13 @@ _SUB_CONDITIONS = re.compile(
 )
 # A contact or area ban among the special conditions of a suspended sentence (art. 14c, second paragraph, under 5
 # and 6 Sr) counts as the measure "contactverbod" / "gebiedsverbod" (the letter, note 1 to Table 4; codebook 8.2).
-_BAN_CONTACT = re.compile(r"contactverbod|(?:\bgeen\b|\bniet\b|op geen enkele wijze|onthoud|onthouden)[^;]*?\bcontact\b", _F)
-_BAN_AREA = re.compile(r"gebiedsverbod|locatieverbod|\bniet\b[^;]*?\b(?:ophouden|ophoudt|bevinden|bevindt|begeven|begeeft"
-                       r"|betreden|betreedt)\b", _F)
+# (contact with the probation service or a carer is kept, not banned: "geen alcohol gebruikt en contact houdt met de
+# reclassering"; being "onder invloed" is no place)
+_BAN_CONTACT = re.compile(r"contactverbod|(?:\bgeen\b|\bniet\b|op geen enkele wijze|onthoud|onthouden)[^;]*?\bcontact\b"
+                          r"(?!(?:\s+\w+){0,2}\s+met\s+(?:de\s+|het\s+|een\s+|zijn\s+|haar\s+)?(?:jeugd)?"
+                          r"(?:reclassering|hulpverlen|behandelaar|begeleider|instelling|toezichthouder|wijkagent))", _F)
+_BAN_AREA = re.compile(r"gebiedsverbod|locatieverbod|\bniet\b(?:(?!onder\s+invloed\b)[^;])*?\b(?:ophouden|ophoudt|bevinden|bevindt|begeven|begeeft"
+                       r"|betreden|betreedt)\b(?!\s+onder\s+invloed\b)", _F)
 
 
 def ban_codes(text: str) -> tuple[str, ...]:
