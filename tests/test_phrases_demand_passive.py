@@ -97,4 +97,24 @@ def test_executing_an_earlier_sentence_is_no_passive_order():
     # "ten uitvoer wordt gelegd" of an earlier suspended sentence is not "wordt opgelegd"
     s = parse_sanction("een gevangenisstraf van 3 maanden en dat de voorwaardelijke gevangenisstraf van 2 maanden, "
                        "opgelegd bij vonnis van 4 mei 2016, ten uitvoer wordt gelegd")
-    assert s.status == "unparsed"  # the earlier sentence is not read as part of this one
+    # the earlier sentence is left out, not read as part of this one
+    assert s.status == "parsed" and (s.unconditional_months, s.conditional_months) == (3.0, None)
+
+
+def test_a_demanded_execution_of_an_earlier_sentence_in_the_passive_is_left_out():
+    s = parse_sanction("een werkstraf van 80 uren, subsidiair 40 dagen hechtenis, en dat de voorwaardelijk opgelegde "
+                       "gevangenisstraf van 3 weken alsnog ten uitvoer wordt gelegd")
+    assert s.status == "parsed" and s.community_service_hours == 80.0 and s.detention_kind is None
+
+
+def test_this_sentences_own_suspension_is_not_taken_for_an_earlier_one():
+    # "niet ten uitvoer" is the suspension of the sentence itself: not left out as the execution of another
+    s = parse_sanction("een gevangenisstraf van 3 maanden, en dat de voorwaardelijke gevangenisstraf van 2 maanden niet "
+                       "ten uitvoer wordt gelegd")
+    assert s.status == "unparsed"
+
+
+def test_a_bans_substitute_for_each_violation_after_its_length():
+    s = parse_sanction("een gevangenisstraf van 20 maanden en oplegging van een gebiedsverbod voor de gemeente [plaats] "
+                       "voor de duur van 3 jaren, met vervangende hechtenis van 1 week voor iedere overtreding")
+    assert s.status == "parsed" and s.measures == ("gebiedsverbod",)

@@ -663,7 +663,7 @@ _SUBSID_BODY = (
     # telkens een week per overtreding"
     rf"|met (?P<d8>{_DUR}) vervangende (?:hechtenis|jeugddetentie)(?: (?:voor iedere|voor elke) (?:keer|overtreding)\b)?"
     rf"|met vervangende (?:hechtenis|jeugddetentie) (?:van|voor de duur van) (?:telkens )?(?P<d9>{_DUR}))"
-    r"(?: per (?:overtreding|keer))?"
+    r"(?: (?:per|voor iedere|voor elke) (?:overtreding|keer))?"
     r"(?:,? (?:indien|als|wanneer|voor het geval(?: dat)?) (?:de )?(?:verdachte |veroordeelde )?(?:de |deze )?"
     r"(?:taakstraf |werkstraf |geldboete )?niet (?:of niet )?(?:naar behoren |volledig |goed )?(?:wordt |is |heeft )?"
     r"(?:verricht|uitgevoerd|uitvoert|betaald|betaalt|voldaan|voldoet)(?: wordt| heeft| is)?)?"
@@ -963,6 +963,11 @@ _EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       + "|;|$)", _F))
     for name, pattern in (
         ("beslag", r"(?:de )?(?:verbeurdverklaring|onttrekking aan het verkeer|teruggave)"),
+        # a demand to execute an earlier suspended sentence, in the passive: "(en) dat de voorwaardelijk opgelegde
+        # gevangenisstraf van 1 maand (alsnog) ten uitvoer wordt gelegd" (never "niet ten uitvoer": this sentence's own)
+        ("tenuitvoerlegging van een eerdere straf",
+         r"dat (?:de |het )?(?:bij [^;.]*? )?(?:voorwaardelijk opgelegde|eerder opgelegde|voorwaardelijke)"
+         r"(?:(?!\bniet\b)[^;.])*? ten uitvoer (?:wordt|zal worden|worden|zullen worden) gelegd"),
         # the reason given beside a demand or sentence: "..., gelet op de overschrijding van de redelijke termijn"
         ("motivering", r"(?:mede )?gelet op"),
         ("voorwaarden", r"draagt (?:de |deze )?reclassering"
