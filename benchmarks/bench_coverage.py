@@ -2,17 +2,19 @@
 
 Usage: nice -n 10 .venv/bin/python benchmarks/bench_coverage.py [--cohorts 1000] [--first 0] [--size 150]
        [--replicates 999] [--population 100000] [--only models|summaries|followup] [--candidates]
-       [--truth coverage_truth.csv] [--records results/benchmarks/coverage_records.csv]
+       [--truth coverage_truth.csv] [--formula-truth coverage_diagnose_truth.csv]
+       [--records results/benchmarks/coverage_records.csv]
        nice -n 10 .venv/bin/python benchmarks/bench_coverage.py [--only followup] --table part1.csv part2.csv
        [--truth ...]
        nice -n 10 .venv/bin/python benchmarks/bench_coverage.py --only diagnose [--models ...] [--first 0]
        [--cohorts 2000] [--records results/benchmarks/coverage_diagnose_0.csv] [--table part1.csv part2.csv]
 
 Every interval the letter reports is checked, with several candidate methods per cohort from the same fit or the
-same bootstrap replicates (the method "build" is what the build does, `mhcases.models.fit` and
+same bootstrap replicates (the method "build" is what the build does, `mhcases.models.fit_checked` and
 `mhcases.stats.bootstrap_interval`; "before" in the printed table is the build's method before issue 13 item 2,
 `BEFORE`):
-- model terms of models 1–5 (all coefficients): least squares CR1 + normal, CR2 / CR3 with Bell–McCaffrey df,
+- model terms of models 1–5, as the letter shows them (`letter_fits`: `models.fit_checked` with the build's
+  minimum sizes; a term it leaves out or a model it cannot estimate has no record): least squares CR1 + normal, CR2 / CR3 with Bell–McCaffrey df,
   CR2 with t(G − 1); logits also CR2 + normal and CR1 + BM df; the median regression statsmodels' kernel SEs,
   the Parente–Santos Silva cluster sandwich with t(G − 1) or BM df, and its CR2 (leverage-adjusted) form
   (`mhcases.inference.cluster`). No bootstrap here, so `--only models` runs 1,000 cohorts in about 5 minutes;
@@ -21,8 +23,9 @@ same bootstrap replicates (the method "build" is what the build does, `mhcases.m
   expanded for the number of cases, BCa (jackknife over cases), and for shares of defendants the Wilson interval
   with and without the bootstrap's design effect (`mhcases.inference.intervals`).
 The truth of each target is its value in a large population drawn from the same generator (`--population`
-defendants; for a model term this is the pseudo-true value of the fitted, possibly misspecified, model); it is
-written next to the records and can be reused with `--truth`. Cohorts are drawn uncalibrated from `mhcases.synth`
+defendants); it is written next to the records and can be reused with `--truth`. For a model term it is the
+pseudo-true value of the formula the cohort fitted (the same formula fitted on the population; `FormulaTruth`,
+kept in `--formula-truth`, default coverage_diagnose_truth.csv, shared with `--only diagnose`). Cohorts are drawn uncalibrated from `mhcases.synth`
 (seeds 10,000 + i, i from `--first`), so a run can be split over processes and the parts printed together with
 `--table`. Per-cohort records go to `--records` (CSV); the Markdown tables printed at the end (before/after with
 MC s.e., widths and the share of cohorts whose estimate equals the truth; coverage of every candidate) are the
@@ -32,8 +35,10 @@ ones in benchmarks/README.md. About 1 s per cohort on one core.
 Imbens–Kolesár's random-effects working model ("CR2-IK") and the wild cluster restricted bootstrap ("WCR-webb",
 "WCR-rademacher"), the latter as a test of the true value (recorded as covering when it does not reject).
 
-`--only diagnose` fits models 1–4 (`--models`, also 5_mediaan) per cohort twice, as `models.fit` ("alle", what the
-coverage table measures) and as the letter does (`models.fit_checked` with the build's minimum sizes, "brief"),
+`--only diagnose` fits models 1–4 (`--models`, also 5_mediaan) per cohort twice (`letter_fits`), as `models.fit`
+("alle", every covariate with variation: what the coverage table measured before it followed the letter; kept for
+the diagnosis' tables by the number of defendants with a characteristic) and as the letter does ("brief", the fits
+of the coverage table),
 and records per term the estimate, the build's SE and df, the interval, the formula and for a 0/1 term the number
 of defendants with it; each record's truth is its own formula fitted on the population (`population_fits`). It
 prints bias / SD, SE / SD, one-sided misses, coverage by the number of defendants with the characteristic and the
@@ -50,6 +55,7 @@ period and the difference; "percentiel" before, "build"). Truths go to coverage_
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -110,7 +116,9 @@ def _keep(name: str, measure: str) -> bool:
 
 
 def population_truth(params: dict, size: int) -> dict[tuple[str, str], float]:
-    """Each target's value in one large cohort (the population)."""
+    """Each target's value in one large cohort (the population). A model term's value here is the full formula's
+    (`models.fit_all`): the truth of records without formulas only (runs before the model terms followed the
+    letter); a record with its formula uses `FormulaTruth`."""
     clean = clean_cohort(params, size, seed=999)
     truth = {}
     coefficients, _ = models.fit_all(clean, LEVEL)
@@ -180,22 +188,43 @@ def model_intervals(model: str, result, data: pd.DataFrame) -> dict[str, pd.Data
 
 
 # --candidates: also the benchmark-only candidates (IK working-model df; the wild cluster restricted bootstrap,
-# measured as a test of the true value: coverage = share of cohorts that do not reject it)
-EXTRA = {"candidates": False, "truth": {}, "replicates": 999}
+# measured as a test of the true value: coverage = share of cohorts that do not reject it); "truth" is the run's
+# FormulaTruth (the WCR tests each fitted formula's own pseudo-true value)
+EXTRA = {"candidates": False, "truth": None, "replicates": 999}
+
+
+def letter_fits(clean: pd.DataFrame, minimum: models.Minimum | None = None, which: tuple[str, ...] | None = None,
+                full: bool = False):
+    """The model fits of one cohort, as (model, data, variant, result, formula): "brief", what the letter shows
+    (`models.fit_checked` with the build's minimum sizes; a model it cannot estimate yields nothing, a term it
+    leaves out is not in the formula), and with `full` also "alle" (`models.fit`: every covariate with variation,
+    the measure of the coverage table before the diagnosis, kept for the diagnosis' tables by the number of
+    defendants with a characteristic). The one path by which every mode of this benchmark fits a model."""
+    for model, data in models.samples(models.model_frame(clean)).items():
+        if which is not None and model not in which:
+            continue
+        if full:
+            result, formula = models.fit(model, data)
+            yield model, data, "alle", result, formula
+        checked = models.fit_checked(model, data, minimum)
+        if checked.estimated:
+            yield model, data, "brief", checked.result, checked.formula
 
 
 def model_records(clean: pd.DataFrame, seed: int = 0) -> list[dict]:
+    """Every candidate interval of every model term the letter shows (`letter_fits`, "brief"), with its formula:
+    the truth of a record is its own formula's pseudo-true value (`FormulaTruth`)."""
     records = []
-    for model, data in models.samples(models.model_frame(clean)).items():
-        result, _ = models.fit(model, data)
+    for model, data, _, result, formula in letter_fits(clean):
         for method, ci in model_intervals(model, result, data).items():
             for term in result.params.index:
-                records.append({"target": f"model {model}", "measure": term, "method": method,
+                records.append({"target": f"model {model}", "measure": term, "formula": formula, "method": method,
                                 "estimate": result.params[term], "low": ci.loc[term, 0], "high": ci.loc[term, 1]})
         if EXTRA["candidates"] and model not in models.LOGIT and model != "5_mediaan":
             groups = pd.factorize(data["case_id"])[0]
+            values = EXTRA["truth"].values(model, formula)
             for term in result.params.index:
-                truth = EXTRA["truth"].get((f"model {model}", term))
+                truth = values.get(term)
                 if truth is None:
                     continue
                 for weights in ("webb", "rademacher"):
@@ -203,7 +232,8 @@ def model_records(clean: pd.DataFrame, seed: int = 0) -> list[dict]:
                                                        seed, weights)
                     # a test, not an interval: "covers" = not rejected (low = high = the truth), else both +inf
                     bound = truth if p > 1 - LEVEL else np.inf
-                    records.append({"target": f"model {model}", "measure": term, "method": f"WCR-{weights}",
+                    records.append({"target": f"model {model}", "measure": term, "formula": formula,
+                                    "method": f"WCR-{weights}",
                                     "estimate": result.params[term], "low": bound, "high": bound})
     return records
 
@@ -260,17 +290,27 @@ def cohort_records(clean: pd.DataFrame, replicates: int, seed: int, only: str | 
     return records if only == "models" else records + summary_records(clean, replicates, seed)
 
 
-def coverage_table(records: pd.DataFrame, truth: dict[tuple[str, str], float]) -> pd.DataFrame:
-    """One row per (target, measure, method): truth, coverage, MC s.e., mean width, cohorts, share of cohorts
-    whose estimate equals the truth, and whether the interval always has zero width."""
+def record_truth(records: pd.DataFrame, truth: dict[tuple, float]) -> list[float]:
+    """The truth of each record: for a model term with its fitted formula, that formula's pseudo-true value
+    (key (model, formula, term)); otherwise the target's value in the population (key (target, measure); also a
+    model term of a records file without formulas, written before the model terms followed the letter)."""
+    formulas = records["formula"] if "formula" in records.columns else pd.Series(np.nan, index=records.index)
+    return [truth.get((t.removeprefix("model "), f, m), np.nan) if isinstance(f, str) else truth.get((t, m), np.nan)
+            for t, m, f in zip(records["target"], records["measure"], formulas)]
+
+
+def coverage_table(records: pd.DataFrame, truth: dict[tuple, float]) -> pd.DataFrame:
+    """One row per (target, measure, method): truth (mean over the records: a model term's truth depends on the
+    formula fitted), coverage, MC s.e., mean width, cohorts, share of cohorts whose estimate equals the truth,
+    and whether the interval always has zero width."""
     records = records.copy()
-    records["truth"] = [truth.get((t, m), np.nan) for t, m in zip(records["target"], records["measure"])]
+    records["truth"] = record_truth(records, truth)
     records = records.dropna(subset=["truth", "low", "high"])
     records["hit"] = (records["low"] <= records["truth"]) & (records["truth"] <= records["high"])
     records["width"] = records["high"] - records["low"]
     records["exact"] = np.isclose(records["estimate"], records["truth"], rtol=0, atol=1e-9)
     table = records.groupby(["target", "measure", "method"], sort=False).agg(
-        truth=("truth", "first"), coverage=("hit", "mean"), width=("width", "mean"), cohorts=("hit", "size"),
+        truth=("truth", "mean"), coverage=("hit", "mean"), width=("width", "mean"), cohorts=("hit", "size"),
         exact=("exact", "mean"), degenerate=("width", lambda w: bool((w == 0).all())),
         shown=("width", lambda w: float((w > 0).mean()))).reset_index()
     table["mc_se"] = np.sqrt(table["coverage"] * (1 - table["coverage"]) / table["cohorts"])
@@ -336,45 +376,101 @@ def _binary(values: np.ndarray) -> bool:
 
 def diagnose_records(clean: pd.DataFrame, minimum: models.Minimum | None = None,
                      which: tuple[str, ...] = DIAGNOSE_MODELS) -> list[dict]:
-    """Per term of models 1–4 (or `which`), two fits: "alle" (`models.fit`, every covariate with variation: what the coverage
-    table above measures) and "brief" (`models.fit_checked` with the build's minimum sizes: what the letter shows;
-    a term it leaves out, or a model it cannot estimate, has no record). Each record: estimate, the build's
+    """Per term of models 1–4 (or `which`), the two fits of `letter_fits`: "alle" (`models.fit`, every covariate
+    with variation) and "brief" (`models.fit_checked` with the build's minimum sizes: what the letter shows, the
+    fits `model_records` measures; a term it leaves out, or a model it cannot estimate, has no record). Each record: estimate, the build's
     standard error and df, its 95% interval, the fitted formula, and for a 0/1 term the number of defendants with
     (`ones`) and without it and the number of cases with it."""
     records = []
-    for model, data in models.samples(models.model_frame(clean)).items():
-        if model not in which:
-            continue
+    for model, data, variant, result, fitted_formula in letter_fits(clean, minimum, which, full=True):
         groups = data["case_id"].to_numpy()
-        full, formula = models.fit(model, data)
-        checked = models.fit_checked(model, data, minimum)
-        fits = [("alle", full, formula)]
-        if checked.estimated:
-            fits.append(("brief", checked.result, checked.formula))
-        for variant, result, fitted_formula in fits:
-            ci = result.conf_int(1 - LEVEL)
-            for term in result.params.index:
-                values = data[term].to_numpy(float) if term in data else None
-                binary = values is not None and _binary(values)
-                records.append({
-                    "model": model, "term": term, "variant": variant, "formula": fitted_formula,
-                    "estimate": result.params[term], "se": result.bse[term], "df": result.df[term],
-                    "low": ci.loc[term, 0], "high": ci.loc[term, 1], "n": len(data),
-                    "ones": int(values.sum()) if binary else -1,
-                    "zeros": int(len(values) - values.sum()) if binary else -1,
-                    "cases_with": int(pd.unique(groups[values == 1]).size) if binary else -1})
+        ci = result.conf_int(1 - LEVEL)
+        for term in result.params.index:
+            values = data[term].to_numpy(float) if term in data else None
+            binary = values is not None and _binary(values)
+            records.append({
+                "model": model, "term": term, "variant": variant, "formula": fitted_formula,
+                "estimate": result.params[term], "se": result.bse[term], "df": result.df[term],
+                "low": ci.loc[term, 0], "high": ci.loc[term, 1], "n": len(data),
+                "ones": int(values.sum()) if binary else -1,
+                "zeros": int(len(values) - values.sum()) if binary else -1,
+                "cases_with": int(pd.unique(groups[values == 1]).size) if binary else -1})
     return records
 
 
-def population_fits(params: dict, size: int, formulas: set[tuple[str, str]]) -> dict[tuple[str, str, str], float]:
+def population_samples(params: dict, size: int) -> dict[str, pd.DataFrame]:
+    """The models' samples in the population (seed 999, as `population_truth`)."""
+    return models.samples(models.model_frame(clean_cohort(params, size, seed=999)))
+
+
+def population_fits(params: dict, size: int, formulas: set[tuple[str, str]],
+                    samples_: dict[str, pd.DataFrame] | None = None) -> dict[tuple[str, str, str], float]:
     """The pseudo-true value of every (model, formula) pair that a cohort fitted: the same formula fitted on one
     population of `size` defendants (seed 999, as `population_truth`) -> {(model, formula, term): value}."""
-    samples_ = models.samples(models.model_frame(clean_cohort(params, size, seed=999)))
+    samples_ = samples_ if samples_ is not None else population_samples(params, size)
     out = {}
     for model, formula in sorted(formulas):
         result, _ = models.fit(model, samples_[model], formula)
         out.update({(model, formula, term): float(v) for term, v in result.params.items()})
     return out
+
+
+FORMULA_TRUTH = "coverage_diagnose_truth.csv"  # (model, formula, term, truth); started by the diagnosis
+
+
+class FormulaTruth:
+    """The truth rule of the model terms: each fitted (model, formula) against the same formula fitted on the
+    population (`population_fits`), computed once per formula and kept in a CSV (model, formula, term, truth)
+    that every mode reads and extends (`--formula-truth`; two processes may share it: `save` merges)."""
+
+    def __init__(self, params: dict, size: int, path: Path):
+        self.params, self.size, self.path = params, size, Path(path)
+        self.by_formula: dict[tuple[str, str], dict[str, float]] = {}
+        self._samples = None
+        self._changed = False
+        self._merge(self.path)
+
+    def _merge(self, path: Path) -> None:
+        if path.exists():
+            for r in pd.read_csv(path).itertuples():
+                self.by_formula.setdefault((r.model, r.formula), {}).setdefault(r.term, float(r.truth))
+
+    def ensure(self, formulas) -> None:
+        missing = {(m, f) for m, f in formulas if (m, f) not in self.by_formula}
+        if not missing:
+            return
+        if self._samples is None:
+            self._samples = population_samples(self.params, self.size)
+        for (m, f, t), v in population_fits(self.params, self.size, missing, self._samples).items():
+            self.by_formula.setdefault((m, f), {})[t] = v
+        self._changed = True
+
+    def values(self, model: str, formula: str) -> dict[str, float]:
+        self.ensure({(model, formula)})
+        return self.by_formula[(model, formula)]
+
+    @property
+    def table(self) -> dict[tuple[str, str, str], float]:
+        return {(m, f, t): v for (m, f), terms in self.by_formula.items() for t, v in terms.items()}
+
+    def save(self) -> None:
+        if not self._changed:
+            return
+        self._merge(self.path)  # what another process added meanwhile
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(self.path.name + ".part")
+        pd.DataFrame([{"model": m, "formula": f, "term": t, "truth": v} for (m, f, t), v in sorted(self.table.items())]
+                     ).to_csv(partial, index=False)
+        os.replace(partial, self.path)
+        self._changed = False
+
+
+def model_pairs(frame: pd.DataFrame) -> set[tuple[str, str]]:
+    """The (model, formula) pairs of a coverage records frame (none for records without formulas)."""
+    if "formula" not in frame.columns:
+        return set()
+    rows = frame[frame["target"].str.startswith("model ") & frame["formula"].notna()]
+    return set(zip(rows["target"].str.removeprefix("model "), rows["formula"]))
 
 
 def ones_bin(ones: pd.Series) -> pd.Series:
@@ -486,21 +582,13 @@ def run_diagnose(args, params: dict) -> None:
         frame = pd.DataFrame(records)
         args.records.parent.mkdir(parents=True, exist_ok=True)
         frame.to_csv(args.records, index=False)
-    truth_path = args.truth or args.records.with_name("coverage_diagnose_truth.csv")
-    formulas = set(zip(frame["model"], frame["formula"]))
-    if truth_path.exists():
-        rows = pd.read_csv(truth_path)
-        truth = {(r.model, r.formula, r.term): r.truth for r in rows.itertuples()}
-    else:
-        truth = {}
-    missing = {(m, f) for m, f in formulas if not any(k[:2] == (m, f) for k in truth)}
-    if missing:
-        truth.update(population_fits(params, args.population, missing))
-        pd.DataFrame([{"model": m, "formula": f, "term": t, "truth": v} for (m, f, t), v in sorted(truth.items())]
-                     ).to_csv(truth_path, index=False)
+    formula_truth = FormulaTruth(params, args.population, args.formula_truth or args.truth
+                                 or args.records.with_name(FORMULA_TRUTH))
+    formula_truth.ensure(set(zip(frame["model"], frame["formula"])))
+    formula_truth.save()
     print(f"\n{frame['cohort'].nunique()} cohorts; truth: each fitted formula on the population of "
           f"{args.population:,} (seed 999). Nominal coverage {LEVEL:.0%}.\n")
-    print_diagnosis(frame, truth)
+    print_diagnosis(frame, formula_truth.table)
 
 
 # ------------------------------------------------------------------------------------- follow-up (--only followup)
@@ -714,6 +802,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--records", type=Path, default=ROOT / "results/benchmarks/coverage_records.csv")
     parser.add_argument("--truth", type=Path, default=None,
                         help="read the population truth from this CSV (written by an earlier run) instead")
+    parser.add_argument("--formula-truth", type=Path, default=None,
+                        help=f"the model terms' truth per fitted formula, read and extended (default {FORMULA_TRUTH} "
+                        "beside --records; with --only diagnose also --truth)")
     parser.add_argument("--table", nargs="+", type=Path, default=None,
                         help="only print the tables of these records files (parts of a split run)")
     args = parser.parse_args(argv)
@@ -731,12 +822,16 @@ def main(argv: list[str] | None = None) -> None:
             run_followup(args, synth.load_params(ROOT / "data/raw/synthetic_params.yaml"))
         return
     truth_path = args.truth or args.records.with_name("coverage_truth.csv")
+    params = synth.load_params(ROOT / "data/raw/synthetic_params.yaml")
+    formula_truth = FormulaTruth(params, args.population, args.formula_truth or args.records.with_name(FORMULA_TRUTH))
     if args.table:
         truth = {(r.target, r.measure): r.truth for r in pd.read_csv(truth_path).itertuples()}
         frame = pd.concat([pd.read_csv(path) for path in args.table], ignore_index=True)
-        summarise(frame, truth, f"{frame['cohort'].nunique()} cohorts (records of {len(args.table)} file(s)).")
+        formula_truth.ensure(model_pairs(frame))
+        formula_truth.save()
+        summarise(frame, {**truth, **formula_truth.table},
+                  f"{frame['cohort'].nunique()} cohorts (records of {len(args.table)} file(s)).")
         return
-    params = synth.load_params(ROOT / "data/raw/synthetic_params.yaml")
     start = time.perf_counter()
     if args.truth:
         truth = {(r.target, r.measure): r.truth for r in pd.read_csv(args.truth).itertuples()}
@@ -746,7 +841,7 @@ def main(argv: list[str] | None = None) -> None:
         pd.DataFrame([{"target": t, "measure": m, "truth": v} for (t, m), v in truth.items()]).to_csv(
             truth_path, index=False)
         print(f"population of {args.population:,}: {time.perf_counter() - start:.0f} s", flush=True)
-    EXTRA.update(candidates=args.candidates, truth=truth, replicates=args.replicates)
+    EXTRA.update(candidates=args.candidates, truth=formula_truth, replicates=args.replicates)
     records = []
     start = time.perf_counter()
     args.records.parent.mkdir(parents=True, exist_ok=True)
@@ -760,7 +855,9 @@ def main(argv: list[str] | None = None) -> None:
     elapsed = time.perf_counter() - start
     frame = pd.DataFrame(records)
     frame.to_csv(args.records, index=False)
-    summarise(frame, truth, f"{args.cohorts} cohorts of {args.size} defendants, {args.replicates} bootstrap "
+    formula_truth.ensure(model_pairs(frame))
+    formula_truth.save()
+    summarise(frame, {**truth, **formula_truth.table}, f"{args.cohorts} cohorts of {args.size} defendants, {args.replicates} bootstrap "
               f"replicates ({elapsed:.0f} s).")
 
 

@@ -34,6 +34,10 @@ def test_a_tiny_run_records_the_build_and_every_candidate(tmp_path, capsys):
     build = frame[frame["method"] == "build"]
     assert {"model 1_eis", "model 5_mediaan", "samenvatting alle", "decompositie"} <= set(build["target"])
     assert (tmp_path / "coverage_truth.csv").exists()
+    models_ = frame[frame["target"].str.startswith("model ")]
+    assert models_["formula"].notna().all()  # every model term with the formula the letter's fit used
+    truth = pd.read_csv(tmp_path / bench.FORMULA_TRUTH)
+    assert bench.model_pairs(frame) <= set(zip(truth["model"], truth["formula"]))
     out = capsys.readouterr().out
     assert "| model 1_eis | disabled |" in out and "Coverage of every candidate method" in out
     bench.main(["--table", str(records), "--records", str(records)])  # the same tables from the records
@@ -97,3 +101,55 @@ def test_the_flag_rule_pools_the_letter_s_cells_by_kind_and_by_count():
     assert table.loc[("kleinste kwadraten", True), "cells"] == 3  # 8 without counts as few too; alle is not used
     assert table.loc[("kleinste kwadraten", True), "coverage"] == pytest.approx(2 / 3)
     assert table.loc[("logit", True), "coverage"] == 1.0 and ("logit", False) not in table.index
+
+
+def test_a_model_term_s_truth_is_looked_up_by_its_formula():
+    records = pd.DataFrame({
+        "target": ["model 3_opgelegd", "model 3_opgelegd", "model 3_opgelegd", "samenvatting alle"],
+        "measure": ["minor", "minor", "minor", "mediaan_eis"], "formula": ["y ~ minor", "y ~ minor + form", None, None],
+        "method": "build", "estimate": 0.0, "low": [-1.0, 0.5, 0.5, 20.0], "high": [1.0, 1.5, 1.5, 30.0]})
+    truth = {("3_opgelegd", "y ~ minor", "minor"): 0.0, ("3_opgelegd", "y ~ minor + form", "minor"): 1.0,
+             ("model 3_opgelegd", "minor"): 2.0, ("samenvatting alle", "mediaan_eis"): 27.0}
+    assert bench.record_truth(records, truth) == [0.0, 1.0, 2.0, 27.0]  # no formula: a file of before the change
+    table = bench.coverage_table(records.iloc[:2], truth).iloc[0]
+    assert table["coverage"] == 1.0 and table["truth"] == 0.5  # each against its own formula's value
+    assert bench.model_pairs(records) == {("3_opgelegd", "y ~ minor"), ("3_opgelegd", "y ~ minor + form")}
+
+
+def test_the_model_terms_are_measured_on_the_letter_s_fits_like_the_diagnosis():
+    params = bench.synth.load_params(ROOT / "data/raw/synthetic_params.yaml")
+    clean = bench.clean_cohort(params, 150, seed=10_003)
+    build = pd.DataFrame([r for r in bench.model_records(clean) if r["method"] == "build"])
+    brief = pd.DataFrame(bench.diagnose_records(clean, which=tuple(bench.models.FORMULAS)))
+    brief = brief[brief["variant"] == "brief"]
+    assert list(build["target"].str.removeprefix("model ")) == list(brief["model"])
+    assert list(build["measure"]) == list(brief["term"]) and list(build["formula"]) == list(brief["formula"])
+    assert np.allclose(build[["estimate", "low", "high"]], brief[["estimate", "low", "high"]])
+    kept_before = 0  # terms the letter leaves out that models.fit (the table's fits before) kept
+    for model, data in bench.models.samples(bench.models.model_frame(clean)).items():
+        left_out = set(bench.models.fit_checked(model, data).dropped)
+        assert not left_out & set(build.loc[build["target"] == f"model {model}", "measure"])
+        kept_before += len(left_out & set(bench.models.fit(model, data)[0].params.index))
+    assert kept_before > 0  # this cohort has such terms (a rare form), so the test can fail
+
+
+def test_the_formula_truth_fits_each_formula_once_and_merges_on_save(tmp_path, monkeypatch):
+    calls = []
+
+    def fake_fits(params, size, formulas, samples_=None):
+        calls.append(set(formulas))
+        return {(m, f, "x"): float(len(f)) for m, f in formulas}
+
+    monkeypatch.setattr(bench, "population_fits", fake_fits)
+    monkeypatch.setattr(bench, "population_samples", lambda params, size: {})
+    path = tmp_path / "truth.csv"
+    first, second = bench.FormulaTruth({}, 10, path), bench.FormulaTruth({}, 10, path)
+    assert first.values("1_eis", "y ~ a") == {"x": 5.0}
+    first.values("1_eis", "y ~ a")
+    assert calls == [{("1_eis", "y ~ a")}]  # cached
+    second.ensure({("2_vrijspraak", "y ~ ab")})
+    first.save()
+    second.save()  # merges what the first wrote
+    again = bench.FormulaTruth({}, 10, path)
+    assert again.table == {("1_eis", "y ~ a", "x"): 5.0, ("2_vrijspraak", "y ~ ab", "x"): 6.0}
+    assert not list(tmp_path.glob("*.part"))
