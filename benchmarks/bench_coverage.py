@@ -14,9 +14,9 @@ same bootstrap replicates (the method "build" is what the build does, `mhcases.m
 `mhcases.stats.bootstrap_interval`; "before" in the printed table is the build's method before issue 13 item 2,
 `BEFORE`):
 - model terms of models 1–5, as the letter shows them (`letter_fits`: `models.fit_checked` with the build's
-  minimum sizes; a term it leaves out or a model it cannot estimate has no record): least squares CR1 + normal, CR2 / CR3 with Bell–McCaffrey df,
-  CR2 with t(G − 1); logits also CR2 + normal and CR1 + BM df; the median regression statsmodels' kernel SEs,
-  the Parente–Santos Silva cluster sandwich with t(G − 1) or BM df, and its CR2 (leverage-adjusted) form
+  minimum sizes; a term it leaves out or a model it cannot estimate has no record): least squares CR1 + normal,
+  CR2 / CR3 with Bell–McCaffrey df, CR2 with t(G − 1); logits also CR2 + normal and CR1 + BM df; the median
+  regression statsmodels' kernel SEs, the Parente–Santos Silva cluster sandwich with t(G − 1) or BM df, and its CR2 (leverage-adjusted) form
   (`mhcases.inference.cluster`). No bootstrap here, so `--only models` runs 1,000 cohorts in about 5 minutes;
 - the two-part effects (model 4), the demand/imposed summaries (all defendants and per verdict) and the
   decomposition (gaps, parts, shares): case bootstrap; percentile, mid-distribution percentile, both also
@@ -25,9 +25,9 @@ same bootstrap replicates (the method "build" is what the build does, `mhcases.m
 The truth of each target is its value in a large population drawn from the same generator (`--population`
 defendants); it is written next to the records and can be reused with `--truth`. For a model term it is the
 pseudo-true value of the formula the cohort fitted (the same formula fitted on the population; `FormulaTruth`,
-kept in `--formula-truth`, default coverage_diagnose_truth.csv, shared with `--only diagnose`). Cohorts are drawn uncalibrated from `mhcases.synth`
-(seeds 10,000 + i, i from `--first`), so a run can be split over processes and the parts printed together with
-`--table`. Per-cohort records go to `--records` (CSV); the Markdown tables printed at the end (before/after with
+kept in `--formula-truth`, default coverage_diagnose_truth.csv, shared with `--only diagnose`). Cohorts are drawn
+uncalibrated from `mhcases.synth` (seeds 10,000 + i, i from `--first`), so a run can be split over processes and
+the parts printed together with `--table`. Per-cohort records go to `--records` (CSV); the Markdown tables printed at the end (before/after with
 MC s.e., widths and the share of cohorts whose estimate equals the truth; coverage of every candidate) are the
 ones in benchmarks/README.md. About 1 s per cohort on one core.
 
@@ -378,7 +378,8 @@ def diagnose_records(clean: pd.DataFrame, minimum: models.Minimum | None = None,
                      which: tuple[str, ...] = DIAGNOSE_MODELS) -> list[dict]:
     """Per term of models 1–4 (or `which`), the two fits of `letter_fits`: "alle" (`models.fit`, every covariate
     with variation) and "brief" (`models.fit_checked` with the build's minimum sizes: what the letter shows, the
-    fits `model_records` measures; a term it leaves out, or a model it cannot estimate, has no record). Each record: estimate, the build's
+    fits `model_records` measures; a term it leaves out, or a model it cannot estimate, has no record). Each
+    record: estimate, the build's
     standard error and df, its 95% interval, the fitted formula, and for a 0/1 term the number of defendants with
     (`ones`) and without it and the number of cases with it."""
     records = []
@@ -857,7 +858,8 @@ def main(argv: list[str] | None = None) -> None:
     frame.to_csv(args.records, index=False)
     formula_truth.ensure(model_pairs(frame))
     formula_truth.save()
-    summarise(frame, {**truth, **formula_truth.table}, f"{args.cohorts} cohorts of {args.size} defendants, {args.replicates} bootstrap "
+    summarise(frame, {**truth, **formula_truth.table},
+              f"{args.cohorts} cohorts of {args.size} defendants, {args.replicates} bootstrap "
               f"replicates ({elapsed:.0f} s).")
 
 
