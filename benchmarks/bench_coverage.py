@@ -17,7 +17,8 @@ same bootstrap replicates (the method "build" is what the build does, `mhcases.m
   minimum sizes; a term it leaves out or a model it cannot estimate has no record): least squares CR1 + normal,
   CR2 / CR3 with Bell–McCaffrey df, CR2 with t(G − 1); logits also CR2 + normal and CR1 + BM df; the median
   regression statsmodels' kernel SEs, the Parente–Santos Silva cluster sandwich with t(G − 1) or BM df, and its
-  CR2 (leverage-adjusted) form (`mhcases.inference.cluster`). No bootstrap here, so `--only models` runs 1,000 cohorts in about 5 minutes;
+  CR2 (leverage-adjusted) form (`mhcases.inference.cluster`). No bootstrap here, so `--only models` runs 1,000
+  cohorts in about 5 minutes;
 - the two-part effects (model 4), the demand/imposed summaries (all defendants and per verdict) and the
   decomposition (gaps, parts, shares): case bootstrap; percentile, mid-distribution percentile, both also
   expanded for the number of cases, BCa (jackknife over cases), and for shares of defendants the Wilson interval
@@ -28,8 +29,8 @@ pseudo-true value of the formula the cohort fitted (the same formula fitted on t
 kept in `--formula-truth`, default coverage_diagnose_truth.csv, shared with `--only diagnose`). Cohorts are drawn
 uncalibrated from `mhcases.synth` (seeds 10,000 + i, i from `--first`), so a run can be split over processes and
 the parts printed together with `--table`. Per-cohort records go to `--records` (CSV); the Markdown tables
-printed at the end (before/after with MC s.e., widths and the share of cohorts whose estimate equals the truth; coverage of every candidate) are the
-ones in benchmarks/README.md. About 1 s per cohort on one core.
+printed at the end (before/after with MC s.e., widths and the share of cohorts whose estimate equals the truth;
+coverage of every candidate) are the ones in benchmarks/README.md. About 1 s per cohort on one core.
 
 `--candidates` adds the benchmark-only candidates of the least-squares terms: CR2 with Bell–McCaffrey df under
 Imbens–Kolesár's random-effects working model ("CR2-IK") and the wild cluster restricted bootstrap ("WCR-webb",
