@@ -118,3 +118,18 @@ def test_a_bans_substitute_for_each_violation_after_its_length():
     s = parse_sanction("een gevangenisstraf van 20 maanden en oplegging van een gebiedsverbod voor de gemeente [plaats] "
                        "voor de duur van 3 jaren, met vervangende hechtenis van 1 week voor iedere overtreding")
     assert s.status == "parsed" and s.measures == ("gebiedsverbod",)
+
+
+@pytest.mark.parametrize("text, measures", [
+    # the special conditions end where a measure is ordered after them; the same ban twice counts once
+    ("een gevangenisstraf van 24 maanden, waarvan 8 maanden voorwaardelijk met een proeftijd van 2 jaren, met als "
+     "bijzondere voorwaarden een meldplicht en een contactverbod met [benadeelde], en dat daarnaast een contactverbod "
+     "als maatregel wordt opgelegd voor de duur van 4 jaren", ("contactverbod",)),
+    ("een gevangenisstraf van 24 maanden, waarvan 8 maanden voorwaardelijk met een proeftijd van 2 jaren, met als "
+     "bijzondere voorwaarde een meldplicht, en dat tevens een gebiedsverbod wordt opgelegd voor de duur van 4 jaren",
+     ("gebiedsverbod",)),
+])
+def test_a_measure_ordered_after_the_special_conditions(text, measures):
+    s = parse_sanction(text)
+    assert s.status == "parsed" and s.measures == measures
+    assert (s.unconditional_months, s.conditional_months, s.probation_months) == (16.0, 8.0, 24.0)

@@ -391,7 +391,7 @@ _VERDICT_SUBS = (
     # maatregel van plaatsing in een inrichting voor jeugdigen wordt opgelegd", "dat (aan verdachte) tbs met
     # dwangverpleging wordt opgelegd", "dat verdachte de isd-maatregel wordt opgelegd"; not a relative clause ("dat de
     # maatregel die wordt opgelegd ...")
-    (re.compile(r"\bdat (?:(?:aan )?(?:de )?(?:verdachte|\[verdachte\]) |aan (?:hem|haar) )?"
+    (re.compile(r"\bdat (?:daarnaast |voorts |tevens |ook )?(?:(?:aan )?(?:de )?(?:verdachte|\[verdachte\]) |aan (?:hem|haar) )?"
                 r"(?P<what>(?:(?:de|een|het) (?:vrijheidsbeperkende |(?:on)?voorwaardelijke )?"
                 r"(?:(?:tbs|pij|isd)-?maatregel|maatregel|contactverbod|gebiedsverbod|locatieverbod|taakstraf|werkstraf"
                 r"|geldboete|gevangenisstraf|jeugddetentie|terbeschikkingstelling|tbs|pij|isd)"
@@ -596,8 +596,10 @@ _SUB_CONDITIONS = re.compile(
     r"|(?:en|alsmede|met) (?=" + _NO_SANCTION_WORD + r"voorwaarden?(?![a-z])))"
     + _NO_SANCTION_WORD_LAZY
     # ... up to the next sanction, also when the demand's verb is repeated before it (", en tot een werkstraf")
-    + r"(?=;|$|,? (?:en |alsmede )?(?:tot )?(?:een |de )?"
-    + _any_of(*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS, *_MEASURE_WORDS_SHORT) + r"\b)",
+    + r"(?=;|$|,? (?:en |alsmede )?(?:tot |oplegging van )?(?:een |de )?"
+    + _any_of(*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS, *_MEASURE_WORDS_SHORT) + r"\b"
+    # ... or up to a measure ordered after them: ", en (dat daarnaast) een contactverbod als maatregel wordt opgelegd"
+    r"|,? en oplegging van )",
     _F,
 )
 # A contact or area ban among the special conditions of a suspended sentence (art. 14c, second paragraph, under 5
