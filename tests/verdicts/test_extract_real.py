@@ -253,3 +253,24 @@ def test_scores_meet_the_issue_targets_on_the_labelled_set():
     assert scores.acquittal_accuracy >= 0.95
     assert scores.wrong_without_flag == []
     assert scores.flag_missing == []
+
+
+def test_score_lists_every_miss_flagged_or_not():
+    """`Scores.misses` (bench_extract.py --misses) names each value and acquittal that is not right, with its status."""
+    from types import SimpleNamespace
+
+    from mhcases.phrases import parse_sanction
+
+    def found(text, status):
+        return SimpleNamespace(value=text, status=status, sanction=parse_sanction(text))
+
+    labels = [{"file": "a.txt", "sentencing": True, "demand": "gevangenisstraf van 20 maanden",
+               "sentence": "gevangenisstraf van 12 maanden", "acquittal": "geen"}]
+    extracted = {"a.txt": {"demand": found("gevangenisstraf van 2 jaren", "controleren"),
+                           "sentence": found("gevangenisstraf van 12 maanden", "automatisch"),
+                           "acquittal": "partieel"}}
+    scores = score(labels, extracted)
+    assert scores.wrong_without_flag == []
+    assert len(scores.misses) == 2
+    assert scores.misses[0].startswith("a.txt demand [controleren]: 'gevangenisstraf van 2 jaren'")
+    assert scores.misses[1] == "a.txt vrijspraak: partieel (label: geen)"

@@ -81,6 +81,7 @@ class Scores:
     flag_missing: list[str] = field(default_factory=list)  # label says "controleren", extractor said "automatisch"
     checked_values: int = 0  # values with status "controleren"
     values: int = 0
+    misses: list[str] = field(default_factory=list)  # every value or acquittal not right, flagged or not
 
     @property
     def acquittal_accuracy(self) -> float:
@@ -125,7 +126,12 @@ def score(labels: Iterable[Mapping], extracted: Mapping[str, Mapping[str, object
                 scores.wrong_without_flag.append(f"{label['file']} {column}: {found.value} (label: {expected_text})")
             scores.type_only.add([_type(i) for i in expected], [_type(i) for i in actual])
             scores.type_numbers.add(expected, actual)
+            if sorted(expected) != sorted(actual):
+                scores.misses.append(f"{label['file']} {column} [{found.status}]: {found.value!r} "
+                                     f"(label: {expected_text!r})")
         if label.get("sentencing"):
             scores.acquittal_total += 1
             scores.acquittal_right += got["acquittal"] == label.get("acquittal")
+            if got["acquittal"] != label.get("acquittal"):
+                scores.misses.append(f"{label['file']} vrijspraak: {got['acquittal']} (label: {label.get('acquittal')})")
     return scores
