@@ -76,3 +76,19 @@ def test_a_revised_demand_with_thans_in_the_same_clause_as_the_prosecutor():
 def test_a_fronted_pronoun_without_a_prosecutor_before_it_is_not_the_prosecutor():
     assert demand("De raadsman heeft het woord gevoerd. Na de schorsing heeft hij gevorderd dat verdachte wordt "
                   "veroordeeld tot een taakstraf van 20 uren.").value == "onbekend"
+
+
+def test_the_revised_demand_after_a_fronted_subordinate_clause_is_the_prosecutors():
+    # the pronoun is the main clause's subject after "Nu/Nadat ..., heeft zij ...": the next "Zij vordert" is hers
+    got = demand("De officier van justitie heeft eerst gevorderd dat verdachte wordt veroordeeld tot een taakstraf van "
+                 "200 uren. Nu de verdediging een nieuw rapport had overgelegd, heeft zij haar eis aangepast. Zij vordert "
+                 "thans een taakstraf van 140 uren.")
+    assert got.sanction.community_service_hours == 140
+    assert got.status == "controleren" and "de laatste eis gelezen" in got.note
+
+
+def test_a_revision_whose_new_demand_is_not_read_says_so():
+    got = demand("De officier van justitie heeft gevorderd dat verdachte wordt veroordeeld tot een taakstraf van 200 "
+                 "uren. Ter zitting is de eis bijgesteld, om redenen die de rechtbank hierna bespreekt.")
+    assert got.status == "controleren"
+    assert "bijgestelde eis is niet gelezen" in got.note and "de laatste eis gelezen" not in got.note

@@ -470,7 +470,10 @@ _PROSECUTOR_SUBJECT = re.compile(
     r"^(?:[^,;]{0,60}?\b(?:heeft|hebben|is|vordert|eist|stelt)\s+)?(?:het\s+standpunt\s+van\s+)?(?:de\s+|het\s+)?"
     r"(?:officier(?:en)?\s+van\s+justitie|advocaat-generaal|openbaar\s+ministerie)\b", _F)
 # "Zij ...", or the pronoun after a fronted phrase ("Na het pleidooi heeft zij ...")
-_PRONOUN = re.compile(r"^(?:zij|hij)\b|^[^,;]{0,80}?\b(?:heeft|had|is|was|vordert|eist)\s+(?:zij|hij)\b", _F)
+_PRONOUN = re.compile(r"^(?:zij|hij)\b|^[^,;]{0,80}?\b(?:heeft|had|is|was|vordert|eist)\s+(?:zij|hij)\b"
+                      # the pronoun after a fronted subordinate clause, commas and all ("Nadat ..., heeft zij ...")
+                      r"|^(?:nadat|nu|toen|omdat|aangezien|zodra|gelet\s+op)\b[^;.]{0,200}?,\s*"
+                      r"(?:heeft|had|is|was|vordert|eist)\s+(?:zij|hij)\b", _F)
 _PRONOUN_DEMAND = re.compile(
     r"^(?:zij|hij)\s+(?:(?:heeft|hebben)\s+(?:(?:toen|vervolgens|daarop|nadien|daarna|ten\s+slotte|tot\s+slot|dan\s+ook"
     r"|daarom|uiteindelijk)\s+)?(?:gevorderd|geëist|gerequireerd|gerekwireerd)|vordert|eist)\b", _F)
@@ -683,6 +686,7 @@ def read_demand(doc: Document, decision: Decision | None = None) -> Found:
     if revised:  # the demand stated in or after the revision replaces the earlier one
         later = [r for r in candidates if r[1][0].start >= revised[-1].start]
         usable = [later[-1]] if later else usable
+    revision_read = bool(revised) and bool(later)
     distinct = {format_sanction(r[2]) if r[2].status != "unparsed" else r[0] for r in usable}
     span, sources, sanction = usable[0]
     value, status, note = _sanction_value(sanction, span)
@@ -691,8 +695,9 @@ def read_demand(doc: Document, decision: Decision | None = None) -> Found:
         note = ("meer dan één strafeis gevonden: " + " | ".join(sorted(distinct)) + (f"; {note}" if note else ""))
     if revised:
         status = CHECK
-        note = "; ".join(filter(None, [note, "eis bijgesteld ter zitting: de laatste eis gelezen; nagaan: "
-                                       + " | ".join(c.text[:120] for c in revised[:2])]))
+        said = ("eis bijgesteld ter zitting: de laatste eis gelezen; nagaan: " if revision_read else
+                "eis bijgesteld ter zitting, maar de bijgestelde eis is niet gelezen: de eerdere eis ingevuld; nagaan: ")
+        note = "; ".join(filter(None, [note, said + " | ".join(c.text[:120] for c in revised[:2])]))
     alternatives = [c for c in clauses if _ALT_DEMAND.search(c.text)] if where == "vordering" else []
     if alternatives:
         # two demands for different findings: the codebook's one phrase cannot hold them, so no number is pre-filled
