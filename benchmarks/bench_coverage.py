@@ -460,7 +460,7 @@ class FormulaTruth:
             return
         self._merge(self.path)  # what another process added meanwhile
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(self.path.name + ".part")
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
         pd.DataFrame([{"model": m, "formula": f, "term": t, "truth": v} for (m, f, t), v in sorted(self.table.items())]
                      ).to_csv(partial, index=False)
         os.replace(partial, self.path)
