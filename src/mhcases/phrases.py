@@ -496,10 +496,12 @@ _DET_PRETRIAL = re.compile(
     _F,
 )
 # "niet ten uitvoer zal worden gelegd", "niet zal worden ten uitvoer gelegd", "niet ten uitvoer gelegd zal worden",
-# "niet ten uitvoer wordt gelegd" (after normalisation "tenuitvoergelegd" is "ten uitvoer gelegd")
+# "niet ten uitvoer wordt gelegd", "niet ten uitvoer gelegd hoeft te worden" (after normalisation "tenuitvoergelegd" is
+# "ten uitvoer gelegd")
 _NOT_EXECUTED = (
-    r"niet (?:(?:zal|zullen|wordt|worden) )*(?:vooralsnog )?ten uitvoer (?:(?:zal|zullen|wordt|worden) )*gelegd"
-    r"(?: (?:zal|zullen) worden| wordt)?"
+    r"niet (?:(?:zal|zullen|wordt|worden) )*(?:vooralsnog )?ten uitvoer (?:(?:zal|zullen|wordt|worden"
+    r"|(?:hoeft|hoeven) te worden) )*gelegd"
+    r"(?: (?:zal|zullen) worden| wordt| (?:hoeft|hoeven) te worden)?"  # "... gelegd hoeft te worden"
 )
 _SUB_WAARVAN = re.compile(
     rf"(?:, | |; )waarvan (?:een (?:ge)?deel(?:te)?,? (?:groot |van |te weten )?)?"

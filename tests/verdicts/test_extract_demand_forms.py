@@ -89,3 +89,20 @@ def test_the_demand_against_a_co_defendant_is_not_read():
                  "gevorderd.\nDe officier van justitie heeft gevorderd dat verdachte wordt veroordeeld tot een "
                  "gevangenisstraf van 2 jaren.")
     assert (got.value, got.status) == ("gevangenisstraf van 2 jaren", "automatisch")
+
+
+def test_a_demand_for_the_counts_with_its_suspended_part_after_the_verb():
+    # "heeft voor <counts> een ... geëist, waarvan ...": the counts before the object, the rest after the verb
+    got = demand("De officier van justitie heeft voor de feiten 1 en 3 een gevangenisstraf van 15 maanden geëist, "
+                 "waarvan 5 maanden voorwaardelijk met een proeftijd van 3 jaar.")
+    s = got.sanction
+    assert (s.unconditional_months, s.conditional_months, s.probation_months) == (10.0, 5.0, 36.0)
+    assert got.status == "automatisch"
+
+
+def test_what_follows_the_verb_of_a_demand_is_never_dropped_silently():
+    # a suspended part after the verb that the parser cannot read marks the demand, never a bare 15 months
+    got = demand("De officier van justitie heeft een gevangenisstraf van 15 maanden geëist, waarvan een deel "
+                 "voorwaardelijk naar het oordeel van de rechtbank.")
+    assert got.status == "controleren"
+    assert got.sanction.status == "unparsed" and "waarvan een deel" in got.value

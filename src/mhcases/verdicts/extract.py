@@ -431,7 +431,13 @@ _PROOF_THEN_SENTENCE = re.compile(r"^bewezenverklaring\b[^;]*?\ben\s+(?:tot\s+)?
                                   _F)
 _DEMAND_INNER = re.compile(r"\b(?:heeft|hebben)\s+(?:(?:de\s+)?(?:officier(?:en)?\s+van\s+justitie|advocaat-generaal|zij|hij)\s+)?"
                            r"(?:(?:ter\s+(?:terechtzitting|zitting)|tegen\s+(?:de\s+)?verdachte)\s+)?"
+                           # the counts the demand is for: "voor beide feiten", "voor feit 1 en 2", "voor het onder 1"
+                           r"(?:voor\s+(?:het\s+)?(?:beide\s+|alle\s+|de\s+)?(?:feiten|feit|onder)"
+                           r"(?:\s+\d+(?:\s*(?:,|en)\s*\d+)*)?(?:\s+ten\s+laste\s+gelegde)?\s+)?"
                            r"(?P<s>(?:een|de)\s[^;]*?)\s+(?:gevorderd|geëist|geeist|gerekwireerd)\b", _F)
+# the sanction goes on after the verb: "heeft een gevangenisstraf van 2 jaar geëist, waarvan 6 maanden voorwaardelijk"
+# (the rest goes to the parser, which marks what it cannot read; never a part of the sanction silently dropped)
+_DEMAND_INNER_MORE = re.compile(r"\s*,\s*(?=[^;]*\b(?:waarvan|(?:on)?voorwaardelijke?|proeftijd|aftrek)\b)[^;]*", _F)
 _DEMAND_END = re.compile(r"\s+(?:moet\s+krijgen|moet\s+worden\s+opgelegd|opgelegd\s+moet\s+worden|krijgt)\s*[.;]?\s*$", _F)
 _DEMAND_NOUN_START = re.compile(r"\b(?:dat\s+(?:de\s+)?(?:verdachte|\[verdachte\]|hij|zij)\s+)(?=(?:een|de)\s)", _F)
 
@@ -446,7 +452,8 @@ def _demand_tail(clause: Clause) -> str | None:
     if m is None:
         inner = _DEMAND_INNER.search(text)  # "heeft een gevangenisstraf van 3 jaar geëist"
         if inner is not None and _HAS_SANCTION.search(inner.group("s")):
-            return inner.group("s").strip(" :;.")
+            more = _DEMAND_INNER_MORE.match(text, inner.end())
+            return (inner.group("s") + (more.group(0) if more is not None else "")).strip(" :;.")
         end = _DEMAND_END.search(text)
         start = _DEMAND_NOUN_START.search(text)
         if end is None or start is None:  # "... vindt dat verdachte een taakstraf van 100 uur moet krijgen"

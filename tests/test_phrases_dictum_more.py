@@ -1,0 +1,26 @@
+"""The phrase parser on further court wording (each test in wordings written for it): a suspended part that "niet ten
+uitvoer gelegd hoeft te worden"."""
+
+from __future__ import annotations
+
+import pytest
+
+from mhcases.phrases import parse_sanction
+
+
+def numbers(text: str) -> tuple:
+    s = parse_sanction(text)
+    assert s.status == "parsed", s.reason
+    return (s.detention_kind, s.unconditional_months, s.conditional_months, s.probation_months,
+            s.community_service_hours, s.fine_euros, s.measures)
+
+
+@pytest.mark.parametrize("text", [
+    "een gevangenisstraf van 10 maanden; bepaalt dat van deze gevangenisstraf een gedeelte van 4 maanden niet ten "
+    "uitvoer gelegd hoeft te worden, onder de algemene voorwaarde dat de verdachte zich voor het einde van de proeftijd "
+    "van 3 jaar niet schuldig maakt aan een strafbaar feit",
+    "een gevangenisstraf van 10 maanden; bepaalt dat een gedeelte van 4 maanden van deze gevangenisstraf niet ten "
+    "uitvoer hoeft te worden gelegd, tenzij de rechter later anders gelast; stelt daarbij een proeftijd vast van 3 jaren",
+])
+def test_a_part_that_need_not_be_executed_is_suspended(text):
+    assert numbers(text) == ("gevangenisstraf", 6.0, 4.0, 36.0, None, None, ())
