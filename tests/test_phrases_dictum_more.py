@@ -24,3 +24,25 @@ def numbers(text: str) -> tuple:
 ])
 def test_a_part_that_need_not_be_executed_is_suspended(text):
     assert numbers(text) == ("gevangenisstraf", 6.0, 4.0, 36.0, None, None, ())
+
+
+@pytest.mark.parametrize("text, bans", [
+    ("een gevangenisstraf van 2 jaren en tot de maatregel ter beveiliging van de maatschappij inhoudende een "
+     "contactverbod met de twee slachtoffers voor de duur van 3 jaren", ("contactverbod",)),
+    ("een gevangenisstraf van 2 jaren, en de maatregel ter beveiliging van de maatschappij, inhoudende een gebiedsverbod "
+     "voor de gemeente Zwolle en een contactverbod met alle slachtoffers, voor de duur van 4 jaren",
+     ("contactverbod", "gebiedsverbod")),
+    ("een gevangenisstraf van 2 jaren en een contactverbod met beide slachtoffers voor de duur van 5 jaren",
+     ("contactverbod",)),
+])
+def test_a_ban_named_as_a_measure_protecting_society(text, bans):
+    s = parse_sanction(text)
+    assert s.status == "parsed", s.reason
+    assert s.unconditional_months == 24.0 and s.measures == bans
+
+
+def test_a_measure_protecting_society_without_a_ban_is_not_read():
+    for text in ("een gevangenisstraf van 2 jaren en de maatregel ter beveiliging van de maatschappij, inhoudende "
+                 "terbeschikkingstelling", "een gevangenisstraf van 2 jaren en de maatregel ter beveiliging van de "
+                 "maatschappij"):
+        assert parse_sanction(text).status == "unparsed"

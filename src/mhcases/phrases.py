@@ -763,7 +763,7 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
             rf"{_ART}(?:vrijheidsbeperkende maatregel{_38V_REF}(?: \({_V}\)|: (?:een )?{_V}"
             rf"|, (?:te weten|namelijk) (?:een )?{_V}|,? in de vorm van (?:een )?{_V})|{_V}{_38V_REF}"
             rf"(?: als (?:vrijheidsbeperkende )?maatregel{_38V_REF})?){_END}"
-            r"(?: (?:met|ten aanzien van|jegens) (?:het |de )?(?:\[[^\]]*\]|slachtoffers?|aangeefster|aangever)"
+            r"(?: (?:met|ten aanzien van|jegens) (?:het |de |(?:de )?(?:beide|twee|alle) )?(?:\[[^\]]*\]|slachtoffers?|aangeefster|aangever)"
             r"(?: \[[^\]]*\])?(?:,? geboren (?:op |te )?(?:\[[^\]]*\]|[0-9a-z -]+))?)?"
             r"(?: (?:voor|in|rond|betreffende) (?:de |het )?(?:(?:gemeente |wijk |stad |azc |straat )?\[[^\]]*\]"
             # a place named after its kind, to the end of the item: "een gebiedsverbod voor de wijk Transvaal"
@@ -785,7 +785,9 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
     ),
     (re.compile(
         rf"{_ART}(?:vrijheidsbeperkende maatregel|maatregel,? (?:ter beveiliging van de maatschappij,? )?(?:strekkende )?"
-        rf"(?:tot|ter) beperking van de vrijheid){_38V_CITED}"
+        # "de maatregel ter beveiliging van de maatschappij inhoudende een contactverbod ...": art. 38v by its purpose
+        # (which ban from the body's words; a body without one, e.g. tbs, is not read)
+        rf"(?:tot|ter) beperking van de vrijheid|maatregel,? ter beveiliging van de maatschappij){_38V_CITED}"
         rf",? (?:inhoudende|inhoudend|bestaande uit|te weten|namelijk)(?: dat)? {_38V_BODY}", _F), None),
     # art. 38v Sr by its content alone: "(legt verdachte op) de maatregel dat hij ... op geen enkele wijze contact zal
     # hebben met ... (contactverbod)": which ban from the body's words (`ban_codes`); a body without a ban is not read
