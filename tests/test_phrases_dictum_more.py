@@ -46,3 +46,18 @@ def test_a_measure_protecting_society_without_a_ban_is_not_read():
                  "terbeschikkingstelling", "een gevangenisstraf van 2 jaren en de maatregel ter beveiliging van de "
                  "maatschappij"):
         assert parse_sanction(text).status == "unparsed"
+
+
+def test_a_further_sanction_joined_with_met_daarnaast():
+    assert numbers("een werkstraf van 60 uren, met daarnaast een voorwaardelijke gevangenisstraf van 2 maanden met een "
+                   "proeftijd van 1 jaar") == ("gevangenisstraf", None, 2.0, 12.0, 60.0, None, ())
+    assert numbers("een gevangenisstraf van 4 maanden met daarnaast een geldboete van € 500") == (
+        "gevangenisstraf", 4.0, None, None, None, 500.0, ())
+    assert parse_sanction("een gevangenisstraf van 4 maanden met daarnaast").status == "unparsed"  # nothing joined
+
+
+@pytest.mark.parametrize("who", ["hij", "zij"])
+def test_a_taakstraf_substitute_whose_condition_names_the_defendant_by_pronoun(who):
+    text = (f"veroordeelt verdachte tot een werkstraf van 50 uren, met bevel dat vervangende hechtenis zal worden "
+            f"toegepast voor de duur van 25 dagen als {who} de werkstraf niet naar behoren verricht")
+    assert numbers(text) == (None, None, None, None, 50.0, None, ())

@@ -668,7 +668,7 @@ _SUBSID_BODY = (
     rf"|met (?P<d8>{_DUR}) vervangende (?:hechtenis|jeugddetentie)(?: (?:voor iedere|voor elke) (?:keer|overtreding)\b)?"
     rf"|met vervangende (?:hechtenis|jeugddetentie) (?:van|voor de duur van) (?:telkens )?(?P<d9>{_DUR}))"
     r"(?: (?:per|voor iedere|voor elke) (?:overtreding|keer))?"
-    r"(?:,? (?:indien|als|wanneer|voor het geval(?: dat)?) (?:de )?(?:verdachte |veroordeelde )?(?:de |deze )?"
+    r"(?:,? (?:indien|als|wanneer|voor het geval(?: dat)?) (?:de )?(?:verdachte |veroordeelde |hij |zij )?(?:de |deze )?"
     r"(?:taakstraf |werkstraf |geldboete )?niet (?:of niet )?(?:naar behoren |volledig |goed )?(?:wordt |is |heeft )?"
     r"(?:verricht|uitgevoerd|uitvoert|betaald|betaalt|voldaan|voldoet)(?: wordt| heeft| is)?)?"
 )
@@ -1081,7 +1081,8 @@ _DEMAND_DISCHARGE = re.compile(
 _TRAILING_VERB = re.compile(r" (?:is |wordt |werd |zijn |worden )?(?:opgelegd|geeist|gevorderd|gerekwireerd|op|oplegt)"
                             r"(?=$|, |; | en | alsmede |\. )", _F)
 _SEP = re.compile(
-    r"(?:(?:, |; |: | \+ |\. )(?:(?:en|alsmede|naast) )?| (?:en|alsmede|alsook|naast) )"
+    # "..., met daarnaast een voorwaardelijke jeugddetentie": "met" joins only with "daarnaast"
+    r"(?:(?:, |; |: | \+ |\. )(?:(?:en|alsmede|naast|met(?= daarnaast )) )?| (?:en|alsmede|alsook|naast|met(?= daarnaast )) )"
     r"(?:(?:daarnaast|voorts|tevens|bovendien) (?=(?:een|de|het) ))?(?:(?:- |\* )(?=[a-z0-9]))?", _F
 )
 
