@@ -61,3 +61,16 @@ def test_a_taakstraf_substitute_whose_condition_names_the_defendant_by_pronoun(w
     text = (f"veroordeelt verdachte tot een werkstraf van 50 uren, met bevel dat vervangende hechtenis zal worden "
             f"toegepast voor de duur van 25 dagen als {who} de werkstraf niet naar behoren verricht")
     assert numbers(text) == (None, None, None, None, 50.0, None, ())
+
+
+@pytest.mark.parametrize("opening", [
+    "legt verdachte de volgende straf op:", "De politierechter legt aan verdachte de volgende straffen op:",
+    "legt aan de verdachte de volgende straf en maatregel op;",
+])
+def test_the_defendant_between_legt_and_de_volgende_straf_op(opening):
+    text = f"{opening} een gevangenisstraf voor de duur van 8 maanden, waarvan 2 maanden voorwaardelijk, met een proeftijd van 2 jaren"
+    assert numbers(text) == ("gevangenisstraf", 6.0, 2.0, 24.0, None, None, ())
+
+
+def test_de_volgende_straf_op_with_nothing_after_it_is_not_read():
+    assert parse_sanction("legt verdachte de volgende straf op:").status == "unparsed"

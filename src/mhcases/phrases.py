@@ -846,6 +846,9 @@ _VERB = re.compile(
     # "Legt op de volgende straf(fen) (en maatregel):" over the sanctions that follow
     r"|(?:en )?legt (?:aan (?:de )?(?:verdachte|veroordeelde|\[verdachte\]) )?op (?:de )?volgende "
     r"(?:straf(?:fen)?|maatregel(?:en)?)(?: en (?:straf(?:fen)?|maatregel(?:en)?))?[:;]?"
+    # "legt (aan) verdachte de volgende straf(fen) (en maatregel) op:"
+    r"|(?:en )?legt (?:aan )?(?:de )?(?:verdachte|veroordeelde|\[verdachte\]) (?:de )?volgende "
+    r"(?:straf(?:fen)?|maatregel(?:en)?)(?: en (?:straf(?:fen)?|maatregel(?:en)?))? op[:;]?"
     r"|(?:en )?legt (?:aan )?(?:de )?(?:verdachte|veroordeelde|\[verdachte\]) (?:de |het )?(?:volgende )?op:?"
     r"|(?:en )?legt op:?"
     r"|(?:en )?legt(?: (?:tevens|ook|daarnaast|voorts))?(?: aan (?:de )?verdachte)?(?= (?:een|de|het|tbs|pij|isd) )"
