@@ -74,3 +74,13 @@ def test_the_defendant_between_legt_and_de_volgende_straf_op(opening):
 
 def test_de_volgende_straf_op_with_nothing_after_it_is_not_read():
     assert parse_sanction("legt verdachte de volgende straf op:").status == "unparsed"
+
+
+@pytest.mark.parametrize("description", ["een werkstraf", "een leerstraf", "het volgen van een leerproject"])
+def test_a_taakstraf_described_after_its_hours(description):
+    text = f"veroordeelt verdachte tot een taakstraf van 45 (vijfenveertig) uren, bestaande uit {description}, te vervangen door 22 dagen jeugddetentie"
+    assert numbers(text) == (None, None, None, None, 45.0, None, ())
+
+
+def test_a_described_taakstraf_with_other_hours_in_the_description_is_not_read():
+    assert parse_sanction("een taakstraf van 80 uren, bestaande uit een werkstraf van 40 uren").status == "unparsed"

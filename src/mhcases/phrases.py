@@ -692,7 +692,9 @@ _TASK = re.compile(
     r"|een werkstraf|een leerstraf|het volgen van een leerproject),?)? "
     rf"(?:(?:voor de duur van|ter grootte van|van|voor) )?(?P<hours>{_HOURS})"
     # the description after the hours: "een taakstraf van 60 uren, bestaande uit het verrichten van onbetaalde arbeid"
-    r"(?:,? bestaande uit (?:het verrichten van )?onbetaalde arbeid(?: ten algemenen nutte)?(?=,|;|$| en ))?"
+    # or "..., bestaande uit een werkstraf" (the same descriptions as before the hours)
+    r"(?:,? bestaande uit (?:(?:het verrichten van )?onbetaalde arbeid(?: ten algemenen nutte)?"
+    r"|een werkstraf|een leerstraf|het volgen van een leerproject)(?=,|;|$| en ))?"
     rf"|(?P<hours2>{_HOURS}) (?P<kind2>taakstraf|werkstraf){_END}"
     rf"|(?P<kind3>taakstraf),? bestaande uit (?P<hours3>{_HOURS}) (?:werkstraf|leerstraf){_END})",
     _F,
