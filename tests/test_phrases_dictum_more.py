@@ -84,3 +84,20 @@ def test_a_taakstraf_described_after_its_hours(description):
 
 def test_a_described_taakstraf_with_other_hours_in_the_description_is_not_read():
     assert parse_sanction("een taakstraf van 80 uren, bestaande uit een werkstraf van 40 uren").status == "unparsed"
+
+
+def test_the_sanction_word_pattern_does_not_take_pijn_for_the_pij_measure():
+    import re
+
+    from mhcases.phrases import SANCTION_TEXT_PART
+    found = re.compile(SANCTION_TEXT_PART, re.IGNORECASE)
+    for text in ("het slachtoffer had veel pijn", "een pijler van het beleid"):
+        assert found.search(text) is None
+    for text in ("de PIJ-maatregel", "oplegging van de pij", "de isd-maatregel", "ISD", "terbeschikkingstelling"):
+        assert found.search(text) is not None
+
+
+def test_a_demand_infinitive_after_the_sanction():
+    assert numbers("een taakstraf van 80 uren op te leggen en een geldboete van € 200") == (
+        None, None, None, None, 80.0, 200.0, ())
+    assert numbers("aan verdachte een werkstraf van 30 uren op te leggen")[4] == 30.0

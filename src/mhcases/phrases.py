@@ -404,6 +404,10 @@ _VERDICT_SUBS = (
                 r"(?:wordt|zal worden) gesteld\b"), "terbeschikkingstelling"),
     (re.compile(r"\bdat (?:de )?terbeschikkingstelling van (?:de )?(?:verdachte|\[verdachte\]|hem|haar) "
                 r"(?:wordt|zal worden) gelast\b"), "terbeschikkingstelling"),
+    # the demand's infinitive with the defendant before its object: "(verdachte te veroordelen tot ... en) aan hem de
+    # maatregel van terbeschikkingstelling op te leggen met dwangverpleging" -> "oplegging van de maatregel ... met ..."
+    (re.compile(r"\baan (?:de )?(?:verdachte|\[verdachte\]|hem|haar) (?P<what>(?:de|een|het) [^;]*?) op te leggen(?=[ ,;]|$)"),
+     r"oplegging van \g<what>"),
     # the demand's infinitive between a measure and its content: "een maatregel als bedoeld in artikel 38v Sr op te
     # leggen, te weten een contactverbod ..."
     (re.compile(r" op te leggen(?=, (?:te weten|inhoudende|strekkende|bestaande uit)\b)"), ""),
@@ -571,7 +575,7 @@ SANCTION_TEXT_NOT_BAN: str = _in_text(
 SANCTION_TEXT_WORD: str = _any_of(SANCTION_TEXT_NOT_BAN, *BAN_WORDS)
 #: a sanction named anywhere, also inside a word ("isd-maatregel", "terbeschikkingstelling")
 SANCTION_TEXT_PART: str = _in_text(*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS, "maatregel", "tbs", "terbeschikking",
-                                   "ter beschikking", *BAN_WORDS, "isd", "pij")
+                                   "ter beschikking", *BAN_WORDS, r"\bisd(?![a-z])", r"\bpij(?![a-z])")  # not "pijn"
 #: the noun of an imposed sanction at the start of a clause ("een gevangenisstraf", "de isd-maatregel"; "\x20": one
 #: space only)
 SANCTION_TEXT_NOUN: str = _in_text(*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS,
@@ -1082,8 +1086,10 @@ _DEMAND_DISCHARGE = re.compile(
     rf"(?:en )?(?:dat )?{_DEMAND_COURT}(?:(?:het|de) {_NO_SANCTION_CHAR}*? bewezen (?:verklaart|zal verklaren),? en )?"
     r"(?:de )?(?:verdachte|\[verdachte\]|hij|zij)(?:, [^,;]{1,120},)? (?:(?:zal|zou) worden |wordt )?(?:te )?"
     r"(?:ontslaan|ontslagen|ontslaat|zal ontslaan) van (?:alle )?rechtsvervolging" + _NO_SANCTION_IN_SENTENCE, _F)
-# a verb after a sanction ("een gevangenisstraf van 24 maanden opgelegd", "... tbs ... op" after "legt tevens")
-_TRAILING_VERB = re.compile(r" (?:is |wordt |werd |zijn |worden )?(?:opgelegd|geeist|gevorderd|gerekwireerd|op|oplegt)"
+# a verb after a sanction ("een gevangenisstraf van 24 maanden opgelegd", "... tbs ... op" after "legt tevens", the
+# demand's infinitive "(heeft gevorderd) een taakstraf van 80 uren op te leggen")
+_TRAILING_VERB = re.compile(r" (?:is |wordt |werd |zijn |worden )?(?:opgelegd|geeist|gevorderd|gerekwireerd|op te leggen|op"
+                            r"|oplegt)"
                             r"(?=$|, |; | en | alsmede |\. )", _F)
 _SEP = re.compile(
     # "..., met daarnaast een voorwaardelijke jeugddetentie": "met" joins only with "daarnaast"

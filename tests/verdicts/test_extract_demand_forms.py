@@ -106,3 +106,32 @@ def test_what_follows_the_verb_of_a_demand_is_never_dropped_silently():
                  "voorwaardelijk naar het oordeel van de rechtbank.")
     assert got.status == "controleren"
     assert got.sanction.status == "unparsed" and "waarvan een deel" in got.value
+
+
+def test_a_demanded_measure_with_the_defendant_before_it_and_its_modality_after_the_infinitive():
+    got = demand("De officier van justitie heeft gevorderd verdachte te veroordelen tot een gevangenisstraf van 4 jaren "
+                 "en aan haar de maatregel van terbeschikkingstelling op te leggen met dwangverpleging.")
+    assert got.status == "automatisch"
+    assert got.sanction.unconditional_months == 48.0 and got.sanction.measures == ("tbs",)
+
+
+def test_a_demand_acquitting_one_count_and_sentencing_for_another_with_the_court_as_subject():
+    got = demand("De officier van justitie heeft gevorderd dat de rechtbank verdachte vrijspreekt van het onder 2 ten "
+                 "laste gelegde en haar voor feit 1 veroordeelt tot een taakstraf van 90 uren.")
+    assert got.sanction.community_service_hours == 90
+
+
+def test_a_demand_infinitive_followed_by_an_order_to_execute_an_earlier_sentence():
+    # "... op te leggen en dat de voorwaardelijke straf ... ten uitvoer wordt gelegd" (no comma): the demand is read,
+    # the earlier sentence left out
+    got = demand("De officier van justitie heeft gevorderd een taakstraf van 70 uren op te leggen en dat de "
+                 "voorwaardelijke straf uit de vorige zaak ten uitvoer wordt gelegd.")
+    assert got.status == "automatisch" and got.sanction.community_service_hours == 70
+
+
+def test_a_prosecutor_sentence_taken_for_another_order_is_named_in_the_note():
+    got = demand("De officier van justitie heeft gevorderd dat de voorwaardelijke gevangenisstraf van 3 maanden uit "
+                 "het eerdere vonnis ten uitvoer wordt gelegd.")
+    assert got.value == "onbekend" and got.status == "controleren"
+    assert "vermeldt de eis niet" not in got.note and "niet als eis gelezen" in got.note
+    assert "voorwaardelijke gevangenisstraf van 3 maanden" in got.note and got.clauses  # quoted for the coder

@@ -402,6 +402,11 @@ _DEMAND_START = re.compile(
     r"|veroordeling\s+van\s+(?:de\s+)?verdachte\s+tot|op\s+te\s+leggen:?|wordt\s+opgelegd:?|oplegging\s+van"
     r"|gevorderd:|geëist:|vordert:|eist:|vordert\s+(?:(?:thans|nu|alsnog|uiteindelijk)\s+)?(?:dat\s+)?(?=een\b|de\b)"
     r"|eist\s+(?:tegen\s+(?:de\s+)?verdachte\s+)?(?=een\b|de\b)"
+    # the court as the demanded order's subject, the count before the verb: "(dat de rechtbank verdachte vrijspreekt
+    # van het onder 1 ten laste gelegde en) hem voor feit 2 veroordeelt tot"
+    r"|\b(?:hem|haar|verdachte|\[verdachte\])\s+(?:(?:voor|wegens|ter\s+zake\s+van)\s+(?:het\s+|de\s+)?(?:onder\s+)?"
+    r"(?:feit(?:en)?\s+)?\d+(?:\s*(?:,|en)\s*\d+)*(?:\s+(?:ten\s+laste\s+gelegde|bewezen\s?verklaarde))?\s+)?"
+    r"veroordeelt\s+tot"
     r"|(?:gevorderd|geëist)\s+(?=een\b)"
     # a revised demand in the same sentence: "(heeft) de eis bijgesteld tot een gevangenisstraf van ..."
     rf"|{_REVISION}\s+(?:tot|naar|in)(?=\s+(?:een|de)\b))\s*",
@@ -486,6 +491,7 @@ _PRONOUN_DEMAND = re.compile(
     r"|daarom|uiteindelijk)\s+)?(?:gevorderd|geëist|gerequireerd|gerekwireerd)|vordert|eist)\b", _F)
 
 
+_NEXT_OBJECT = re.compile(r",|\s+en\s+dat\s", _F)
 _Candidate = tuple[str, tuple[Clause, ...], Sanction]  # a demand's sanction text, its source clauses and its parse
 _CASE_ENDS = ("acquittal", "discharge")
 
@@ -528,7 +534,9 @@ def _demand_candidates(clauses: list[Clause]) -> list[_Candidate]:
             continue
         tail = _demand_tail(c)
         whole: Sanction | None = None  # the clause read as a whole, the demand's verb and all
-        if tail and not _DEMAND_OTHER.search(tail.split(",")[0]):
+        # the tail's first part, up to a comma or a next object "en dat ..." (another order: "... op te leggen en dat
+        # de voorwaardelijke straf ten uitvoer wordt gelegd", which the parser leaves out)
+        if tail and not _DEMAND_OTHER.search(_NEXT_OBJECT.split(tail, maxsplit=1)[0]):
             parts.append(tail)
         else:
             if verb is not None:
@@ -681,6 +689,15 @@ def read_demand(doc: Document, decision: Decision | None = None) -> Found:
             return Found("onbekend", CHECK, tuple(mentions[:2]),
                          "geen strafeis gelezen, maar de uitspraak noemt de officier van justitie bij een straf: "
                          + " | ".join(c.text[:120] for c in mentions[:2]) + "; de eis nagaan en invullen",
+                         parse_sanction(None))
+        others = [c for c in clauses if _PROSECUTOR_WORD.search(c.text) and _SANCTION_WORD.search(c.text)
+                  and not _CO_DEFENDANT.search(c.text) and _DEMAND_OTHER.search(c.text)]
+        if others:  # what the prosecutor said about a sanction was taken for another order: say so, and quote it
+            return Found("onbekend", CHECK, tuple(others[:2]),
+                         "geen strafeis gelezen: de zin(nen) van de officier van justitie met een straf gaan (ook) over "
+                         "iets anders dan de strafeis (tenuitvoerlegging, benadeelde partij, beslag, voorlopige "
+                         "hechtenis e.d.) en zijn daarom niet als eis gelezen: "
+                         + " | ".join(c.text[:120] for c in others[:2]) + "; de eis nagaan en invullen",
                          parse_sanction(None))
         return Found("onbekend", CHECK, (), "geen strafeis van de officier van justitie gevonden; 'onbekend' "
                                             "(codeboek §6.15): de uitspraak vermeldt de eis niet", parse_sanction(None))
