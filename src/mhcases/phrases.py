@@ -362,6 +362,9 @@ _NORM_SUBS = (
 )
 
 
+# the verb of a demanded acquittal
+_ACQUIT_VERB = r"(?:vrijgesproken|vrij te spreken|vrijspreekt|vrij zal spreken)"
+
 # Verdict wording written in more than one way: one spelling before matching.
 _VERDICT_SUBS = (
     (re.compile(r"\btenuitvoer(?= ?gelegd)"), "ten uitvoer "),  # "niet tenuitvoergelegd" -> "niet ten uitvoer gelegd"
@@ -375,9 +378,12 @@ _VERDICT_SUBS = (
     (re.compile(r"\blegt (?:aan )?(?:de )?(?P<who>verdachte|veroordeelde) (?P<what>(?:een|de|het) (?:vrijheidsbeperkende )?"
                 r"(?:maatregel|taakstraf|werkstraf|geldboete)) op(?=[ ,;]|$)"), r"legt \g<who> op \g<what>"),
     # the demanded finding of proof in the passive before the demanded order: "(dat) de feiten 1 en 2 bewezen worden
-    # verklaard en dat ..." (what follows is the demand)
-    (re.compile(r"(?:^|\bdat )(?:het|de) (?:(?!straf|maatregel|boete|verbod)[^;.])*? bewezen (?:wordt|worden|zal worden"
-                r"|zullen worden) verklaard,? en (?=dat )"), ""),
+    # verklaard en dat ..." (what follows is the demand); never a finding "niet bewezen", and kept when an acquittal
+    # follows ("... bewezen wordt verklaard, en dat verdachte van het overige wordt vrijgesproken": _DEMAND_ACQUITTAL
+    # reads the two together as the acquittal of a part)
+    (re.compile(r"(?:^|\bdat )(?:het|de) (?:(?!straf|maatregel|boete|verbod|\bniet\b)[^;.])*? bewezen (?:wordt|worden"
+                r"|zal worden|zullen worden) verklaard,? en (?=dat )(?!dat (?:(?! en dat )[^;.])*?" + _ACQUIT_VERB + r")"),
+     ""),
     # the demand's passive: "(en) dat aan verdachte de maatregel ... wordt opgelegd" -> "oplegging van de maatregel ..."
     (re.compile(r"\bdat (?:aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar)|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
                 r"(?:wordt|zal worden|worden|zou worden) opgelegd\b"), r"oplegging van \g<what>"),
@@ -1071,10 +1077,37 @@ _DEMAND_INTRO = re.compile(
 # "(heeft gevorderd) dat de rechtbank verdachte vrijspreekt / ontslaat van alle rechtsvervolging": the court as subject
 _DEMAND_COURT = r"(?:de rechtbank |de politierechter |de kinderrechter )?"
 _DEMAND_ACQUITTAL = re.compile(
-    rf"(?:en )?(?:dat )?{_DEMAND_COURT}(?:de )?(?:verdachte|\[verdachte\]|hij|zij)"
+    # a demanded finding before it: "dat het onder 1 ten laste gelegde bewezen wordt verklaard en dat verdachte van het
+    # overige wordt vrijgesproken" (the acquittal of a part), "dat de feiten niet bewezen worden verklaard en dat ..."
+    rf"(?:en )?(?:dat )?(?:(?:het|de) (?P<proof>(?:(?!straf|maatregel|boete|verbod)[^;.])*?) bewezen (?:wordt|worden"
+    r"|zal worden|zullen worden) verklaard,? en dat )?"
+    rf"{_DEMAND_COURT}(?:de )?(?:verdachte|\[verdachte\]|hij|zij)"
     # what the acquittal is of, before the verb: "dat verdachte van het ten laste gelegde wordt vrijgesproken"
-    rf"(?: daarvan| van (?:het|de|hetgeen) {_NO_SANCTION_CHAR}*?)? (?:(?:zal|zou) worden |wordt )?"
-    r"(?:vrijgesproken|vrij te spreken|vrijspreekt|vrij zal spreken)" + r"(?:(?! en dat )(?:[^;.]|\.(?! )))*", _F)
+    rf"(?: (?P<before>daarvan|van (?:het|de|hetgeen) {_NO_SANCTION_CHAR}*?))? (?:(?:zal|zou) worden |wordt )?"
+    + _ACQUIT_VERB + r"(?P<after>(?:(?! en dat )(?:[^;.]|\.(?! )))*)", _F)
+# what a demanded acquittal is of when it is the whole charge: "(van) het (hem) ten laste gelegde", "alle feiten";
+# anything else named ("het tweede feit", "de mensenhandel", "het bestanddeel dwang", "het ten laste gelegde ten aanzien
+# van [slachtoffer 2]") is a part
+_WHOLE_CHARGE = (r"(?:het (?:(?:hem|haar|verdachte) )?(?:ten ?laste ?gelegde|tenlastegelegde)"
+                 r"|alle (?:(?:aan (?:hem|haar) )?(?:ten ?laste ?gelegde|tenlastegelegde) )?feiten)")
+_WHOLE_BEFORE = re.compile(rf"daarvan|van {_WHOLE_CHARGE}", _F)
+# after the verb: nothing, the whole charge, or a reason ("..., omdat ...", "wegens gebrek aan bewijs")
+_WHOLE_AFTER = re.compile(rf"(?: van {_WHOLE_CHARGE})?(?:,? (?:omdat|nu|aangezien|wegens|bij gebrek)\b.*)?", _F)
+# a demanded finding that the whole is not proven (after its article): "(het) (hem) ten laste gelegde niet", "(de) feiten
+# niet (wettig en overtuigend)"
+_PROOF_NOT = re.compile(r"(?:(?:(?:hem|haar|verdachte) )?(?:ten ?laste ?gelegde|tenlastegelegde)"
+                        r"|(?:(?:ten ?laste ?gelegde|tenlastegelegde) )?feiten) niet(?: wettig en overtuigend)?", _F)
+
+
+def _demand_acquittal_is_whole(m: re.Match[str]) -> bool:
+    """A demanded acquittal of the whole charge: no finding of proof (or one that the whole is not proven) before it,
+    and nothing but the whole charge named as its object."""
+    if _PART_OF_CHARGES.search(m.group(0)) or "meer of anders" in m.group(0):
+        return False
+    if m.group("proof") is not None and not _PROOF_NOT.fullmatch(m.group("proof")):
+        return False
+    before, after = m.group("before"), m.group("after")
+    return (before is None or _WHOLE_BEFORE.fullmatch(before) is not None) and _WHOLE_AFTER.fullmatch(after) is not None
 _DEMAND_STATUS = re.compile(
     r"(?:de |het )?(?:officier(?:en)? van justitie|advocaat-generaal|openbaar ministerie)(?: mr\.? [^;]*?)? (?:heeft|hebben)"
     rf"(?: (?:(?!{_any_of(*_unguarded(_SANCTION_WORDS))})[^;]){{0,80}}?)?"
@@ -1585,6 +1618,26 @@ def _match_clause(s: str, pos: int) -> tuple[_Component, int] | None:
 
 # a demand or decision that names a count or a primary/subsidiary charge: it concerns a part of the charges
 _PART_OF_CHARGES = re.compile(r"\b(?:onder|feit(?:en)?) \d|primair|subsidiair")
+_ACQUITTAL_WORD = re.compile(r"\bvrijspraak\b|\bvrij (?:te|zal) spreken\b|\bvrijgesproken\b|\bvrijspreekt\b"
+                            r"|\bontsla(?:g|an|gen|at)\b")
+# what may stand around an acquittal without naming what it is of: the whole charge, a discharge, the prosecutor, a date
+_NOT_AN_OBJECT = re.compile(rf"(?:(?:van|ten aanzien van|voor) )?{_WHOLE_CHARGE}|van alle rechtsvervolging"
+                            r"|(?:officier(?:en)? van justitie|advocaat-generaal|openbaar ministerie)|van \d", _F)
+_OBJECT_WORD = re.compile(r"\b(?:van|voor|aanzien|betreft|zover|overige)\b|meer of anders|\bfeit")
+
+
+def acquittal_names_part(text: str) -> bool:
+    """Whether a demand of acquittal names what it is of other than the whole charge, in its clause: a count, "primair",
+    "de mensenhandel", "het bestanddeel dwang", "ten aanzien van [slachtoffer 2]", "het overige" (the acquittal of a
+    part: no value to code). "vrijspraak", "vrij te spreken van het (hem) ten laste gelegde", "daarvan" name none."""
+    s = " ".join(text.lower().split())
+    if not s.isascii():
+        s = _strip_diacritics(s)
+    m = _ACQUITTAL_WORD.search(s)
+    if m is None:
+        return False
+    clause = s[:m.start()].rsplit(";", 1)[-1] + " " + re.split(r";|\.(?: |$)", s[m.end():], maxsplit=1)[0]
+    return bool(_PART_OF_CHARGES.search(clause) or _OBJECT_WORD.search(_NOT_AN_OBJECT.sub(" ", clause)))
 
 
 def _match_other_clause(s: str, pos: int) -> tuple[_Component, int] | None:
@@ -1612,7 +1665,7 @@ def _match_other_clause(s: str, pos: int) -> tuple[_Component, int] | None:
     if m is not None:
         consider(_Verdict("discharge"), m.end())
     m = _DEMAND_ACQUITTAL.match(s, pos)
-    if m is not None and not (_PART_OF_CHARGES.search(m.group(0)) or "meer of anders" in m.group(0)):
+    if m is not None and _demand_acquittal_is_whole(m):
         consider(_Verdict("acquittal"), m.end())
     elif m is not None:
         consider(_Excluded("vrijspraak van een deel"), m.end())
@@ -1620,7 +1673,7 @@ def _match_other_clause(s: str, pos: int) -> tuple[_Component, int] | None:
     if m is not None:
         consider(_Verdict("discharge"), m.end())
     m = _DEMAND_STATUS.match(s, pos)
-    if m is not None and not _PART_OF_CHARGES.search(m.group(0)):
+    if m is not None and not acquittal_names_part(m.group(0)):
         consider(_Verdict("discharge" if m.group("what").startswith("ontslag") else "acquittal"), m.end())
     m = _NO_PUNISHMENT.match(s, pos)
     if m is not None:

@@ -44,6 +44,7 @@ from mhcases.phrases import (
     SANCTION_TEXT_TERM,
     SANCTION_TEXT_WORD,
     Sanction,
+    acquittal_names_part,
     add_condition_bans,
     ban_codes,
     format_sanction,
@@ -548,8 +549,7 @@ def _demand_candidates(clauses: list[Clause]) -> list[_Candidate]:
                     found.append((c.text if whole.status != "unparsed" else rest, (c,)))
                     i += 1
                     continue
-            if (_DEMAND_ACQUITTAL.search(after) and not _HAS_SANCTION.search(after)
-                    and not re.search(r"\bonder\s+\d|\bfeit(?:en)?\s+\d|primair|subsidiair", after, _F)):
+            if _DEMAND_ACQUITTAL.search(after) and not _HAS_SANCTION.search(after) and not acquittal_names_part(after):
                 found.append(("vrijspraak", (c,)))
                 i += 1
                 continue
