@@ -617,10 +617,12 @@ _SUB_CONDITIONS = re.compile(
 # A contact or area ban among the special conditions of a suspended sentence (art. 14c, second paragraph, under 5
 # and 6 Sr) counts as the measure "contactverbod" / "gebiedsverbod" (the letter, note 1 to Table 4; codebook 8.2).
 # (contact with the probation service or a carer is kept, not banned: "geen alcohol gebruikt en contact houdt met de
-# reclassering"; being "onder invloed" is no place)
+# reclassering"; being "onder invloed" is no place), unless the carer or place is the victim's ("geen contact opneemt
+# met de hulpverleners van [slachtoffer]", "met de instelling waar [slachtoffer] verblijft": a ban)
 _BAN_CONTACT = re.compile(r"contactverbod|(?:\bgeen\b|\bniet\b|op geen enkele wijze|onthoud|onthouden)[^;]*?\bcontact\b"
                           r"(?!(?:\s+\w+){0,2}\s+met\s+(?:de\s+|het\s+|een\s+|zijn\s+|haar\s+)?(?:jeugd)?"
-                          r"(?:reclassering|hulpverlen|behandelaar|begeleider|instelling|toezichthouder|wijkagent))", _F)
+                          r"(?:reclassering|hulpverlen|behandelaar|begeleider|instelling|toezichthouder|wijkagent)\w*+"
+                          r"(?:\(\w{1,3}\))?+(?!\s+(?:van|waar|die|dat)\b|\s*\[))", _F)
 _BAN_AREA = re.compile(r"gebiedsverbod|locatieverbod|\bniet\b(?:(?!onder\s+invloed\b)[^;])*?\b(?:ophouden|ophoudt|bevinden|bevindt|begeven|begeeft"
                        r"|betreden|betreedt)\b(?!\s+onder\s+invloed\b)", _F)
 
