@@ -928,6 +928,11 @@ _PROBATION = re.compile(
 _PROBATION_IN_TAIL = re.compile(
     rf"proeftijd,? (?:(?:vast )?van |(?:die|welke) (?:hierbij )?wordt (?:vast)?(?:gesteld|bepaald) op |(?:vast )?op )?"
     rf"(?P<dur>{_DUR})", _F)
+# the words between an earlier sentence and "ten uitvoer": one sanction, never "niet" ("en" only in a number: "2 weken
+# en 3 dagen"; a comma only before what names the earlier case)
+_EARLIER_SPAN = r"(?:(?!\bniet\b|\bten uitvoer\b| en (?![0-9])|, (?:een|de|het|en|alsmede|die|welke|dat)\b)[^;.])*?"
+_EARLIER_CASE = (r"(?:opgelegd bij|bij (?:vonnis|arrest|uitspraak|beslissing)|uit (?:de|het) (?:vorige|eerdere)"
+                 r"|eerdere? (?:zaak|vonnis|veroordeling)|parketnummer)")
 # clauses that state no sentence and are left out: execution of an earlier sentence, pre-trial detention,
 # compensation, confiscation, seized goods, conditions and their supervision, and the standard
 # "de tenuitvoerlegging kan worden gelast ..." sentence
@@ -986,11 +991,18 @@ _EXCLUDED_CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       + "|;|$)", _F))
     for name, pattern in (
         ("beslag", r"(?:de )?(?:verbeurdverklaring|onttrekking aan het verkeer|teruggave)"),
-        # a demand to execute an earlier suspended sentence, in the passive: "(en) dat de voorwaardelijk opgelegde
-        # gevangenisstraf van 1 maand (alsnog) ten uitvoer wordt gelegd" (never "niet ten uitvoer": this sentence's own)
+        # a demand to execute an earlier suspended sentence, in the passive: "(en) dat de (bij vonnis van ...)
+        # voorwaardelijk opgelegde gevangenisstraf van 1 maand (alsnog) ten uitvoer wordt gelegd", "dat de eerder
+        # opgelegde ..."; one sanction only (no ", ", no "en" but in a number: "de voorwaardelijk opgelegde straf van 4
+        # maanden en de taakstraf van 60 uren ten uitvoer" is not read) and never "niet ten uitvoer" (this sentence's
+        # own); a bare "voorwaardelijke" only with the earlier case named ("de voorwaardelijke straf uit de vorige
+        # zaak", "..., opgelegd bij vonnis van ..., ten uitvoer"): "dat voorwaardelijke gevangenisstraf wordt opgelegd,
+        # die ten uitvoer wordt gelegd als ..." is this case's sentence
         ("tenuitvoerlegging van een eerdere straf",
-         r"dat (?:de |het )?(?:bij [^;.]*? )?(?:voorwaardelijk opgelegde|eerder opgelegde|voorwaardelijke)"
-         r"(?:(?!\bniet\b)[^;.])*? ten uitvoer (?:wordt|zal worden|worden|zullen worden) gelegd"),
+         rf"dat (?:de |het )?(?:bij {_EARLIER_SPAN} (?:voorwaardelijk )?opgelegde"
+         r"|eerder (?:voorwaardelijk )?opgelegde|voorwaardelijk opgelegde"
+         rf"|voorwaardelijke (?={_EARLIER_SPAN}{_EARLIER_CASE}))"
+         rf"{_EARLIER_SPAN} ten uitvoer (?:wordt|zal worden|worden|zullen worden) gelegd"),
         # the reason given beside a demand or sentence: "..., gelet op de overschrijding van de redelijke termijn"
         ("motivering", r"(?:mede )?gelet op"),
         ("voorwaarden", r"draagt (?:de |deze )?reclassering"
