@@ -141,7 +141,10 @@ _DICTUM = re.compile(rf"^(de )?(uitspraak van de )?{_JUDGE}( luidt)?,? recht ?do
 # dictum: the deciding court addressed on a line of its own ("De rechtbank:", "HET HOF, RECHT DOENDE:") or a
 # dictum verb ("verklaart het ten laste gelegde bewezen", "veroordeelt verdachte tot").
 _UITSPRAAK = re.compile(r"^(?:de )?uitspraak$")
-_DICTUM_VERB = r"(?:veroordeelt|verklaart|spreekt|legt|bepaalt|gelast|beveelt|ontslaat)\b"
+# ("legt" only as it imposes: "legt (aan) verdachte ... op", "Legt op de volgende straf:", never "legt ... uit")
+_DICTUM_VERB = (r"(?:(?:veroordeelt|verklaart|spreekt|bepaalt|gelast|beveelt|ontslaat)\b"
+                r"|legt[^\S\n]+(?:op\b|(?:aan[^\S\n]+)?(?:de[^\S\n]+)?(?:verdachte|\[verdachte\]|veroordeelde)\b"
+                r"[^\n]{0,200}?\bop\b))")
 _OPENS_DICTUM = re.compile(
     r"[^\S\n]*(?:(?:de |het )?(?:rechtbank|(?:economische )?politierechter|kinderrechter|hof)"
     r"(?:(?:[^\S\n]*,?[^\S\n]*recht[^\S\n]?doende(?:[^\S\n]+(?:op het hoger beroep|in naam der koningin))?)?"
