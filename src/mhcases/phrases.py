@@ -362,6 +362,8 @@ _NORM_SUBS = (
 )
 
 
+# the first-instance judge as the subject of a dictum or a demanded order
+_COURT = r"(?:rechtbank|politierechter|kinderrechter)"
 # the verb of a demanded acquittal
 _ACQUIT_VERB = r"(?:vrijgesproken|vrij te spreken|vrijspreekt|vrij zal spreken)"
 
@@ -388,7 +390,7 @@ _VERDICT_SUBS = (
     (re.compile(r"\bdat (?:aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar)|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
                 r"(?:wordt|zal worden|worden|zou worden) opgelegd\b"), r"oplegging van \g<what>"),
     # the court as the subject of the demanded order: "(en) dat de rechtbank (aan) verdachte de maatregel ... oplegt"
-    (re.compile(r"\bdat de (?:rechtbank|politierechter|kinderrechter) (?:aan )?(?:de )?(?:verdachte|\[verdachte\]|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
+    (re.compile(rf"\bdat de {_COURT} (?:aan )?(?:de )?(?:verdachte|\[verdachte\]|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
                 r"(?:oplegt|zal opleggen)\b"), r"oplegging van \g<what>"),
     # a list item of "(heeft gevorderd) dat de rechtbank:" with the court left out: "- aan verdachte een ... oplegt"
     (re.compile(r"(?:^|(?<=; ))(?:en )?aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
@@ -655,10 +657,12 @@ def add_condition_bans(sanction: Sanction, codes: tuple[str, ...] | list[str] | 
     return replace(sanction, measures=tuple(sorted({*sanction.measures, *bans})))
 _SUBSID_DUR = rf"(?:{_DUR})"
 _SUBSTITUTE = r"(?:vervangende )?(?:hechtenis|gijzeling|jeugddetentie)"
+# "bij (het) niet (naar behoren) verrichten (daarvan), " before "te vervangen door ..."
+_NOT_PERFORMED = (r"(?:(?:bij|indien) (?:het )?niet (?:of niet )?(?:naar behoren|behoorlijk) "
+                  r"(?:verrichten|verricht|uitvoeren|uitgevoerd)(?: daarvan| van de (?:taakstraf|werkstraf))?,? )?")
 _SUBSID_BODY = (
     rf"(?:subsidiair (?:tot )?(?P<d1>{_DUR})(?: {_SUBSTITUTE})?"
-    r"|(?:(?:bij|indien) (?:het )?niet (?:of niet )?(?:naar behoren|behoorlijk) "
-    r"(?:verrichten|verricht|uitvoeren|uitgevoerd)(?: daarvan| van de (?:taakstraf|werkstraf))?,? )?"
+    rf"|{_NOT_PERFORMED}"
     rf"te vervangen door (?P<d2>{_DUR}) {_SUBSTITUTE}"
     r"|(?:bij (?:gebreke van|niet) (?:volledige )?betaling(?: en (?:bij gebreke van |niet )?verhaal)?,? )"
     rf"te vervangen door (?:(?P<d3>{_DUR}) {_SUBSTITUTE}|{_SUBSTITUTE} (?:van|voor de duur van) (?P<d4>{_DUR}))"
@@ -671,8 +675,7 @@ _SUBSID_BODY = (
     r"|(?:met bevel|beveelt|bepaalt),? dat (?:vervangende )?(?:hechtenis|jeugddetentie) (?:zal|zullen|wordt|kan) "
     rf"(?:worden )?toegepast (?:van|voor de duur van|gedurende) (?P<d6>{_DUR})"
     r"(?: (?:voor iedere|voor elke|per) (?:keer|overtreding)[^;]*)?"
-    r"|(?:(?:bij|indien) (?:het )?niet (?:of niet )?(?:naar behoren|behoorlijk) "
-    r"(?:verrichten|verricht|uitvoeren|uitgevoerd)(?: daarvan| van de (?:taakstraf|werkstraf))?,? )?"
+    rf"|{_NOT_PERFORMED}"
     r"te vervangen door (?:vervangende )?(?:hechtenis|jeugddetentie) (?:van|voor de duur van) "
     rf"(?P<d7>{_DUR})"
     # a ban's substitute: "met 2 weken vervangende hechtenis voor iedere overtreding", "met vervangende hechtenis van
@@ -831,7 +834,7 @@ _MEASURE_DETAILS = (
 # "veroordeelt (de) verdachte (voor het onder 3 bewezen verklaarde) tot (een)", "legt (aan) verdachte op (de)",
 # "veroordeling van de verdachte tot": the verb before a sanction, as verdicts and demands write it
 _VERB = re.compile(
-    r"(?:de (?:rechtbank|politierechter|kinderrechter):? )?(?:(?:en )?veroordee(?:lt|ld) (?:de )?(?:verdachte|veroordeelde|\[verdachte\])"
+    rf"(?:de {_COURT}:? )?(?:(?:en )?veroordee(?:lt|ld) (?:de )?(?:verdachte|veroordeelde|\[verdachte\])"
     r"(?: (?:te dier zake|terzake|ter zake(?: daarvan)?|daarvoor|voorts|ook|tevens))?"
     r"(?: (?:voor|wegens|ter zake van|terzake van)(?: van)? (?:het|de|hetgeen|feit|feiten)"
     + r"(?:(?!\btot\b)[^;])*)? tot:?"
@@ -847,7 +850,7 @@ _VERB = re.compile(
     r"(?:te )?veroordelen tot:?"
     # (also after the demanded finding of proof: "dat de rechtbank het ten laste gelegde bewezen verklaart en verdachte
     # veroordeelt tot")
-    r"|(?:en )?dat de (?:rechtbank|politierechter|kinderrechter) (?:(?:het|de) " + _NO_SANCTION_CHAR + r"*? bewezen (?:verklaart|zal verklaren),? en )?"
+    rf"|(?:en )?dat de {_COURT} (?:(?:het|de) " + _NO_SANCTION_CHAR + r"*? bewezen (?:verklaart|zal verklaren),? en )?"
     r"(?:de )?(?:verdachte|\[verdachte\])(?: (?:voor|wegens|ter zake van|terzake van) [^;]*?)?"
     r" (?:zal )?veroordee?l(?:t|en) tot:?"
     r"|(?:strekt )?tot veroordeling (?:van )?(?:de )?(?:verdachte|\[verdachte\]) tot:?"
@@ -1052,7 +1055,7 @@ DICTUM_VERBS: tuple[str, ...] = ("veroordee", "legt", "verklaart", "gelast", "be
 RUN_IN_HEADINGS_TEXT: str = _in_text(*RUN_IN_HEADINGS)
 DICTUM_VERBS_TEXT: str = _in_text(*DICTUM_VERBS)
 _RUN_IN_HEADING = re.compile(
-    r"(?:de (?:rechtbank|politierechter|kinderrechter):? |(?:de (?:rechtbank|politierechter|kinderrechter):? )?"
+    rf"(?:de {_COURT}:? |(?:de {_COURT}:? )?"
     + _any_of(*RUN_IN_HEADINGS,
               rf"(?:oplegging van )?(?:gevangenisstraf|jeugddetentie|taakstraf|werkstraf|geldboete){_PUNISHMENT_HEADING_AND}",
               r"(?:de )?in ?beslag ?genomen voorwerpen", r"strafbaarheid(?: (?:van )?(?:het |de )?(?:feit(?:en)?|verdachte))?",
@@ -1089,7 +1092,7 @@ _DEMAND_INTRO = re.compile(
 # a demand of acquittal or discharge: "(heeft gevorderd) dat verdachte zal worden vrijgesproken (van ...)",
 # "verdachte vrij te spreken", "verdachte te ontslaan van alle rechtsvervolging"
 # "(heeft gevorderd) dat de rechtbank verdachte vrijspreekt / ontslaat van alle rechtsvervolging": the court as subject
-_DEMAND_COURT = r"(?:de rechtbank |de politierechter |de kinderrechter )?"
+_DEMAND_COURT = rf"(?:de {_COURT} )?"
 _DEMAND_ACQUITTAL = re.compile(
     # a demanded finding before it: "dat het onder 1 ten laste gelegde bewezen wordt verklaard en dat verdachte van het
     # overige wordt vrijgesproken" (the acquittal of a part), "dat de feiten niet bewezen worden verklaard en dat ..."
