@@ -362,8 +362,14 @@ _NORM_SUBS = (
 )
 
 
-# the first-instance judge as the subject of a dictum or a demanded order
-_COURT = r"(?:rechtbank|politierechter|kinderrechter)"
+#: the first-instance judge as the subject of a dictum or a demanded order (also the verdict reader's)
+COURT_WORDS: str = r"(?:rechtbank|politierechter|kinderrechter)"
+_COURT = COURT_WORDS
+#: what "veroordeelt verdachte tot" names when it orders compensation, not a sentence ("tot betaling aan
+#: [benadeelde]", "tot het betalen van een bedrag van ...", "tot (schade)vergoeding"; "tot (het) betalen van een
+#: geldboete" is a sentence), whitespace as in a verdict's text
+COMPENSATION_AFTER_TOT: str = (r"(?:betaling(?!\s+van\s+een\s+geldboete)|het\s+betalen(?!\s+van\s+een\s+geldboete)"
+                               r"|(?:schade)?vergoeding)")
 # the verb of a demanded acquittal
 _ACQUIT_VERB = r"(?:vrijgesproken|vrij te spreken|vrijspreekt|vrij zal spreken)"
 

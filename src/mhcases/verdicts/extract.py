@@ -36,6 +36,8 @@ from mhcases.codebook import COLUMN_NAMES
 from mhcases.offences import GROUP_LABELS, OTHER_OFFENCES, TRAFFICKING, find_articles, group_of
 from mhcases.phrases import (
     BAN_WORDS,
+    COMPENSATION_AFTER_TOT,
+    COURT_WORDS,
     DICTUM_VERBS_TEXT,
     RUN_IN_HEADINGS_TEXT,
     SANCTION_TEXT_NOT_BAN,
@@ -87,8 +89,8 @@ def _evidence(column: str, found: Found, section: str) -> Evidence:
 
 _F = re.IGNORECASE
 _IMPOSES = re.compile(
-    r"^(?:de\s+(?:rechtbank|politierechter|kinderrechter)\s+)?(?:en\s+)?(?:veroordee(?:lt|ld)\s+(?:de\s+)?(?:verdachte|veroordeelde|\[verdachte\])(?:(?!\btot\b).)*\btot\b"
-    r"(?!\s+(?:betaling(?!\s+van\s+een\s+geldboete)|het\s+betalen(?!\s+van\s+een\s+geldboete)|vergoeding))"
+    rf"^(?:de\s+{COURT_WORDS}\s+)?(?:en\s+)?(?:veroordee(?:lt|ld)\s+(?:de\s+)?(?:verdachte|veroordeelde|\[verdachte\])(?:(?!\btot\b).)*\btot\b"
+    rf"(?!\s+{COMPENSATION_AFTER_TOT})"
     r"|legt\s+(?:aan\s+)?(?:de\s+)?(?:verdachte|veroordeelde)\b.*\bop\b"
     r"|legt\s+op\b"
     r"|gelast\s+(?:de\s+)?plaatsing|(?:gelast|beveelt),?\s+dat\s+(?:de\s+)?(?:verdachte|hij|zij)\b.*\bter\s+beschikking"
@@ -144,15 +146,15 @@ _DICTUM_HEADING = re.compile(r"^[ \t]*(?:\d{1,2}\.?[ \t]*)?(?:de[ \t]+)?beslissi
 # a sub-heading of the dictum run into its first clause (the heading line joined to the clause after it)
 _RUN_IN = re.compile(
     # (also the court as the clause's subject: "De politierechter heft het bevel tot voorlopige hechtenis op")
-    rf"^(?:{RUN_IN_HEADINGS_TEXT}|de\s+(?:rechtbank|politierechter|kinderrechter)"
+    rf"^(?:{RUN_IN_HEADINGS_TEXT}|de\s+{COURT_WORDS}"
     r"|strafbaarheid(?:\s+van\s+(?:het\s+feit|de\s+feiten|verdachte))?|kwalificatie"
     r"|benadeelde\s+partij(?:en)?|voorlopige\s+hechtenis)"
     r"(?:\s+(?:ter\s+zake\s+van|voor|wegens)\s+(?:de\s+|het\s+)?(?:onder\s+)?(?:feit(?:en)?\s+)?\d+(?:(?:,\s*|\s+en\s+)\d+)*)?"
     rf"\s*(?::|\s-)?\s+(?=(?:en\s+)?{DICTUM_VERBS_TEXT}\w*\b)", _F)
-_DICTUM_OPENING = re.compile(r"^[ \t]*(?:(?:de[ \t]+)?(?:rechtbank|politierechter|kinderrechter)[ \t]*:"
+_DICTUM_OPENING = re.compile(rf"^[ \t]*(?:(?:de[ \t]+)?{COURT_WORDS}[ \t]*:"
                              # the question heading of a decision in plain language
                              r"|wat[ \t]+(?:is[ \t]+(?:onze|de)[ \t]+beslissing|beslissen[ \t]+wij|beslist[ \t]+de[ \t]+"
-                             r"(?:rechtbank|politierechter|kinderrechter))[ \t]*\?)[ \t]*$", re.M | re.I)
+                             rf"{COURT_WORDS})[ \t]*\?)[ \t]*$", re.M | re.I)
 _38V = re.compile(r"beperking\s+van\s+de\s+vrijheid|vrijheidsbeperkende|38v", _F)
 _38V_DETAIL = re.compile(r"^(?:en\s+)?(?:beveelt|bepaalt|gelast)\b(?!.*\bvervang).*(?:contact|ophoud|\bhoudt\b|bevind|begeef|"
                          r"begeven|betre|gebied|locatie)", _F)

@@ -31,6 +31,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from mhcases.phrases import COMPENSATION_AFTER_TOT, COURT_WORDS
 from mhcases.verdicts.model import Section
 
 __all__ = ["Para", "Explicit", "title_role", "find_sections", "sections_of", "join_paragraphs"]
@@ -67,7 +68,7 @@ def _fold(text: str) -> str:
 
 
 # Unnumbered headings: the whole (folded) line must be one of these.
-_JUDGE = r"(?:rechtbank|politierechter|kinderrechter)"  # the first-instance judge who opens a dictum
+_JUDGE = COURT_WORDS  # the first-instance judge who opens a dictum
 _ART = r"(?:de |het )?"
 _STRICT: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(rf"^(?:{pattern})$")) for role, pattern in (
     ("tenlastelegging",
@@ -304,7 +305,7 @@ def _headings(text: str, explicit: Sequence[Explicit]) -> list[_Heading]:
 # rest of the dictum, not the reasons for a punishment (those come before the decision and say "zal ... opleggen").
 _IMPOSES_LINE = re.compile(
     rf"[^\S\n]*(?:(?:de |het )?{_JUDGE}[^\S\n]+)?(?:veroordeelt[^\S\n]+(?:de[^\S\n]+)?(?:verdachte|\[verdachte\])\b"
-    r"[^\n]{0,80}?\btot\b(?![^\S\n]+(?:betaling[^\S\n]+aan|vergoeding|schadevergoeding))"
+    rf"[^\n]{{0,80}}?\btot\b(?![^\S\n]+{COMPENSATION_AFTER_TOT})"
     r"|legt[^\S\n]+(?:aan[^\S\n]+)?(?:de[^\S\n]+)?verdachte\b[^\n]{0,200}?\bop\b)", re.IGNORECASE)
 
 
