@@ -424,10 +424,16 @@ _DEMAND_OTHER = re.compile(
     r"|voorlopige\s+hechtenis|bewezen\s+te\s+verklaren|bewezenverklaring|niet-ontvankelijk|teruggave|bewaring",
     _F,
 )
-_NOT_THE_DEMAND = re.compile(r"verdediging|raadsman|raadsvrouw|advocaat|\brechtbank\b|bepleit|verzoekt|"
-                             r"voorwaarde|reclassering|\bin\s+mindering|vervang"
-                             # what was not demanded: "Een maatregel heeft zij niet gevorderd, omdat ..."
-                             r"|\bniet\s+(?:gevorderd|geëist|geeist)\b", _F)
+# this demand's own suspended part, no other order: "(waarvan 4 maanden) niet ten uitvoer wordt gelegd", "(die) ten
+# uitvoer wordt gelegd als verdachte zich niet aan de voorwaarden houdt"
+_OWN_SUSPENSION = re.compile(r"\bniet\s+ten\s+uitvoer\b|\bten\s+uitvoer\s+(?:wordt|zal\s+worden)\s+gelegd\s+"
+                             r"(?:als|indien|wanneer|zodra)\b", _F)
+_NOT_THE_DEMAND_SPEAKER = (r"verdediging|raadsman|raadsvrouw|advocaat|\brechtbank\b|bepleit|verzoekt|\bin\s+mindering"
+                           # what was not demanded: "Een maatregel heeft zij niet gevorderd, omdat ..."
+                           r"|\bniet\s+(?:gevorderd|geëist|geeist)\b")
+_NOT_THE_DEMAND = re.compile(_NOT_THE_DEMAND_SPEAKER + r"|voorwaarde|reclassering|vervang", _F)
+# in the prosecutor's own sentence with a demand's verb, conditions and their substitute are part of the demand
+_NOT_THE_PROSECUTORS_DEMAND = re.compile(_NOT_THE_DEMAND_SPEAKER, _F)
 _PROSECUTOR_WORD = re.compile(r"officier(?:en)?\s+van\s+justitie|advocaat-generaal|openbaar\s+ministerie", _F)
 _HAS_SANCTION = re.compile(SANCTION_TEXT_PART, _F)
 _ITEM_SKIP = re.compile(r"^(?:bewezenverklaring|vrijspraak\s+van|verbeurdverklaring|onttrekking|teruggave|"
@@ -705,7 +711,9 @@ def read_demand(doc: Document, decision: Decision | None = None) -> Found:
                                             "(codeboek §6.15): de uitspraak vermeldt de eis niet", parse_sanction(None))
     used = {id(c) for _span, sources, _s in candidates for c in sources}
     unread = [c for c in clauses if id(c) not in used and _SANCTION_WORD.search(c.text)
-              and not _DEMAND_OTHER.search(c.text) and not _NOT_THE_DEMAND.search(c.text)
+              and not _DEMAND_OTHER.search(_OWN_SUSPENSION.sub(" ", c.text))
+              and not (_NOT_THE_PROSECUTORS_DEMAND if _PROSECUTOR_SUBJECT.match(c.text) and _DEMAND_VERB.search(c.text)
+                       else _NOT_THE_DEMAND).search(c.text)
               and not _CO_DEFENDANT.search(c.text)] if where == "vordering" else []
     usable = [r for r in candidates if r[2].status != "unparsed"] or candidates
     revised = [c for c in clauses if _REVISED_DEMAND.search(c.text)] if where == "vordering" else []
@@ -734,6 +742,12 @@ def read_demand(doc: Document, decision: Decision | None = None) -> Found:
         status = CHECK
         note = "; ".join(filter(None, [note, "twee eisen naar gelang de bewezenverklaring: welke geldt, kiest de "
                                        "codeur (de cel toont de zinnen)"]))
+    dropped = [r for r in candidates if r[2].status == "unparsed" and r not in usable]
+    if dropped and not revised:
+        # a demand the parser could not read beside one it could: the read one may be only a part of the demand
+        status = CHECK
+        note = "; ".join(filter(None, [note, "niet gelezen eis naast de gelezen eis: "
+                                       + " | ".join(r[0][:120] for r in dropped[:2]) + "; nagaan of die bij de eis hoort"]))
     if unread:
         status = CHECK
         note = "; ".join(filter(None, [note, "niet gelezen zin(nen) over een straf in de vordering: "
