@@ -390,7 +390,8 @@ _VERDICT_SUBS = (
     # follows ("... bewezen wordt verklaard, en dat verdachte van het overige wordt vrijgesproken": _DEMAND_ACQUITTAL
     # reads the two together as the acquittal of a part)
     (re.compile(r"(?:^|\bdat )(?:het|de) (?:(?!straf|maatregel|boete|verbod|\bniet\b)[^;.])*? bewezen (?:wordt|worden"
-                r"|zal worden|zullen worden) verklaard,? en (?=dat )(?!dat (?:(?! en dat )[^;.])*?" + _ACQUIT_VERB + r")"),
+                r"|zal worden|zullen worden) verklaard,? en (?=dat )(?!dat (?:(?! en dat )[^;.])*?"
+                + _ACQUIT_VERB + r")"),
      ""),
     # the demand's passive: "(en) dat aan verdachte de maatregel ... wordt opgelegd" -> "oplegging van de maatregel ..."
     (re.compile(r"\bdat (?:aan (?:de )?(?:verdachte|\[verdachte\]|hem|haar)|hem|haar) (?P<what>(?:de|een|het) [^;]*?) "
@@ -1116,8 +1117,8 @@ _WHOLE_CHARGE = (r"(?:het (?:(?:hem|haar|verdachte) )?(?:ten ?laste ?gelegde|ten
 _WHOLE_BEFORE = re.compile(rf"daarvan|van {_WHOLE_CHARGE}", _F)
 # after the verb: nothing, the whole charge, or a reason ("..., omdat ...", "wegens gebrek aan bewijs")
 _WHOLE_AFTER = re.compile(rf"(?: van {_WHOLE_CHARGE})?(?:,? (?:omdat|nu|aangezien|wegens|bij gebrek)\b.*)?", _F)
-# a demanded finding that the whole is not proven (after its article): "(het) (hem) ten laste gelegde niet", "(de) feiten
-# niet (wettig en overtuigend)"
+# a demanded finding that the whole is not proven (after its article): "(het) (hem) ten laste gelegde niet",
+# "(de) feiten niet (wettig en overtuigend)"
 _PROOF_NOT = re.compile(r"(?:(?:(?:hem|haar|verdachte) )?(?:ten ?laste ?gelegde|tenlastegelegde)"
                         r"|(?:(?:ten ?laste ?gelegde|tenlastegelegde) )?feiten) niet(?: wettig en overtuigend)?", _F)
 

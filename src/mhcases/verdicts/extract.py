@@ -747,7 +747,8 @@ def read_demand(doc: Document, decision: Decision | None = None) -> Found:
         # a demand the parser could not read beside one it could: the read one may be only a part of the demand
         status = CHECK
         note = "; ".join(filter(None, [note, "niet gelezen eis naast de gelezen eis: "
-                                       + " | ".join(r[0][:120] for r in dropped[:2]) + "; nagaan of die bij de eis hoort"]))
+                                       + " | ".join(r[0][:120] for r in dropped[:2])
+                                       + "; nagaan of die bij de eis hoort"]))
     if unread:
         status = CHECK
         note = "; ".join(filter(None, [note, "niet gelezen zin(nen) over een straf in de vordering: "
