@@ -1660,7 +1660,9 @@ def acquittal_names_part(text: str) -> bool:
     m = _ACQUITTAL_WORD.search(s)
     if m is None:
         return False
-    clause = s[:m.start()].rsplit(";", 1)[-1] + " " + re.split(r";|\.(?: |$)", s[m.end():], maxsplit=1)[0]
+    # after the acquittal, up to the clause's end or a reason ("..., omdat het bewijs van dwang ontbreekt")
+    after = re.split(r";|\.(?: |$)|,? (?:omdat|nu|aangezien|wegens|bij gebrek|gelet op)\b", s[m.end():], maxsplit=1)[0]
+    clause = s[:m.start()].rsplit(";", 1)[-1] + " " + after
     return bool(_PART_OF_CHARGES.search(clause) or _OBJECT_WORD.search(_NOT_AN_OBJECT.sub(" ", clause)))
 
 

@@ -49,6 +49,10 @@ def test_a_demanded_acquittal_of_a_part_is_left_to_check(text):
     "De officier van justitie heeft gevorderd verdachte vrij te spreken van het hem ten laste gelegde.",
     "De officier van justitie heeft vrijspraak gevorderd.",
     "De officier van justitie heeft ter terechtzitting van 3 mei 2019 vrijspraak gevorderd.",
+    # a reason after it names no part
+    "De officier van justitie heeft vrijspraak gevorderd, omdat het bewijs van dwang ontbreekt.",
+    "De officier van justitie heeft gevorderd verdachte vrij te spreken, nu niet kan worden bewezen dat hij wist van de "
+    "uitbuiting.",
 ])
 def test_a_demanded_acquittal_of_the_whole_charge_is_read(text):
     got = demand(text)
