@@ -158,6 +158,10 @@ _DICTUM_OPENING = re.compile(rf"^[ \t]*(?:(?:de[ \t]+)?{COURT_WORDS}[ \t]*:"
 _38V = re.compile(r"beperking\s+van\s+de\s+vrijheid|vrijheidsbeperkende|38v", _F)
 _38V_DETAIL = re.compile(r"^(?:en\s+)?(?:beveelt|bepaalt|gelast)\b(?!.*\bvervang).*(?:contact|ophoud|\bhoudt\b|bevind|begeef|"
                          r"begeven|betre|gebied|locatie)", _F)
+# an acquittal that says it is of a part only, whatever else the dictum holds: an element, a victim, "voor zover"
+# ("spreekt verdachte vrij van het bestanddeel dwang", "... ten aanzien van [slachtoffer 2]")
+_ACQUITS_A_PART = re.compile(r"\bbestanddeel|\bten\s+aanzien\s+van\s+(?:\[|(?:het\s+)?slachtoffer|aangeefster|aangever)"
+                             r"|\bvoor\s+zover\b|\bvoor\s+wat\s+betreft\b", _F)
 _ACQUIT = re.compile(r"\bspreekt\b.*\bvrij\b|\bvrijspraak\b|\bspreken\s+wij\s+u\b.*\bvrij\b|\bwij\s+spreken\s+u\b.*\bvrij\b", _F)
 _MORE_OR_OTHER = re.compile(r"meer\s+of\s+anders|\boverigens\b|voor\s+het\s+overige|\bhet\s+meerdere\b|voor\s+de\s+rest\b", _F)
 _PROVEN = re.compile(r"\bverklaart\b(?:(?!\bniet\b).)*\bbewezen\b|\bverklaart\s+bewezen\b", _F)
@@ -323,7 +327,7 @@ def read_decision(doc: Document) -> Decision:
     # a bare "veroordeelt verdachte tot:" introduces the list that follows
     spans = [c for c in used if not re.fullmatch(r"(?:en\s+)?veroordeelt\s+(?:de\s+)?verdachte\b[^;:]{0,40}?\btot\s*:?\s*[;.]?",
                                                    c.text, _F)]
-    if acquittals and not proven and not spans:
+    if acquittals and not proven and not spans and not any(_ACQUITS_A_PART.search(c.text) for c in acquittals):
         acquittal = "volledig"
     elif acquittals:
         acquittal = "partieel"
