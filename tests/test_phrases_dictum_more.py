@@ -6,13 +6,7 @@ from __future__ import annotations
 import pytest
 
 from mhcases.phrases import parse_sanction
-
-
-def numbers(text: str) -> tuple:
-    s = parse_sanction(text)
-    assert s.status == "parsed", s.reason
-    return (s.detention_kind, s.unconditional_months, s.conditional_months, s.probation_months,
-            s.community_service_hours, s.fine_euros, s.measures)
+from test_phrases_demand_orders import numbers  # one helper for the parse as a tuple
 
 
 @pytest.mark.parametrize("text", [

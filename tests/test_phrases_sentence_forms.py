@@ -11,16 +11,10 @@ from __future__ import annotations
 import pytest
 
 from mhcases.phrases import parse_sanction
+from test_phrases_demand_orders import numbers  # one helper for the parse as a tuple
 
 WEEK = 7 * 12 / 365.25
 DAY = 12 / 365.25
-
-
-def numbers(text: str) -> tuple:
-    s = parse_sanction(text)
-    assert s.status == "parsed", s.reason
-    return (s.detention_kind, s.unconditional_months, s.conditional_months, s.probation_months,
-            s.community_service_hours, s.fine_euros, s.measures)
 
 
 @pytest.mark.parametrize("text, expected", [
