@@ -1691,7 +1691,10 @@ def _match_other_clause(s: str, pos: int) -> tuple[_Component, int] | None:
     if m is not None:
         consider(_Verdict("discharge"), m.end())
     m = _DEMAND_ACQUITTAL.match(s, pos)
-    if m is not None and _demand_acquittal_is_whole(m):
+    # "daarvan" points back: at a count named before it in the clause ("dat feit 1 niet bewezen kan worden en heeft
+    # gevorderd verdachte daarvan vrij te spreken") it is the acquittal of that count, a part
+    if m is not None and _demand_acquittal_is_whole(m) and not (
+            m.group("before") == "daarvan" and _PART_OF_CHARGES.search(s[:m.start()].rsplit(";", 1)[-1])):
         consider(_Verdict("acquittal"), m.end())
     elif m is not None:
         consider(_Excluded("vrijspraak van een deel"), m.end())

@@ -500,10 +500,16 @@ _PRONOUN = re.compile(r"^(?:zij|hij)\b|^[^,;]{0,80}?\b(?:heeft|had|is|was|vorder
                       r"|^(?:nadat|nu|toen|omdat|aangezien|zodra|gelet\s+op)\b[^;.]{0,200}?,\s*"
                       r"(?:heeft|had|is|was|vordert|eist)\s+(?:zij|hij)\b", _F)
 _PRONOUN_DEMAND = re.compile(
-    r"^(?:zij|hij)\s+(?:(?:heeft|hebben)\s+(?:(?:toen|vervolgens|daarop|nadien|daarna|ten\s+slotte|tot\s+slot|dan\s+ook"
+    # the counts fronted before the verb: "Voor feit 2 heeft zij gevorderd ...", "Voor de feiten 2 en 3 vordert hij ..."
+    r"^(?:voor\s+(?:het\s+|de\s+)?(?:feit(?:en)?|onder)\s+\d+(?:\s*(?:,|en)\s*\d+)*(?:\s+ten\s+laste\s+gelegde)?"
+    r"\s+(?:heeft\s+(?:zij|hij)\s+(?:gevorderd|geëist)|vordert\s+(?:zij|hij)|eist\s+(?:zij|hij))\b)"
+    r"|^(?:zij|hij)\s+(?:(?:heeft|hebben)\s+(?:(?:toen|vervolgens|daarop|nadien|daarna|ten\s+slotte|tot\s+slot|dan\s+ook"
     r"|daarom|uiteindelijk)\s+)?(?:gevorderd|geëist|gerequireerd|gerekwireerd)|vordert|eist)\b", _F)
 
 
+# "daarvan" after a count named before it in the sentence ("dat feit 1 niet bewezen kan worden en heeft gevorderd
+# verdachte daarvan vrij te spreken"): the acquittal of that count, a part
+_BACK_TO_A_COUNT = re.compile(r"\b(?:onder|feit(?:en)?)\s+\d[^;]*\bdaarvan\b", _F)
 _NEXT_OBJECT = re.compile(r",|\s+en\s+dat\s", _F)
 _Candidate = tuple[str, tuple[Clause, ...], Sanction]  # a demand's sanction text, its source clauses and its parse
 _CASE_ENDS = ("acquittal", "discharge")
@@ -555,13 +561,17 @@ def _demand_candidates(clauses: list[Clause]) -> list[_Candidate]:
             if verb is not None:
                 whole = known[c.text] = parse_sanction(c.text)
                 rest = after.strip(" :;.")
-                if whole.status in _CASE_ENDS or _parsed(known, rest).status in _CASE_ENDS:
+                # (the rest alone only when the clause names no part before it: "dat feit 1 niet bewezen kan worden en
+                # heeft gevorderd verdachte daarvan vrij te spreken" is the acquittal of a part)
+                if whole.status in _CASE_ENDS or (_parsed(known, rest).status in _CASE_ENDS
+                                                  and not acquittal_names_part(c.text)):
                     # "heeft vrijspraak gevorderd", "verdachte te ontslaan van alle rechtsvervolging", "Zij heeft
                     # gevorderd dat de rechtbank verdachte ontslaat van alle rechtsvervolging"
                     found.append((c.text if whole.status != "unparsed" else rest, (c,)))
                     i += 1
                     continue
-            if _DEMAND_ACQUITTAL.search(after) and not _HAS_SANCTION.search(after) and not acquittal_names_part(after):
+            if (_DEMAND_ACQUITTAL.search(after) and not _HAS_SANCTION.search(after) and not acquittal_names_part(after)
+                    and not _BACK_TO_A_COUNT.search(c.text)):
                 found.append(("vrijspraak", (c,)))
                 i += 1
                 continue
