@@ -417,6 +417,10 @@ _VERDICT_SUBS = (
     # verdachte wordt gelast" (the dictum's "gelast dat verdachte ter beschikking wordt gesteld" stays as it is)
     (re.compile(r"(?<!gelast )(?<!beveelt )(?<!gelast, )(?<!beveelt, )\bdat (?:hij|zij|de verdachte|verdachte|\[verdachte\]) ter beschikking "
                 r"(?:wordt|zal worden) gesteld\b"), "terbeschikkingstelling"),
+    # tbs demanded as an infinitive: "(en) hem ter beschikking te stellen (met bevel tot dwangverpleging)"; only the
+    # defendant as object and only before its end, a modality or a next part (never "niet ter beschikking te stellen")
+    (re.compile(r"\b(?:aan )?(?:de )?(?:verdachte|\[verdachte\]|hem|haar) ter beschikking te stellen"
+                r"(?=,? (?:met|onder) |[,;]|$| en )"), "terbeschikkingstelling"),
     (re.compile(r"\bdat (?:de )?terbeschikkingstelling van (?:de )?(?:verdachte|\[verdachte\]|hem|haar) "
                 r"(?:wordt|zal worden) gelast\b"), "terbeschikkingstelling"),
     # the demand's infinitive with the defendant before its object: "(verdachte te veroordelen tot ... en) aan hem de
@@ -747,7 +751,7 @@ _PIJ = (
 _TBS = (
     r"(?:(?:maatregel (?:van )?)?(?:tbs(?:-maatregel)?|terbeschikkingstelling|ter beschikking stelling)"
     r"(?: van (?:de )?verdachte)?(?: \((?:verder |hierna )?(?:te noemen)?:? ?(?:de )?tbs(?:-maatregel)?\))?"
-    r"(?:,? (?:met|onder) (?:dwangverpleging|bevel tot verpleging(?: van overheidswege)?"
+    r"(?:,? (?:met|onder) (?:(?:bevel tot )?dwangverpleging|bevel tot verpleging(?: van overheidswege)?"
     r"|verpleging van overheidswege|voorwaarden))?"
     r"|gelast (?:de )?(?:terbeschikkingstelling|tbs) van (?:de )?verdachte"
     r"(?:,? (?:met|onder) (?:dwangverpleging|(?:bevel tot )?verpleging van overheidswege|voorwaarden))?"
