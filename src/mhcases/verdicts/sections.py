@@ -119,8 +119,9 @@ def title_role(title: str, numbered: bool) -> str | None:
             and re.search(r"officier|openbaar ministerie|\bom\b|advocaat-generaal", folded)
             and not re.search(r"tenuitvoerlegging|benadeelde|ontneming|schadevergoeding|hechtenis|beslag", folded)):
         return "vordering"
-    if folded in ("eis", "strafeis", "de eis"):
-        return "vordering"
+    if folded in ("eis", "strafeis", "de eis") or re.search(r"^(?:de |het )?standpunt(?:en)? van (?:de )?partijen: "
+                                                            r"(?:de )?(?:straf)?eis$", folded):
+        return "vordering"  # "3 De standpunten van partijen: de eis"
     if re.search(r"strafbaar|kwalificatie", folded):
         return "overig"
     if re.search(r"bewijs|bewezen|vrijspra", folded):
@@ -158,6 +159,9 @@ def _names_decision(title: str, text: str, line: int, after: int) -> bool:
     if line == 0 or after >= len(text) or not _UITSPRAAK.match(_fold(title)):
         return False
     return _OPENS_DICTUM.match(text, after, _line_end(text, after)) is not None
+
+
+_PROSECUTOR_STANDPOINT = re.compile(r"^(?:het )?standpunt van (?:de )?(?:officier van justitie|het openbaar ministerie)$")
 
 
 def _title_like(text: str) -> bool:
@@ -271,6 +275,11 @@ def _headings(text: str, explicit: Sequence[Explicit]) -> list[_Heading]:
                 role = title_role(text_of_line, numbered=False)
                 if role is None and _names_decision(text_of_line, text, line, after):
                     role = "beslissing"  # "DE UITSPRAAK" / "De rechtbank:"
+                if (role is None and found and found[-1].role == "tenlastelegging"
+                        and _PROSECUTOR_STANDPOINT.match(_fold(text_of_line))):
+                    # right after the charge, before any proof: the prosecutor's standpoint is the demand (under the
+                    # proof the same title is the prosecutor's view of the evidence and no heading here)
+                    role = "vordering"
                 if role is not None:
                     heading = _Heading(line, min(after, size), text_of_line, role,
                                        numbered_depth + 1 if any_numbered else 1, False)
