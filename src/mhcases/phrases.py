@@ -384,7 +384,8 @@ _VERDICT_SUBS = (
     # the verb split around its object (blind probe s10, s12, s15): "legt aan verdachte de maatregel op, strekkende tot
     # ...", "legt verdachte de maatregel op van plaatsing ..." -> "legt verdachte op de maatregel ..."
     (re.compile(r"\blegt (?:aan )?(?:de )?(?P<who>verdachte|veroordeelde) (?P<what>(?:een|de|het) (?:vrijheidsbeperkende )?"
-                r"(?:maatregel|taakstraf|werkstraf|geldboete)) op(?=[ ,;]|$)"), r"legt \g<who> op \g<what>"),
+                r"(?:maatregel|taakstraf|werkstraf|geldboete|contactverbod|gebiedsverbod)) op(?=[ ,;]|$)"),
+     r"legt \g<who> op \g<what>"),
     # the demanded finding of proof in the passive before the demanded order: "(dat) de feiten 1 en 2 bewezen worden
     # verklaard en dat ..." (what follows is the demand); never a finding "niet bewezen", and kept when an acquittal
     # follows ("... bewezen wordt verklaard, en dat verdachte van het overige wordt vrijgesproken": _DEMAND_ACQUITTAL
@@ -790,14 +791,14 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
         re.compile(
             rf"{_ART}(?:vrijheidsbeperkende maatregel{_38V_REF}(?: \({_V}\)|: (?:een )?{_V}"
             rf"|, (?:te weten|namelijk) (?:een )?{_V}|,? in de vorm van (?:een )?{_V})|{_V}{_38V_REF}"
-            rf"(?: als (?:vrijheidsbeperkende )?maatregel{_38V_REF})?){_END}"
+            rf"(?: als (?:vrijheidsbeperkende )?maatregel(?: ter beveiliging van de maatschappij)?{_38V_REF})?){_END}"
             r"(?: (?:met|ten aanzien van|jegens) (?:het |de |(?:de )?(?:beide|twee|alle) )?(?:\[[^\]]*\]|slachtoffers?|aangeefster|aangever)"
             r"(?: \[[^\]]*\])?(?:,? geboren (?:op |te )?(?:\[[^\]]*\]|[0-9a-z -]+))?)?"
             r"(?: (?:voor|in|rond|betreffende) (?:de |het )?(?:(?:gemeente |wijk |stad |azc |straat )?\[[^\]]*\]"
             # a place named after its kind, to the end of the item: "een gebiedsverbod voor de wijk Transvaal"
             r"|(?:gemeente|wijk|stad|buurt|straat|omgeving van|centrum van) [a-z0-9'-]+(?: (?!en |oplegt|beide |voor |met "
             rf"|subsidiair|alsmede |alsook |naast |waar){_NOT_A_SANCTION}[a-z0-9'-]+)*(?=,|;|$| en | oplegt| beide | voor | met | subsidiair| alsmede | alsook | naast )))?"
-            rf"(?: als (?:vrijheidsbeperkende )?maatregel{_38V_REF})?",
+            rf"(?: als (?:vrijheidsbeperkende )?maatregel(?: ter beveiliging van de maatschappij)?{_38V_REF})?",
             _F,
         ),
         None,  # contactverbod and/or gebiedsverbod: decided from the matched text
@@ -1394,8 +1395,13 @@ _DET_SUBS = (
 _SUBSID_SUBS = (("subsidiair", _SUB_SUBSID), ("subsidiair", _SUB_SUBSID_PAREN))
 _TASK_SUBS = (*_SUBSID_SUBS, ("aftrek", _SUB_AFTREK), ("mindering", _SUB_DEDUCTION))
 _FINE_SUBS = _SUBSID_SUBS
+# what the measure is, after it and its duration: "(een gebiedsverbod voor de duur van 3 jaren,) als (vrijheidsbeperkende)
+# maatregel (ter beveiliging van de maatschappij)"; only before the end, a next part or its duration
+_SUB_MEASURE_AS = re.compile(rf",? als (?:vrijheidsbeperkende )?maatregel(?: ter beveiliging van de maatschappij)?{_38V_REF}"
+                             r"(?=$|[;,]| en | voor )", _F)
 _MEASURE_SUBS = (("duur", _SUB_MEASURE_DUR), ("voorwaardelijk", _SUB_MEASURE_COND), ("proeftijd", _SUB_PROEF),
-                 ("voorwaarden", _SUB_CONDITIONS), ("aftrek", _SUB_AFTREK), *_SUBSID_SUBS)
+                 ("voorwaarden", _SUB_CONDITIONS), ("aftrek", _SUB_AFTREK), ("als maatregel", _SUB_MEASURE_AS),
+                 *_SUBSID_SUBS)
 
 
 def _validate_subsid(found: dict[str, re.Match[str]]) -> None:
@@ -1542,7 +1548,12 @@ def _match_compensation(s: str, pos: int) -> tuple[_Ignored, int] | None:
 # after a list of measures: ", beide voor de duur van vijf jaren", ", met dadelijke uitvoerbaarheid"
 _MEASURE_ATTRIBUTE = re.compile(
     rf"(?:(?:beide|elk|ieder|allebei) )?voor (?:de duur van |een periode van )(?P<dur>{_DUR})"
-    r"|met dadelijke uitvoerbaarheid|(?:en )?(?:beide )?dadelijk uitvoerbaar", _F)
+    r"|met dadelijke uitvoerbaarheid|(?:en )?(?:beide )?dadelijk uitvoerbaar"
+    # a demand's own words for it: "(;) dadelijke uitvoerbaarheid van de maatregel", "(en) dat deze maatregel dadelijk
+    # uitvoerbaar wordt verklaard"
+    r"|dadelijke uitvoerbaarheid(?: van (?:de|deze) maatregel(?:en)?)?(?=$|;)"
+    r"|(?:en )?dat (?:de|deze) maatregel(?:en)? dadelijk uitvoerbaar (?:wordt|worden|zal worden) verklaard(?=$|;)"
+    , _F)
 
 
 def _match_measure_attribute(s: str, pos: int) -> tuple[_MeasureAttribute, int] | None:
