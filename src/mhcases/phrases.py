@@ -625,7 +625,11 @@ _SUB_CONDITIONS = re.compile(
     + r"(?=;|$|,? (?:en |alsmede )?(?:tot |oplegging van )?(?:een |de )?"
     + _any_of(*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS, *_MEASURE_WORDS_SHORT) + r"\b"
     # ... or up to a measure ordered after them: ", en (dat daarnaast) een contactverbod als maatregel wordt opgelegd"
-    r"|,? en oplegging van )",
+    r"|,? en oplegging van "
+    # ... or up to a ban that says it is a measure, not a condition: ", en een contactverbod als vrijheidsbeperkende
+    # maatregel voor de duur van 5 jaren"
+    r"|,? (?:en |alsmede )?(?:een |het )?(?:contactverbod|gebiedsverbod|locatieverbod) als (?:vrijheidsbeperkende )?"
+    r"maatregel\b)",
     _F,
 )
 # A contact or area ban among the special conditions of a suspended sentence (art. 14c, second paragraph, under 5
@@ -1112,13 +1116,13 @@ _DEMAND_ACQUITTAL = re.compile(
     r"|zal worden|zullen worden) verklaard,? en dat )?"
     rf"{_DEMAND_COURT}(?:de )?(?:verdachte|\[verdachte\]|hij|zij)"
     # what the acquittal is of, before the verb: "dat verdachte van het ten laste gelegde wordt vrijgesproken"
-    rf"(?: (?P<before>daarvan|van (?:het|de|hetgeen) {_NO_SANCTION_CHAR}*?))? (?:(?:zal|zou) worden |wordt )?"
+    rf"(?: (?P<before>daarvan|van (?:het|de|hetgeen|alle|beide) {_NO_SANCTION_CHAR}*?))? (?:(?:zal|zou) worden |wordt )?"
     + _ACQUIT_VERB + r"(?P<after>(?:(?! en dat )(?:[^;.]|\.(?! )))*)", _F)
 # what a demanded acquittal is of when it is the whole charge: "(van) het (hem) ten laste gelegde", "alle feiten";
 # anything else named ("het tweede feit", "de mensenhandel", "het bestanddeel dwang", "het ten laste gelegde ten aanzien
 # van [slachtoffer 2]") is a part
 _WHOLE_CHARGE = (r"(?:het (?:(?:hem|haar|verdachte) )?(?:ten ?laste ?gelegde|tenlastegelegde)"
-                 r"|alle (?:(?:aan (?:hem|haar) )?(?:ten ?laste ?gelegde|tenlastegelegde) )?feiten)")
+                 r"|(?:alle|beide) (?:(?:aan (?:hem|haar) )?(?:ten ?laste ?gelegde|tenlastegelegde) )?feiten)")
 _WHOLE_BEFORE = re.compile(rf"daarvan|van {_WHOLE_CHARGE}", _F)
 # after the verb: nothing, the whole charge, or a reason ("..., omdat ...", "wegens gebrek aan bewijs")
 _WHOLE_AFTER = re.compile(rf"(?: van {_WHOLE_CHARGE})?(?:,? (?:omdat|nu|aangezien|wegens|bij gebrek)\b.*)?", _F)
