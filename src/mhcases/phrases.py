@@ -799,6 +799,8 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
             r"(?: (?:met|ten aanzien van|jegens) (?:het |de |(?:de )?(?:beide|twee|alle) )?(?:\[[^\]]*\]|slachtoffers?|aangeefster|aangever)"
             r"(?: \[[^\]]*\])?(?:,? geboren (?:op |te )?(?:\[[^\]]*\]|[0-9a-z -]+))?)?"
             r"(?: (?:voor|in|rond|betreffende) (?:de |het )?(?:(?:gemeente |wijk |stad |azc |straat )?\[[^\]]*\]"
+            # an area named as one word ending in "gebied": "een gebiedsverbod voor het Wallengebied"
+            r"|[a-z'-]{3,}gebied(?=,|;|$| en | voor | met | als )"
             # a place named after its kind, to the end of the item: "een gebiedsverbod voor de wijk Transvaal"
             r"|(?:gemeente|wijk|stad|buurt|straat|omgeving van|centrum van) [a-z0-9'-]+(?: (?!en |oplegt|beide |voor |met "
             rf"|subsidiair|alsmede |alsook |naast |waar){_NOT_A_SANCTION}[a-z0-9'-]+)*(?=,|;|$| en | oplegt| beide | voor | met | subsidiair| alsmede | alsook | naast )))?"
@@ -1403,9 +1405,12 @@ _FINE_SUBS = _SUBSID_SUBS
 # maatregel (ter beveiliging van de maatschappij)"; only before the end, a next part or its duration
 _SUB_MEASURE_AS = re.compile(rf",? als (?:vrijheidsbeperkende )?maatregel(?: ter beveiliging van de maatschappij)?{_38V_REF}"
                              r"(?=$|[;,]| en | voor )", _F)
+# what a named ban forbids, after it: "(een gebiedsverbod voor de duur van 3 jaren), inhoudende dat hij zich niet zal
+# ophouden in ..." (read only when the body forbids exactly what the ban is named, see _match_measure)
+_SUB_MEASURE_CONTENT = re.compile(rf",? (?:inhoudende|inhoudend)(?: dat)? (?P<content>{_38V_TEXT})", _F)
 _MEASURE_SUBS = (("duur", _SUB_MEASURE_DUR), ("voorwaardelijk", _SUB_MEASURE_COND), ("proeftijd", _SUB_PROEF),
                  ("voorwaarden", _SUB_CONDITIONS), ("aftrek", _SUB_AFTREK), ("als maatregel", _SUB_MEASURE_AS),
-                 *_SUBSID_SUBS)
+                 ("inhoud", _SUB_MEASURE_CONTENT), *_SUBSID_SUBS)
 
 
 def _validate_subsid(found: dict[str, re.Match[str]]) -> None:
@@ -1604,6 +1609,11 @@ def _match_measure(s: str, pos: int) -> tuple[_Measure, int] | None:
             )
     found, end = _consume_subclauses(s, m.end(), _MEASURE_SUBS)
     _validate_subsid(found)
+    if "inhoud" in found:
+        content = ban_codes(found["inhoud"].group("content"))
+        if not content or set(content) != set(codes):
+            raise _ParseError(f"inhoud van de maatregel niet gelijk aan de genoemde maatregel: "
+                              f"'{found['inhoud'].group(0).strip(' ,')[:60]}'")
     if "duur" in found:
         _duration_value(found["duur"].group("dur"))
     if "voorwaardelijk" in found or "proeftijd" in found:
