@@ -712,7 +712,10 @@ def read_demand(doc: Document, decision: Decision | None = None) -> Found:
                          "geen strafeis gelezen, maar de uitspraak noemt de officier van justitie bij een straf: "
                          + " | ".join(c.text[:120] for c in mentions[:2]) + "; de eis nagaan en invullen",
                          parse_sanction(None))
-        others = [c for c in clauses if _PROSECUTOR_WORD.search(c.text) and _SANCTION_WORD.search(c.text)
+        # (also a demand's sentence naming no sanction word: "... gevorderd dat de voorwaardelijke straf uit de vorige
+        # zaak ten uitvoer wordt gelegd")
+        others = [c for c in clauses if _PROSECUTOR_WORD.search(c.text)
+                  and (_SANCTION_WORD.search(c.text) or _DEMAND_VERB.search(c.text))
                   and not _CO_DEFENDANT.search(c.text) and _DEMAND_OTHER.search(c.text)]
         if others:  # what the prosecutor said about a sanction was taken for another order: say so, and quote it
             return Found("onbekend", CHECK, tuple(others[:2]),
