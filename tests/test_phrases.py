@@ -547,7 +547,7 @@ def generated_phrase(draw: st.DrawFn) -> tuple[str, Sanction]:
         measures.update(codes)
     fields["measures"] = tuple(sorted(measures))
 
-    if draw(st.booleans()):
+    if (parts or first is not None) and draw(st.booleans()):  # alone it is no punishment: unparsed (codebook §7)
         parts.append(draw(st.sampled_from(["schadevergoedingsmaatregel van € 1.000", "schadevergoeding"])))
 
     parts = draw(st.permutations(parts))
@@ -609,6 +609,9 @@ def check_invariants(result: Sanction) -> None:
     has_detention = (result.unconditional_months is not None or result.conditional_months is not None
                      or result.unconditional_equals_pretrial)
     assert (result.detention_kind is not None) == has_detention
+    # "parsed" always holds a punishment, so format_sanction can write it back
+    assert has_detention or result.community_service_hours is not None or result.fine_euros is not None \
+        or result.measures
     assert not (result.unconditional_equals_pretrial and result.unconditional_months is not None)
     assert result.probation_months is None or result.conditional_months is not None
 
@@ -949,10 +952,7 @@ def test_verdict_wording_marked(text: str, reason_part: str) -> None:
 @given(generated_phrase())
 def test_format_round_trip_generated(case: tuple[str, Sanction]) -> None:
     parsed_once = parse_sanction(case[0])
-    if parsed_once == Sanction(status="parsed"):  # only a compensation order: nothing to write
-        with pytest.raises(ValueError):
-            format_sanction(parsed_once)
-        return
+    assert parsed_once.status == "parsed", parsed_once.reason
     phrase = format_sanction(parsed_once)
     assert_same(parse_sanction(phrase), parsed_once)
 
@@ -1004,3 +1004,16 @@ def test_format_sanction_forms(sanction: Sanction, phrase: str) -> None:
 def test_format_sanction_refuses(sanction: Sanction) -> None:
     with pytest.raises(ValueError):
         format_sanction(sanction)
+
+
+@pytest.mark.parametrize("text", [
+    "schadevergoeding", "schadevergoedingsmaatregel van € 1.000", "stelt de bijzondere voorwaarden",
+    "De rechtbank stelt de bijzondere voorwaarden die de officier van justitie heeft gevorderd.",
+    "dat hij zich meldt bij de reclassering",
+])
+def test_words_without_a_punishment_are_unparsed_not_an_empty_parse(text: str) -> None:
+    """Words the parser accounts for but that hold no punishment (an excluded order, a condition) are 'niet te
+    lezen' (codebook §7), never "parsed" with nothing in it, which format_sanction cannot write."""
+    result = parse_sanction(text)
+    assert result.status == "unparsed"
+    assert result.reason

@@ -1954,6 +1954,10 @@ def _combine(components: list[_Component]) -> Sanction:
             fine = c.euros
         elif isinstance(c, _Measure):
             measures.update(c.codes)
+    if not ((kind is not None and (unconditional is not None or conditional is not None or pretrial))
+            or task is not None or fine is not None or measures):
+        # e.g. "stelt de bijzondere voorwaarden": words the parser accounts for, but no punishment in them
+        raise _ParseError("geen straf of maatregel in de zin")
     return Sanction(
         status="parsed",
         detention_kind=kind,

@@ -232,3 +232,29 @@ def test_control_characters_in_a_text_file_become_spaces_and_the_workbook_takes_
     with WorkbookWriter(tmp_path / "blad.xlsx") as writer:
         frame, _ = precode_folder(folder, ["285"], (dt.date(2000, 1, 1), dt.date(2030, 1, 1)), sink=writer.add)
     assert frame["opgenomen"].tolist() == ["ja"] and writer.rows == 1
+
+
+def test_a_document_the_extractor_fails_on_gets_a_metadata_row_and_a_warning_not_a_traceback(tmp_path, caplog):
+    """One decision that makes the value reader fail must not end a pre-coding run over many: its row holds the
+    metadata, every other cell says why it is empty, and the log names the file."""
+    import logging
+    import shutil
+
+    from mhcases.verdicts.precode import precode_folder
+
+    folder = tmp_path / "stukken"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "ECLI_NL_RBROT_2021_1789.txt", folder)
+
+    def failing(doc):
+        raise ValueError("kapot")
+
+    logger = logging.getLogger("test-precode")
+    with caplog.at_level(logging.WARNING, logger="test-precode"):
+        frame, codings = precode_folder(folder, ["285"], (dt.date(2000, 1, 1), dt.date(2030, 1, 1)),
+                                        extractor=failing, logger=logger)
+    assert frame["opgenomen"].tolist() == ["ja"] and len(codings) == 1
+    assert "ECLI_NL_RBROT_2021_1789.txt" in caplog.text and "ValueError: kapot" in caplog.text
+    empty = [e for e in codings[0].evidence if e.status == "niet gevonden"]
+    assert empty and all("de lezer liep vast" in e.note for e in empty)
+    assert codings[0].value("court")

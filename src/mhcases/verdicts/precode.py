@@ -25,16 +25,16 @@ Extractor = Callable[[Document], Sequence[Coding]]
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.\-/]+")
 
 
-def metadata_coding(doc: Document) -> list[Coding]:
-    """A record with only what the metadata say (ecli, court, decision date); everything else "niet gevonden".
-    Used when the value extractor (`mhcases.verdicts.extract`) is not installed."""
+def metadata_coding(doc: Document, note: str = "waarden uit de tekst niet gezocht (geen extractor)") -> list[Coding]:
+    """A record with only what the metadata say (ecli, court, decision date); everything else "niet gevonden" with
+    `note`. Used when the value extractor (`mhcases.verdicts.extract`) is not installed, or failed on `doc`."""
     case = _ID_UNSAFE.sub("-", (doc.case_numbers[0].split()[0] if doc.case_numbers else Path(doc.path).stem))
     found = {"ecli": doc.ecli, "court": doc.court,
              "decision_date": doc.decision_date.isoformat() if doc.decision_date else None}
     evidence = tuple(
         Evidence(name, found.get(name), "automatisch" if found.get(name) else "niet gevonden",
                  source="metagegevens van het document" if found.get(name) else "",
-                 note="" if found.get(name) else "waarden uit de tekst niet gezocht (geen extractor)")
+                 note="" if found.get(name) else note)
         for name in COLUMN_NAMES[2:])
     return [Coding(doc.path, case, f"{case}-1", evidence)]
 
@@ -95,7 +95,15 @@ def precode_folder(folder: str | Path, articles: Sequence[str], period: tuple[dt
     for choice, doc in select_documents(iter_documents(folder), articles, period):
         choices.append(choice)
         if doc is not None:
-            for coding in extractor(doc):
+            try:
+                records = extractor(doc)
+            except Exception as error:  # one document the reader fails on must not end a run over thousands: said
+                if logger:               # in the log and in every cell of its row, for the coder to fill in by hand
+                    logger.warning(f"WAARSCHUWING: {doc.path}: de waarden konden niet uit de tekst worden gelezen "
+                                   f"({type(error).__name__}: {error}); alleen metagegevens voorgecodeerd")
+                records = metadata_coding(doc, note=f"de lezer liep vast op dit document ({type(error).__name__}); "
+                                                    "waarde zelf uit de uitspraak invullen")
+            for coding in records:
                 coding = fix(coding)
                 if sink is None:
                     codings.append(coding)
