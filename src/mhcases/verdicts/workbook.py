@@ -45,6 +45,7 @@ from lxml.etree import xmlfile
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell._writer import lxml_write_cell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.compat import safe_string
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -194,7 +195,8 @@ def _fill(status: str) -> PatternFill | None:
 
 # Text that openpyxl and lxml write as we do below: tab, line feed, printable ASCII and every other character XML
 # allows except the C1 controls (non-ASCII ones as character references, the workbook's XML being ASCII), at most
-# openpyxl's 32,767 characters. Anything else (a carriage return, a control character, "") goes to openpyxl.
+# openpyxl's 32,767 characters. Anything else (a carriage return, a control character, "", an Excel error code
+# such as "#N/A", which openpyxl writes as an error cell) goes to openpyxl.
 _PLAIN_TEXT = re.compile("[\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]{1,32767}")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 _LETTERS = [get_column_letter(i) for i in range(1, 64)]
@@ -255,7 +257,7 @@ class _Rows:
                     style_id = self.style_ids[key] = f' s="{self.book._cell_styles.add(style)}"'
             else:
                 style, style_id = None, ""
-            if isinstance(value, str) and _PLAIN_TEXT.fullmatch(value):
+            if isinstance(value, str) and _PLAIN_TEXT.fullmatch(value) and value not in ERROR_CODES:
                 text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 if not text.isascii():
                     text = _NON_ASCII.sub(_reference, text)
