@@ -783,6 +783,8 @@ _38V_CITED = rf"(?:,? {_AS_MEANT_IN} {_38V_ARTICLE})?"
 # "(art. 38v Sr)", "ex artikel 38v Sr", "als bedoeld in artikel 38v van het Wetboek van Strafrecht"
 _38V_REF = (r"(?:,? \((?:art(?:ikel|\.)? ?)?38v(?: sr)?\)|,? (?:ex|als bedoeld in|op grond van) (?:artikel |art\.? ?)?38v"
             r"(?: (?:van het )?(?:wetboek van strafrecht|sr))?)?")
+# what a ban is, after it: "als (vrijheidsbeperkende) maatregel (ter beveiliging van de maatschappij) (ex art. 38v)"
+_AS_MEASURE = rf"als (?:vrijheidsbeperkende )?maatregel(?: ter beveiliging van de maatschappij)?{_38V_REF}"
 _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = (
     (re.compile(rf"{_ART}{_TBS}{_END}", _F), ("tbs",)),
     (re.compile(rf"{_ART}{_PIJ}{_END}", _F), ("pij",)),
@@ -795,7 +797,7 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
         re.compile(
             rf"{_ART}(?:vrijheidsbeperkende maatregel{_38V_REF}(?: \({_V}\)|: (?:een )?{_V}"
             rf"|, (?:te weten|namelijk) (?:een )?{_V}|,? in de vorm van (?:een )?{_V})|{_V}{_38V_REF}"
-            rf"(?: als (?:vrijheidsbeperkende )?maatregel(?: ter beveiliging van de maatschappij)?{_38V_REF})?){_END}"
+            rf"(?: {_AS_MEASURE})?){_END}"
             r"(?: (?:met|ten aanzien van|jegens) (?:het |de |(?:de )?(?:beide|twee|alle) )?(?:\[[^\]]*\]|slachtoffers?|aangeefster|aangever)"
             r"(?: \[[^\]]*\])?(?:,? geboren (?:op |te )?(?:\[[^\]]*\]|[0-9a-z -]+))?)?"
             r"(?: (?:voor|in|rond|betreffende) (?:de |het )?(?:(?:gemeente |wijk |stad |azc |straat )?\[[^\]]*\]"
@@ -804,7 +806,7 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
             # a place named after its kind, to the end of the item: "een gebiedsverbod voor de wijk Transvaal"
             r"|(?:gemeente|wijk|stad|buurt|straat|omgeving van|centrum van) [a-z0-9'-]+(?: (?!en |oplegt|beide |voor |met "
             rf"|subsidiair|alsmede |alsook |naast |waar){_NOT_A_SANCTION}[a-z0-9'-]+)*(?=,|;|$| en | oplegt| beide | voor | met | subsidiair| alsmede | alsook | naast )))?"
-            rf"(?: als (?:vrijheidsbeperkende )?maatregel(?: ter beveiliging van de maatschappij)?{_38V_REF})?",
+            rf"(?: {_AS_MEASURE})?",
             _F,
         ),
         None,  # contactverbod and/or gebiedsverbod: decided from the matched text
@@ -850,6 +852,8 @@ _MEASURE_DETAILS = (
 # --- clauses of a decision (beslissing) ----------------------------------------------------
 
 # "veroordeelt (de) verdachte (voor het onder 3 bewezen verklaarde) tot (een)", "legt (aan) verdachte op (de)",
+# "(de) volgende straf(fen) (en maatregel)" after "legt (verdachte) op" or before "op"
+_THE_FOLLOWING = r"(?:de )?volgende (?:straf(?:fen)?|maatregel(?:en)?)(?: en (?:straf(?:fen)?|maatregel(?:en)?))?"
 # "veroordeling van de verdachte tot": the verb before a sanction, as verdicts and demands write it
 _VERB = re.compile(
     rf"(?:de {_COURT}:? )?(?:(?:en )?veroordee(?:lt|ld) (?:de )?(?:verdachte|veroordeelde|\[verdachte\])"
@@ -879,11 +883,9 @@ _VERB = re.compile(
     r"(?: bewezen ?verklaarde)? tot:?"
     r"|(?:en )?(?:tot )?(?:de )?oplegging van:?"
     # "Legt op de volgende straf(fen) (en maatregel):" over the sanctions that follow
-    r"|(?:en )?legt (?:aan (?:de )?(?:verdachte|veroordeelde|\[verdachte\]) )?op (?:de )?volgende "
-    r"(?:straf(?:fen)?|maatregel(?:en)?)(?: en (?:straf(?:fen)?|maatregel(?:en)?))?[:;]?"
+    r"|(?:en )?legt (?:aan (?:de )?(?:verdachte|veroordeelde|\[verdachte\]) )?op " + _THE_FOLLOWING + "[:;]?"
     # "legt (aan) verdachte de volgende straf(fen) (en maatregel) op:"
-    r"|(?:en )?legt (?:aan )?(?:de )?(?:verdachte|veroordeelde|\[verdachte\]) (?:de )?volgende "
-    r"(?:straf(?:fen)?|maatregel(?:en)?)(?: en (?:straf(?:fen)?|maatregel(?:en)?))? op[:;]?"
+    r"|(?:en )?legt (?:aan )?(?:de )?(?:verdachte|veroordeelde|\[verdachte\]) " + _THE_FOLLOWING + " op[:;]?"
     r"|(?:en )?legt (?:aan )?(?:de )?(?:verdachte|veroordeelde|\[verdachte\]) (?:de |het )?(?:volgende )?op:?"
     r"|(?:en )?legt op:?"
     r"|(?:en )?legt(?: (?:tevens|ook|daarnaast|voorts))?(?: aan (?:de )?verdachte)?(?= (?:een|de|het|tbs|pij|isd) )"
@@ -1123,15 +1125,15 @@ _DEMAND_ACQUITTAL = re.compile(
 # what a demanded acquittal is of when it is the whole charge: "(van) het (hem) ten laste gelegde", "alle feiten";
 # anything else named ("het tweede feit", "de mensenhandel", "het bestanddeel dwang", "het ten laste gelegde ten aanzien
 # van [slachtoffer 2]") is a part
-_WHOLE_CHARGE = (r"(?:het (?:(?:hem|haar|verdachte) )?(?:ten ?laste ?gelegde|tenlastegelegde)"
-                 r"|(?:alle|beide) (?:(?:aan (?:hem|haar) )?(?:ten ?laste ?gelegde|tenlastegelegde) )?feiten)")
+_CHARGED = r"(?:ten ?laste ?gelegde|tenlastegelegde)"  # the charge, in the spellings verdicts use
+_WHOLE_CHARGE = rf"(?:het (?:(?:hem|haar|verdachte) )?{_CHARGED}|(?:alle|beide) (?:(?:aan (?:hem|haar) )?{_CHARGED} )?feiten)"
 _WHOLE_BEFORE = re.compile(rf"daarvan|van {_WHOLE_CHARGE}", _F)
 # after the verb: nothing, the whole charge, or a reason ("..., omdat ...", "wegens gebrek aan bewijs")
 _WHOLE_AFTER = re.compile(rf"(?: van {_WHOLE_CHARGE})?(?:,? (?:omdat|nu|aangezien|wegens|bij gebrek)\b.*)?", _F)
 # a demanded finding that the whole is not proven (after its article): "(het) (hem) ten laste gelegde niet",
 # "(de) feiten niet (wettig en overtuigend)"
-_PROOF_NOT = re.compile(r"(?:(?:(?:hem|haar|verdachte) )?(?:ten ?laste ?gelegde|tenlastegelegde)"
-                        r"|(?:(?:ten ?laste ?gelegde|tenlastegelegde) )?feiten) niet(?: wettig en overtuigend)?", _F)
+_PROOF_NOT = re.compile(rf"(?:(?:(?:hem|haar|verdachte) )?{_CHARGED}|(?:{_CHARGED} )?feiten) niet(?: wettig en overtuigend)?",
+                        _F)
 
 
 def _demand_acquittal_is_whole(m: re.Match[str]) -> bool:
@@ -1403,7 +1405,7 @@ _TASK_SUBS = (*_SUBSID_SUBS, ("aftrek", _SUB_AFTREK), ("mindering", _SUB_DEDUCTI
 _FINE_SUBS = _SUBSID_SUBS
 # what the measure is, after it and its duration: "(een gebiedsverbod voor de duur van 3 jaren,) als (vrijheidsbeperkende)
 # maatregel (ter beveiliging van de maatschappij)"; only before the end, a next part or its duration
-_SUB_MEASURE_AS = re.compile(rf",? als (?:vrijheidsbeperkende )?maatregel(?: ter beveiliging van de maatschappij)?{_38V_REF}"
+_SUB_MEASURE_AS = re.compile(rf",? {_AS_MEASURE}"
                              r"(?=$|[;,]| en | voor )", _F)
 # what a named ban forbids, after it: "(een gebiedsverbod voor de duur van 3 jaren), inhoudende dat hij zich niet zal
 # ophouden in ..." (read only when the body forbids exactly what the ban is named, see _match_measure)

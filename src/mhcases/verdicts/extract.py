@@ -88,6 +88,7 @@ def _evidence(column: str, found: Found, section: str) -> Evidence:
 # --------------------------------------------------------------------------------------------------------------
 
 _F = re.IGNORECASE
+_COUNT_LIST = r"\d+(?:\s*(?:,|en)\s*\d+)*"  # the numbers of counts: "2", "1, 3 en 4"
 _IMPOSES = re.compile(
     rf"^(?:de\s+{COURT_WORDS}\s+)?(?:en\s+)?(?:veroordee(?:lt|ld)\s+(?:de\s+)?(?:verdachte|veroordeelde|\[verdachte\])(?:(?!\btot\b).)*\btot\b"
     rf"(?!\s+{COMPENSATION_AFTER_TOT})"
@@ -412,7 +413,7 @@ _DEMAND_START = re.compile(
     # the court as the demanded order's subject, the count before the verb: "(dat de rechtbank verdachte vrijspreekt
     # van het onder 1 ten laste gelegde en) hem voor feit 2 veroordeelt tot"
     r"|\b(?:hem|haar|verdachte|\[verdachte\])\s+(?:(?:voor|wegens|ter\s+zake\s+van)\s+(?:het\s+|de\s+)?(?:onder\s+)?"
-    r"(?:feit(?:en)?\s+)?\d+(?:\s*(?:,|en)\s*\d+)*(?:\s+(?:ten\s+laste\s+gelegde|bewezen\s?verklaarde))?\s+)?"
+    r"(?:feit(?:en)?\s+)?" + _COUNT_LIST + r"(?:\s+(?:ten\s+laste\s+gelegde|bewezen\s?verklaarde))?\s+)?"
     r"veroordeelt\s+tot"
     r"|(?:gevorderd|geëist)\s+(?=een\b)"
     # a revised demand in the same sentence: "(heeft) de eis bijgesteld tot een gevangenisstraf van ..."
@@ -451,7 +452,7 @@ _DEMAND_INNER = re.compile(r"\b(?:heeft|hebben)\s+(?:(?:de\s+)?(?:officier(?:en)
                            r"(?:(?:ter\s+(?:terechtzitting|zitting)|tegen\s+(?:de\s+)?verdachte)\s+)?"
                            # the counts the demand is for: "voor beide feiten", "voor feit 1 en 2", "voor het onder 1"
                            r"(?:voor\s+(?:het\s+)?(?:beide\s+|alle\s+|de\s+)?(?:feiten|feit|onder)"
-                           r"(?:\s+\d+(?:\s*(?:,|en)\s*\d+)*)?(?:\s+ten\s+laste\s+gelegde)?\s+)?"
+                           r"(?:\s+" + _COUNT_LIST + r")?(?:\s+ten\s+laste\s+gelegde)?\s+)?"
                            r"(?P<s>(?:een|de)\s[^;]*?)\s+(?:gevorderd|geëist|geeist|gerekwireerd)\b", _F)
 # the sanction goes on after the verb: "heeft een gevangenisstraf van 2 jaar geëist, waarvan 6 maanden voorwaardelijk"
 # (the rest goes to the parser, which marks what it cannot read; never a part of the sanction silently dropped)
@@ -501,7 +502,7 @@ _PRONOUN = re.compile(r"^(?:zij|hij)\b|^[^,;]{0,80}?\b(?:heeft|had|is|was|vorder
                       r"(?:heeft|had|is|was|vordert|eist)\s+(?:zij|hij)\b", _F)
 _PRONOUN_DEMAND = re.compile(
     # the counts fronted before the verb: "Voor feit 2 heeft zij gevorderd ...", "Voor de feiten 2 en 3 vordert hij ..."
-    r"^(?:voor\s+(?:het\s+|de\s+)?(?:feit(?:en)?|onder)\s+\d+(?:\s*(?:,|en)\s*\d+)*(?:\s+ten\s+laste\s+gelegde)?"
+    r"^(?:voor\s+(?:het\s+|de\s+)?(?:feit(?:en)?|onder)\s+" + _COUNT_LIST + r"(?:\s+ten\s+laste\s+gelegde)?"
     r"\s+(?:heeft\s+(?:zij|hij)\s+(?:gevorderd|geëist)|vordert\s+(?:zij|hij)|eist\s+(?:zij|hij))\b)"
     r"|^(?:zij|hij)\s+(?:(?:heeft|hebben)\s+(?:(?:toen|vervolgens|daarop|nadien|daarna|ten\s+slotte|tot\s+slot|dan\s+ook"
     r"|daarom|uiteindelijk)\s+)?(?:gevorderd|geëist|gerequireerd|gerekwireerd)|vordert|eist)\b", _F)

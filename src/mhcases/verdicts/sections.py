@@ -143,10 +143,16 @@ _DICTUM = re.compile(rf"^(de )?(uitspraak van de )?{_JUDGE}( luidt)?,? recht ?do
 # dictum: the deciding court addressed on a line of its own ("De rechtbank:", "HET HOF, RECHT DOENDE:") or a
 # dictum verb ("verklaart het ten laste gelegde bewezen", "veroordeelt verdachte tot").
 _UITSPRAAK = re.compile(r"^(?:de )?uitspraak$")
-# ("legt" only as it imposes: "legt (aan) verdachte ... op", "Legt op de volgende straf:", never "legt ... uit")
+
+
+def _lays_on(who: str) -> str:
+    """ "legt (aan) (de) <who> ... op" on one line: "legt" as it imposes, never "legt ... uit"."""
+    return rf"legt[^\S\n]+(?:aan[^\S\n]+)?(?:de[^\S\n]+)?{who}\b[^\n]{{0,200}}?\bop\b"
+
+
+# ("legt" only as it imposes: "legt (aan) verdachte ... op", "Legt op de volgende straf:")
 _DICTUM_VERB = (r"(?:(?:veroordeelt|verklaart|spreekt|bepaalt|gelast|beveelt|ontslaat)\b"
-                r"|legt[^\S\n]+(?:op\b|(?:aan[^\S\n]+)?(?:de[^\S\n]+)?(?:verdachte|\[verdachte\]|veroordeelde)\b"
-                r"[^\n]{0,200}?\bop\b))")
+                r"|legt[^\S\n]+op\b|" + _lays_on(r"(?:verdachte|\[verdachte\]|veroordeelde)") + ")")
 _OPENS_DICTUM = re.compile(
     r"[^\S\n]*(?:(?:de |het )?(?:rechtbank|(?:economische )?politierechter|kinderrechter|hof)"
     r"(?:(?:[^\S\n]*,?[^\S\n]*recht[^\S\n]?doende(?:[^\S\n]+(?:op het hoger beroep|in naam der koningin))?)?"
@@ -315,7 +321,7 @@ def _headings(text: str, explicit: Sequence[Explicit]) -> list[_Heading]:
 _IMPOSES_LINE = re.compile(
     rf"[^\S\n]*(?:(?:de |het )?{_JUDGE}[^\S\n]+)?(?:veroordeelt[^\S\n]+(?:de[^\S\n]+)?(?:verdachte|\[verdachte\])\b"
     rf"[^\n]{{0,80}}?\btot\b(?![^\S\n]+{COMPENSATION_AFTER_TOT})"
-    r"|legt[^\S\n]+(?:aan[^\S\n]+)?(?:de[^\S\n]+)?verdachte\b[^\n]{0,200}?\bop\b)", re.IGNORECASE)
+    r"|" + _lays_on("verdachte") + ")", re.IGNORECASE)
 
 
 def _join_punishment_after_decision(text: str, found: list[_Heading]) -> None:
