@@ -51,7 +51,7 @@ def test_a_huge_decision_gives_cells_that_fit_with_a_marker(tmp_path):
     assert all(_excel_length(text) <= CELL_LIMIT for text in _all_texts(sheet) + _all_texts(sources))
     cell = sheet.cell(2, 1 + COLUMN_NAMES.index("sentence")).value
     assert cell.startswith("veroordeelt verdachte tot een gevangenisstraf van 3 maanden")
-    assert cell.endswith(f"{MARKER}{len(value):,} tekens, zie het document]".replace(",", "."))
+    assert cell.endswith(f"{MARKER}{len(value):,}".replace(",", ".") + " tekens, zie het document]")
     assert sheet.cell(2, 1 + COLUMN_NAMES.index("sentence")).fill.fgColor.rgb == "00FFF2A8"  # yellow: controleren
     row = _source_row(sources, "sentence")
     assert row["waarde"] == cell and row["status"] == "controleren"
@@ -74,8 +74,8 @@ def test_both_writing_paths_shorten_alike(tmp_path, filler):
     row = _source_row(sources, "motivation")
     assert list(row) == list(SOURCE_COLUMNS)
     for text in (cell, row["waarde"], row["bron"]):
-        assert _excel_length(text) <= CELL_LIMIT and text.endswith(f"{MARKER}{len(long_text):,} tekens, zie het "
-                                                                    "document]".replace(",", "."))
+        assert _excel_length(text) <= CELL_LIMIT and text.endswith(f"{MARKER}{len(long_text):,}".replace(",", ".")
+                                                                    + " tekens, zie het document]")
         assert text.startswith(filler * 100)
     assert row["status"] == "controleren" and _excel_length(row["toelichting"]) <= CELL_LIMIT
     assert row["toelichting"].endswith("de waarde en de bron en de toelichting ingekort tot de 32.767 tekens van een "

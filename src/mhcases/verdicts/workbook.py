@@ -18,7 +18,8 @@ its successor with status "controleren"; a court that was split stays empty for 
 Text from a verdict is never a formula: a value starting with "=", "+", "-" or "@" is stored as text with Excel's
 quote prefix. A cell holds at most Excel's 32,767 characters (counted as Excel counts them, a character beyond the
 BMP as two): a longer value, quote or note is shortened to fit and ends with a marker ("… [ingekort: 41.200 tekens,
-zie het document]"); the cell gets status "controleren", with a note in "Bronnen" (openpyxl would cut it silently). The file is byte-identical for the same records and date (fixed document properties and zip times).
+zie het document]"); the cell gets status "controleren", with a note in "Bronnen" (openpyxl would cut it silently).
+The file is byte-identical for the same records and date (fixed document properties and zip times).
 
 The rows of "Codeerblad" and "Bronnen" are written as XML by `_Rows`, byte for byte what openpyxl writes for the
 same cells (openpyxl's per-cell objects were most of the cost of the workbook); a value that is not plain text, a
@@ -92,6 +93,11 @@ def _help(column: Column) -> str:
 CELL_LIMIT = 32767  # Excel's limit on the characters of one cell (UTF-16 code units)
 
 
+def _thousands(n: int) -> str:
+    """`n` with Dutch thousands points ("32.767")."""
+    return f"{n:,}".replace(",", ".")
+
+
 def _excel_length(text: str) -> int:
     """The length of `text` as Excel counts it (a character beyond the BMP is two)."""
     return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
@@ -102,7 +108,7 @@ def fit_cell(text: str, limit: int = CELL_LIMIT) -> str:
     with a marker that says how long it was ("… [ingekort: 41.200 tekens, zie het document]")."""
     if len(text) <= limit // 2 or _excel_length(text) <= limit:
         return text
-    marker = f" … [ingekort: {len(text):,} tekens, zie het document]".replace(",", ".")
+    marker = f" … [ingekort: {_thousands(len(text))} tekens, zie het document]"
     room = limit - len(marker)
     head = text.encode("utf-16-le")[:2 * room].decode("utf-16-le", errors="ignore")  # no half character
     return head + marker
@@ -117,9 +123,9 @@ def _fits(evidence: Evidence) -> Evidence:
     shortened = [name for name, text in texts.items() if text and fit_cell(text) != text]
     if not shortened:
         return evidence
-    limit = f"{CELL_LIMIT:,}".replace(",", ".")
-    said = (" en ".join(_FIELD_WORDS[name] for name in shortened) + f" ingekort tot de {limit} tekens van een "
-            "Excel-cel: de volledige tekst staat in het document")
+    said = (" en ".join(_FIELD_WORDS[name] for name in shortened)
+            + f" ingekort tot de {_thousands(CELL_LIMIT)} tekens van een Excel-cel: de volledige tekst staat in het "
+            "document")
     note = fit_cell(evidence.note, CELL_LIMIT - len(said) - 2) if evidence.note else ""
     cut = {name: fit_cell(texts[name]) for name in shortened if name != "note"}
     return replace(evidence, **cut, status="controleren", note="; ".join(n for n in (note, said) if n))
@@ -340,8 +346,9 @@ def _help_sheet(book: Workbook) -> None:
          "niet gevonden", None),
         ("Wit: status 'automatisch' - eenduidig gevonden.", "", None),
         ("Een lege verplichte cel (oranje) moet de codeur invullen voordat het codeerblad wordt ingelezen.", "", None),
-        ("Een cel die eindigt op '… [ingekort: … tekens, zie het document]' was langer dan de 32.767 tekens van een "
-         "Excel-cel (geel): de volledige tekst staat in het document.", "controleren", None),
+        ("Een cel die eindigt op '… [ingekort: … tekens, zie het document]' was langer dan de "
+         f"{_thousands(CELL_LIMIT)} tekens van een Excel-cel (geel): de volledige tekst staat in het document.",
+         "controleren", None),
         ("", "", None),
     ]
     for text, status, font in lines:
