@@ -622,7 +622,7 @@ _SUB_CONDITIONS = re.compile(
     r"|(?:en|alsmede|met) (?=" + _NO_SANCTION_WORD + r"voorwaarden?(?![a-z])))"
     + _NO_SANCTION_WORD_LAZY
     # ... up to the next sanction, also when the demand's verb is repeated before it (", en tot een werkstraf")
-    + r"(?=;|$|,? (?:en |alsmede )?(?:tot |oplegging van )?(?:een |de )?"
+    + r"(?=;|$|,? (?:en |alsmede )?(?:tot |oplegging van )?(?:een |de )?(?:vrijheidsbeperkende )?"
     + _any_of(*_DETENTION_WORDS, *_TASK_WORDS, *_FINE_WORDS, *_MEASURE_WORDS_SHORT) + r"\b"
     # ... or up to a measure ordered after them: ", en (dat daarnaast) een contactverbod als maatregel wordt opgelegd"
     r"|,? en oplegging van "
@@ -683,10 +683,16 @@ _SUBSID_BODY = (
     r"|(?:bij (?:gebreke van|niet) (?:volledige )?betaling(?: en (?:bij gebreke van |niet )?verhaal)?,? )"
     rf"te vervangen door (?:(?P<d3>{_DUR}) {_SUBSTITUTE}|{_SUBSTITUTE} (?:van|voor de duur van) (?P<d4>{_DUR}))"
     r"|(?:met bevel|beveelt|bepaalt),? (?:dat,? )?(?:voor het geval|indien|als|wanneer) (?:dat )?(?:de )?"
-    r"(?:verdachte|veroordeelde) (?:de |deze )?(?:taakstraf|werkstraf|straf) niet (?:of niet )?(?:naar behoren )?"
-    r"(?:\(?heeft\)? )?(?:verricht|verrichten|uitvoert|uitgevoerd)(?: heeft)?,? (?:dat )?(?:vervangende )?"
-    r"(?:hechtenis|jeugddetentie) (?:zal|zullen|wordt) (?:worden )?toegepast "
+    r"(?:(?:verdachte|veroordeelde) (?:de |deze )?(?:taakstraf|werkstraf|straf) niet (?:of niet )?(?:naar behoren )?"
+    r"(?:\(?heeft\)? )?(?:verricht|verrichten|uitvoert|uitgevoerd)(?: heeft)?"
+    # the same in the passive: "voor het geval de werkstraf niet naar behoren wordt verricht"
+    r"|(?:taakstraf|werkstraf) niet (?:of niet )?(?:naar behoren )?(?:wordt|is) (?:verricht|uitgevoerd)),? (?:dat )?"
+    r"(?:vervangende )?(?:hechtenis|jeugddetentie) (?:zal|zullen|wordt) (?:worden )?toegepast "
     rf"(?:van|voor de duur van|gedurende) (?P<d5>{_DUR})"
+    # "bij het niet naar behoren verrichten waarvan vervangende hechtenis zal worden toegepast voor de duur van 100 dagen"
+    r"|(?:bij|indien) (?:het )?niet (?:of niet )?(?:naar behoren|behoorlijk) (?:verrichten|uitvoeren) waarvan,? "
+    r"(?:vervangende )?(?:hechtenis|jeugddetentie) (?:zal|zullen|wordt) (?:worden )?toegepast "
+    rf"(?:van|voor de duur van|gedurende) (?P<d10>{_DUR})"
     # "met bevel dat vervangende hechtenis zal worden toegepast voor de duur van 120 dagen" (blind probe s63)
     r"|(?:met bevel|beveelt|bepaalt),? dat (?:vervangende )?(?:hechtenis|jeugddetentie) (?:zal|zullen|wordt|kan) "
     rf"(?:worden )?toegepast (?:van|voor de duur van|gedurende) (?P<d6>{_DUR})"
@@ -805,7 +811,7 @@ _MEASURE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = 
             r"|[a-z'-]{3,}gebied(?=,|;|$| en | voor | met | als )"
             # a place named after its kind, to the end of the item: "een gebiedsverbod voor de wijk Transvaal"
             r"|(?:gemeente|wijk|stad|buurt|straat|omgeving van|centrum van) [a-z0-9'-]+(?: (?!en |oplegt|beide |voor |met "
-            rf"|subsidiair|alsmede |alsook |naast |waar){_NOT_A_SANCTION}[a-z0-9'-]+)*(?=,|;|$| en | oplegt| beide | voor | met | subsidiair| alsmede | alsook | naast )))?"
+            rf"|subsidiair|alsmede |alsook |naast |waar){_NOT_A_SANCTION}[a-z0-9'-]+)*(?=,|;|$| en | oplegt| beide | voor | met | subsidiair| alsmede | alsook | naast | {_AS_MEASURE}(?![a-z]))))?"
             rf"(?: {_AS_MEASURE})?",
             _F,
         ),
@@ -1276,6 +1282,8 @@ class _Detention:
 class _Task:
     kind: str
     hours: float
+    conditions: bool = False  # special conditions after it (of the suspended detention before it)
+    bans: tuple[str, ...] = ()  # contact/area bans among those conditions
 
 
 @dataclass
@@ -1401,7 +1409,7 @@ _DET_SUBS = (
     ("gelijk", _SUB_EQUALS_PRETRIAL),
 )
 _SUBSID_SUBS = (("subsidiair", _SUB_SUBSID), ("subsidiair", _SUB_SUBSID_PAREN))
-_TASK_SUBS = (*_SUBSID_SUBS, ("aftrek", _SUB_AFTREK), ("mindering", _SUB_DEDUCTION))
+_TASK_SUBS = (*_SUBSID_SUBS, ("aftrek", _SUB_AFTREK), ("mindering", _SUB_DEDUCTION), ("voorwaarden", _SUB_CONDITIONS))
 _FINE_SUBS = _SUBSID_SUBS
 # what the measure is, after it and its duration: "(een gebiedsverbod voor de duur van 3 jaren,) als (vrijheidsbeperkende)
 # maatregel (ter beveiliging van de maatschappij)"; only before the end, a next part or its duration
@@ -1418,7 +1426,7 @@ _MEASURE_SUBS = (("duur", _SUB_MEASURE_DUR), ("voorwaardelijk", _SUB_MEASURE_CON
 def _validate_subsid(found: dict[str, re.Match[str]]) -> None:
     m = found.get("subsidiair")
     if m is not None:
-        d = next(m.group(g) for g in ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9") if m.group(g))
+        d = next(m.group(g) for g in ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10") if m.group(g))
         _duration_value(d)  # validate the numbers; the value itself is ignored
 
 
@@ -1532,7 +1540,10 @@ def _match_task(s: str, pos: int) -> tuple[_Task, int] | None:
     if hours <= 0:
         raise _ParseError(f"taakstraf van nul uren: '{s[pos:end]}'")
     kind = m.group("kind") or m.group("kind2") or m.group("kind3")
-    return _Task("taakstraf" if kind == "leerstraf" else kind, hours), end  # a leerstraf is a taakstraf (art. 22c Sr)
+    conditions = found.get("voorwaarden")
+    bans = ban_codes(conditions.group(0)) if conditions else ()
+    # a leerstraf is a taakstraf (art. 22c Sr)
+    return _Task("taakstraf" if kind == "leerstraf" else kind, hours, conditions is not None, bans), end
 
 
 def _match_fine(s: str, pos: int) -> tuple[_Fine, int] | None:
@@ -1562,8 +1573,8 @@ _MEASURE_ATTRIBUTE = re.compile(
     r"|met dadelijke uitvoerbaarheid|(?:en )?(?:beide )?dadelijk uitvoerbaar"
     # a demand's own words for it: "(;) dadelijke uitvoerbaarheid van de maatregel", "(en) dat deze maatregel dadelijk
     # uitvoerbaar wordt verklaard"
-    r"|dadelijke uitvoerbaarheid(?: van (?:de|deze) maatregel(?:en)?)?(?=$|;)"
-    r"|(?:en )?dat (?:de|deze) maatregel(?:en)? dadelijk uitvoerbaar (?:wordt|worden|zal worden) verklaard(?=$|;)"
+    r"|dadelijke uitvoerbaarheid(?: van (?:de|deze|die) maatregel(?:en)?)?(?=$|;)"
+    r"|(?:en )?dat (?:de|deze|die) maatregel(?:en)? dadelijk uitvoerbaar (?:wordt|worden|zal worden) verklaard(?=$|;)"
     , _F)
 
 
@@ -1613,6 +1624,8 @@ def _match_measure(s: str, pos: int) -> tuple[_Measure, int] | None:
     _validate_subsid(found)
     if "inhoud" in found:
         content = ban_codes(found["inhoud"].group("content"))
+        if codes == ("38v",) and content:  # a measure named by its purpose alone: what it forbids is its content
+            codes = content
         if not content or set(content) != set(codes):
             raise _ParseError(f"inhoud van de maatregel niet gelijk aan de genoemde maatregel: "
                               f"'{found['inhoud'].group(0).strip(' ,')[:60]}'")
@@ -1950,6 +1963,13 @@ def _combine(components: list[_Component]) -> Sanction:
             if task is not None:
                 raise _ParseError("meer dan één taakstraf")
             task = c
+            # a taakstraf read here is unconditional: special conditions after it ("..., waarvan 120 dagen
+            # voorwaardelijk, en een taakstraf van 80 uren, met als bijzondere voorwaarden ...") are those of the
+            # suspended detention before it, and of nothing when there is none
+            if c.conditions:
+                if conditional is None:
+                    raise _ParseError("bijzondere voorwaarden na een taakstraf zonder voorwaardelijke vrijheidsstraf ervoor")
+                measures.update(c.bans)
         elif isinstance(c, _Fine):
             if fine is not None:
                 raise _ParseError("meer dan één geldboete")
